@@ -1,0 +1,62 @@
+package vn.hoctap.common;
+
+import java.util.List;
+
+/**
+ * A refusal the user can act on: the message says what is wrong and what to do, in Vietnamese. The kind decides
+ * the HTTP status; the details list every problem found (e.g. one per indicator) so nothing has to be guessed.
+ */
+public class DomainException extends RuntimeException {
+
+  public enum Kind { BAD_INPUT, NOT_FOUND, CONFLICT, RULE, FORBIDDEN }
+
+  private final Kind kind;
+  private final List<String> details;
+
+  public DomainException(Kind kind, String message) {
+    this(kind, message, List.of());
+  }
+
+  public DomainException(Kind kind, String message, List<String> details) {
+    super(message);
+    this.kind = kind;
+    this.details = List.copyOf(details);
+  }
+
+  public static DomainException badInput(String message, List<String> details) {
+    return new DomainException(Kind.BAD_INPUT, message, details);
+  }
+
+  public static DomainException badInput(String message) {
+    return new DomainException(Kind.BAD_INPUT, message);
+  }
+
+  public static DomainException notFound(String message) {
+    return new DomainException(Kind.NOT_FOUND, message);
+  }
+
+  public static DomainException conflict(String message) {
+    return new DomainException(Kind.CONFLICT, message);
+  }
+
+  public static DomainException rule(String message) {
+    return new DomainException(Kind.RULE, message);
+  }
+
+  public static DomainException forbidden(String message) {
+    return new DomainException(Kind.FORBIDDEN, message);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public List<String> details() {
+    return details;
+  }
+
+  /** The message with its details, for places (like the Tasklist) that show one text. */
+  public String fullMessage() {
+    return details.isEmpty() ? getMessage() : getMessage() + " " + String.join("; ", details);
+  }
+}

@@ -1,0 +1,63 @@
+package vn.hoctap.deadline;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hoctap.common.DomainException;
+import vn.hoctap.common.EngineClock;
+import vn.hoctap.org.OrgUnit;
+import vn.hoctap.org.UnitKind;
+
+/** Deadlines are data (ARCHITECTURE.md principle 4): resolved per procedure, tier, province and year. */
+@Service
+public class DeadlineService {
+
+  private final DeadlineRuleRepository rules;
+  private final DeadlineExtensionRepository extensions;
+  private final EngineClock clock;
+
+  DeadlineService(DeadlineRuleRepository rules, DeadlineExtensionRepository extensions, EngineClock clock) {
+    this.rules = rules;
+    this.extensions = extensions;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public EffectiveDeadline effective(String procedure, OrgUnit unit, DeadlineKind kind, int year) {
+    UnitKind.Tier tier = unit.getUnitKind().assessmentTier();
+    OrgUnit province = unit.province();
+    DeadlineRule rule = rules.candidates(procedure, tier, kind, province.getId(), year).stream()
+        .max(Comparator.comparingInt(DeadlineRule::specificity))
+        .orElseThrow(() -> DomainException.rule(kind.label() + " cho đơn vị cấp "
+            + (tier == UnitKind.Tier.DISTRICT ? "huyện" : "tỉnh") + " của " + province.getName()
+            + " năm " + year + " chưa được cấu hình. Đề nghị quản trị viên cấu hình hạn."));
+    LocalDate ruleDate = rule.dateFor(year);
+    DeadlineExtension ext = extensions
+        .findFirstByUnitIdAndProcedureAndKindAndAssessmentYearOrderByGrantedAtDesc(unit.getId(), procedure, kind,
+            year)
+        .orElse(null);
+    LocalDate date = ext != null ? ext.getExtendedUntil() : ruleDate;
+    return new EffectiveDeadline(kind, date, ruleDate, rule.getRemindDaysBefore(), rule.getSource(),
+        rule.isConfirmed(), ext);
+  }
+
+  /** Grants an extension; the caller reschedules the timers of an open dossier. */
+  @Transactional
+  public DeadlineExtension extend(String procedure, OrgUnit unit, DeadlineKind kind, int year, LocalDate until,
+      String reason, String grantedBy) {
+    if (reason == null || reason.isBlank()) {
+      throw DomainException.badInput("Cần ghi lý do gia hạn.");
+    }
+    if (until == null || until.isBefore(clock.today())) {
+      throw DomainException.badInput("Ngày gia hạn phải từ hôm nay trở đi.");
+    }
+    return extensions.save(new DeadlineExtension(unit.getId(), procedure, kind, year, until, reason.strip(),
+        grantedBy, clock.now()));
+  }
+
+  @Transactional
+  public DeadlineRule saveRule(DeadlineRule rule) {
+    return rules.save(rule);
+  }
+}

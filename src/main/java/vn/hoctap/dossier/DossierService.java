@@ -1,0 +1,279 @@
+package vn.hoctap.dossier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hoctap.common.DomainException;
+import vn.hoctap.common.EngineClock;
+import vn.hoctap.criteria.CriteriaCatalog;
+import vn.hoctap.criteria.CriteriaEvaluator;
+import vn.hoctap.criteria.CriteriaInputValidator;
+import vn.hoctap.criteria.CriteriaSet;
+import vn.hoctap.criteria.EvaluationResult;
+import vn.hoctap.criteria.IndicatorInput;
+import vn.hoctap.criteria.InputError;
+import vn.hoctap.criteria.StoredCriteriaSet;
+import vn.hoctap.org.OrgUnit;
+
+/**
+ * The title-independent life of a dossier: revisions of indicator values, criteria evaluations, status and the
+ * audit trail. Title-specific rules (deadlines, level gating, who may do what) live in the title's own service.
+ */
+@Service
+public class DossierService {
+
+  public static final TypeReference<Map<String, IndicatorInput>> VALUES = new TypeReference<>() {};
+  public static final TypeReference<Map<String, Correction>> CORRECTIONS = new TypeReference<>() {};
+
+  /** A reviewer's change of one indicator value: both values stay visible, with the reason. */
+  public record Correction(IndicatorInput unitValue, IndicatorInput verifiedValue, String reason) {}
+
+  private final DossierRepository dossiers;
+  private final DossierRevisionRepository revisions;
+  private final CriteriaEvaluationRepository evaluations;
+  private final DossierEventRepository events;
+  private final CriteriaCatalog catalog;
+  private final CriteriaEvaluator evaluator;
+  private final CriteriaInputValidator validator;
+  private final ObjectMapper json;
+  private final EngineClock clock;
+
+  DossierService(DossierRepository dossiers, DossierRevisionRepository revisions,
+      CriteriaEvaluationRepository evaluations, DossierEventRepository events, CriteriaCatalog catalog,
+      CriteriaEvaluator evaluator, CriteriaInputValidator validator, ObjectMapper json, EngineClock clock) {
+    this.dossiers = dossiers;
+    this.revisions = revisions;
+    this.evaluations = evaluations;
+    this.events = events;
+    this.catalog = catalog;
+    this.evaluator = evaluator;
+    this.validator = validator;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Dossier get(Long id) {
+    return dossiers.findById(id).orElseThrow(() -> DomainException.notFound("Không tìm thấy hồ sơ số " + id + "."));
+  }
+
+  /** The dossier, locked for the rest of the transaction: two people acting on it are serialised. */
+  @Transactional
+  public Dossier lock(Long id) {
+    return dossiers.lockById(id).orElseThrow(() -> DomainException.notFound("Không tìm thấy hồ sơ số " + id + "."));
+  }
+
+  /** The unit's open dossier for a title and year, if there is one. */
+  @Transactional(readOnly = true)
+  public Optional<Dossier> findOpen(Title title, OrgUnit unit, int year) {
+    return dossiers.findByOpenKey(Dossier.openKey(title, unit, year));
+  }
+
+  @Transactional
+  public Dossier create(Dossier dossier, String actor) {
+    findOpen(dossier.getTitle(), dossier.getUnit(), dossier.getAssessmentYear()).ifPresent(open -> {
+          throw DomainException.conflict("Đơn vị \"" + open.getUnit().getName() + "\" đã có hồ sơ số " + open.getId()
+              + " đề nghị công nhận " + open.getTitle().label() + " năm " + open.getAssessmentYear()
+              + " đang xử lý (" + open.getStatus().label() + "). Mỗi đơn vị chỉ có một hồ sơ đang mở cho mỗi"
+              + " danh hiệu và năm.");
+        });
+    Dossier saved = dossiers.saveAndFlush(dossier);
+    record(saved.getId(), actor, "CREATED", "Lập hồ sơ", null, saved.describe());
+    return saved;
+  }
+
+  @Transactional
+  public void attachProcess(Long dossierId, String processInstanceId) {
+    get(dossierId).attachProcess(processInstanceId);
+  }
+
+  @Transactional
+  public void moveTo(Long dossierId, DossierStatus status) {
+    lock(dossierId).moveTo(status, clock.now());
+  }
+
+  public CriteriaSet criteriaSet(Dossier dossier) {
+    return storedCriteriaSet(dossier).set();
+  }
+
+  /** The criteria set version the dossier was opened with; later versions never change it. */
+  public StoredCriteriaSet storedCriteriaSet(Dossier dossier) {
+    return catalog.byId(dossier.getCriteriaSetId());
+  }
+
+  /** Validates and stores the unit's values as a new SELF revision; nothing is stored if anything is wrong. */
+  @Transactional
+  public DossierRevision saveSelfAssessment(Long dossierId, Map<String, IndicatorInput> values, String comment,
+      String actor, String step) {
+    Dossier dossier = lock(dossierId);
+    requireValid(dossier, values);
+    DossierRevision rev = revisions.save(new DossierRevision(dossierId, nextRevisionNo(dossierId),
+        DossierRevision.Stage.SELF, write(values), null, blankToNull(comment), actor, clock.now()));
+    record(dossierId, actor, "SELF_ASSESSMENT_SAVED", step, comment, "Phiên bản " + rev.getRevisionNo());
+    return rev;
+  }
+
+  /**
+   * Stores the appraiser's verified values. Every value that differs from the unit's latest values needs the
+   * reason; both values are kept in the revision's corrections.
+   */
+  @Transactional
+  public DossierRevision saveVerified(Long dossierId, Map<String, IndicatorInput> values, String correctionReason,
+      String actor, String step) {
+    Dossier dossier = lock(dossierId);
+    requireValid(dossier, values);
+    Map<String, IndicatorInput> unitValues = latestValues(dossierId, DossierRevision.Stage.SELF);
+    Map<String, Correction> corrections = new LinkedHashMap<>();
+    for (Map.Entry<String, IndicatorInput> e : values.entrySet()) {
+      IndicatorInput before = unitValues.get(e.getKey());
+      if (!sameValue(before, e.getValue())) {
+        corrections.put(e.getKey(), new Correction(before, e.getValue(), blankToNull(correctionReason)));
+      }
+    }
+    if (!corrections.isEmpty() && blankToNull(correctionReason) == null) {
+      throw DomainException.badInput("Người thẩm định đã điều chỉnh số liệu của chỉ tiêu "
+          + String.join(", ", corrections.keySet()) + ": cần ghi lý do điều chỉnh.");
+    }
+    DossierRevision rev = revisions.save(new DossierRevision(dossierId, nextRevisionNo(dossierId),
+        DossierRevision.Stage.VERIFIED, write(values), corrections.isEmpty() ? null : write(corrections),
+        blankToNull(correctionReason), actor, clock.now()));
+    record(dossierId, actor, corrections.isEmpty() ? "APPRAISED" : "VALUES_CORRECTED", step, correctionReason,
+        corrections.isEmpty() ? "Số liệu thẩm định trùng với số liệu đơn vị"
+            : "Điều chỉnh chỉ tiêu " + String.join(", ", corrections.keySet()));
+    return rev;
+  }
+
+  /** Evaluates the latest revision of the given stage against the dossier's criteria set and stores the result. */
+  @Transactional
+  public EvaluationResult evaluate(Long dossierId, DossierRevision.Stage stage) {
+    Dossier dossier = get(dossierId);
+    DossierRevision rev = revisions.findFirstByDossierIdAndStageOrderByRevisionNoDesc(dossierId, stage)
+        .orElseThrow(() -> new IllegalStateException("Hồ sơ " + dossierId + " chưa có số liệu " + stage));
+    EvaluationResult result = evaluator.evaluate(criteriaSet(dossier), dossier.getUnit().profile(), read(rev));
+    evaluations.save(new CriteriaEvaluationRecord(dossierId, rev.getId(), stage, dossier.getCriteriaSetId(),
+        result.outcome().name(), write(result), clock.now()));
+    record(dossierId, "hệ thống", "EVALUATED", null, null,
+        (stage == DossierRevision.Stage.SELF ? "Số liệu tự đánh giá (phiên bản " : "Số liệu thẩm định (phiên bản ")
+            + rev.getRevisionNo() + "): " + result.summary());
+    return result;
+  }
+
+  @Transactional(readOnly = true)
+  public EvaluationResult latestEvaluation(Long dossierId) {
+    return evaluations.findFirstByDossierIdOrderByIdDesc(dossierId)
+        .map(r -> read(r.getResultJson(), EvaluationResult.class)).orElse(null);
+  }
+
+  @Transactional(readOnly = true)
+  public Map<String, IndicatorInput> latestValues(Long dossierId, DossierRevision.Stage stage) {
+    return revisions.findFirstByDossierIdAndStageOrderByRevisionNoDesc(dossierId, stage).map(this::read)
+        .orElse(Map.of());
+  }
+
+  @Transactional(readOnly = true)
+  public List<DossierRevision> revisions(Long dossierId) {
+    return revisions.findByDossierIdOrderByRevisionNo(dossierId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<CriteriaEvaluationRecord> evaluations(Long dossierId) {
+    return evaluations.findByDossierIdOrderById(dossierId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<DossierEvent> history(Long dossierId) {
+    return events.findByDossierIdOrderByIdAsc(dossierId);
+  }
+
+  /** The latest of the given events, e.g. to find the reasons of the latest return. */
+  @Transactional(readOnly = true)
+  public Optional<DossierEvent> latestEvent(Long dossierId, List<String> actions) {
+    return events.findFirstByDossierIdAndActionInOrderByIdDesc(dossierId, actions);
+  }
+
+  /** The reasons of the latest return, unless the unit has saved its values since. */
+  @Transactional(readOnly = true)
+  public String latestReturnReason(Long dossierId) {
+    return latestEvent(dossierId, List.of("SENT_BACK", "RETURNED_FOR_SUPPLEMENT", "SELF_ASSESSMENT_SAVED"))
+        .filter(e -> !e.getAction().equals("SELF_ASSESSMENT_SAVED"))
+        .map(e -> e.getStep() + ": " + e.getComment()).orElse(null);
+  }
+
+  @Transactional
+  public void record(Long dossierId, String actor, String action, String step, String comment, String details) {
+    events.save(new DossierEvent(dossierId, clock.now(), actor, action, step, blankToNull(comment), details));
+  }
+
+  public Map<String, IndicatorInput> read(DossierRevision rev) {
+    return read(rev.getValuesJson(), VALUES);
+  }
+
+  public Map<String, Correction> corrections(DossierRevision rev) {
+    return rev.getCorrectionsJson() == null ? Map.of() : read(rev.getCorrectionsJson(), CORRECTIONS);
+  }
+
+  public EvaluationResult result(CriteriaEvaluationRecord record) {
+    return read(record.getResultJson(), EvaluationResult.class);
+  }
+
+  private void requireValid(Dossier dossier, Map<String, IndicatorInput> values) {
+    List<InputError> errors = validator.validate(criteriaSet(dossier), dossier.getUnit().profile(), values);
+    if (!errors.isEmpty()) {
+      List<String> details = new ArrayList<>();
+      for (InputError e : errors) {
+        details.add(e.code() + ": " + e.message());
+      }
+      throw DomainException.badInput("Số liệu tự đánh giá chưa hợp lệ, chưa lưu gì. Hãy sửa các chỉ tiêu sau:",
+          details);
+    }
+  }
+
+  private int nextRevisionNo(Long dossierId) {
+    return revisions.findFirstByDossierIdOrderByRevisionNoDesc(dossierId).map(r -> r.getRevisionNo() + 1).orElse(1);
+  }
+
+  private static boolean sameValue(IndicatorInput a, IndicatorInput b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    return Objects.equals(a.yes(), b.yes()) && Objects.equals(a.met(), b.met())
+        && Objects.equals(a.total(), b.total()) && Objects.equals(a.choice(), b.choice())
+        && Objects.equals(a.judgement(), b.judgement());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private <T> T read(String text, TypeReference<T> type) {
+    try {
+      return json.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private <T> T read(String text, Class<T> type) {
+    try {
+      return json.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package vn.hoctap.engine;
+
+import static vn.hoctap.common.Throwables.find;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import vn.hoctap.common.DomainException;
+import vn.hoctap.common.HttpStatuses;
+
+/**
+ * Maps errors of the Camunda REST API. Our own refusals (raised in listeners and delegates, which the engine
+ * wraps) keep their status and message; a task another person completed or claimed first is a 409/404 that says
+ * so; everything else is answered as Camunda would.
+ */
+@Provider
+public class EngineRestErrors implements ExceptionMapper<Exception> {
+
+  @Override
+  public Response toResponse(Exception exception) {
+    DomainException domain = find(exception, DomainException.class);
+    if (domain != null) {
+      return body(HttpStatuses.of(domain.kind()), "DomainException", domain.fullMessage());
+    }
+    if (find(exception, OptimisticLockingException.class) != null) {
+      return body(409, "OptimisticLockingException",
+          "Hồ sơ / công việc này vừa được người khác xử lý. Hãy tải lại danh sách công việc để xem trạng thái mới."
+              + " (This task was just handled by someone else: reload to see its current state.)");
+    }
+    TaskAlreadyClaimedException claimed = find(exception, TaskAlreadyClaimedException.class);
+    if (claimed != null) {
+      return body(409, "TaskAlreadyClaimedException", "Công việc đã được người dùng \"" + claimed.getTaskAssignee()
+          + "\" nhận xử lý. (The task is already claimed by another user.)");
+    }
+    NullValueException missing = find(exception, NullValueException.class);
+    if (missing != null && String.valueOf(missing.getMessage()).contains("Cannot find task")) {
+      return body(404, "TaskNotFound", "Công việc không còn: có thể đã được người khác hoàn thành."
+          + " Hãy tải lại danh sách công việc. (The task no longer exists: it may have been completed already.)");
+    }
+    if (exception instanceof RestException || exception instanceof org.camunda.bpm.engine.ProcessEngineException) {
+      return ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
+    if (exception instanceof jakarta.ws.rs.WebApplicationException web) {
+      return web.getResponse();
+    }
+    return ExceptionHandlerHelper.getInstance().getResponse(exception);
+  }
+
+  private static Response body(int status, String type, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+
+}

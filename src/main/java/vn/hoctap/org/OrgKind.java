@@ -1,0 +1,20 @@
+package vn.hoctap.org;
+
+/** The tiers of the organisation tree (RECOGNITION.md §4); UNIT is a school or agency attached to a tier. */
+public enum OrgKind {
+  PROVINCE("Tỉnh / thành phố"),
+  DISTRICT("Huyện / quận"),
+  COMMUNE("Xã / phường"),
+  VILLAGE("Thôn / tổ dân phố"),
+  UNIT("Trường / cơ quan, đơn vị");
+
+  private final String label;
+
+  OrgKind(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,126 @@
+package vn.hoctap.org;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A node of the organisation tree: province, optional district, commune, village, or a school/agency (UNIT)
+ * attached to the tier that manages it.
+ */
+@Entity
+@Table(name = "org_unit")
+public class OrgUnit {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, unique = true)
+  private String code;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private OrgKind kind;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "unit_kind")
+  private UnitKind unitKind;
+
+  @Column(name = "public_unit", nullable = false)
+  private boolean publicUnit = true;
+
+  @ManyToOne(fetch = FetchType.EAGER)
+  @JoinColumn(name = "parent_id")
+  private OrgUnit parent;
+
+  @Column(nullable = false)
+  private String path;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected OrgUnit() {}
+
+  public OrgUnit(String code, String name, OrgKind kind, UnitKind unitKind, boolean publicUnit, OrgUnit parent,
+      Instant createdAt) {
+    if ((kind == OrgKind.UNIT) != (unitKind != null)) {
+      throw new IllegalArgumentException("Chỉ trường / cơ quan (UNIT) mới có loại đơn vị: " + code);
+    }
+    this.code = code;
+    this.name = name;
+    this.kind = kind;
+    this.unitKind = unitKind;
+    this.publicUnit = publicUnit;
+    this.parent = parent;
+    this.path = (parent == null ? "/" : parent.path) + code + "/";
+    this.createdAt = createdAt;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public OrgKind getKind() {
+    return kind;
+  }
+
+  public UnitKind getUnitKind() {
+    return unitKind;
+  }
+
+  public boolean isPublicUnit() {
+    return publicUnit;
+  }
+
+  /** "/HN/HN-TT/HN-TT-TH01/": every descendant's path starts with this one. */
+  public String getPath() {
+    return path;
+  }
+
+  public OrgUnit getParent() {
+    return parent;
+  }
+
+  public UnitProfile profile() {
+    return new UnitProfile(unitKind, publicUnit);
+  }
+
+  /** The nearest ancestor (or this node) of the given tier, or null. */
+  public OrgUnit nearest(OrgKind tier) {
+    for (OrgUnit n = this; n != null; n = n.parent) {
+      if (n.kind == tier) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  public OrgUnit province() {
+    OrgUnit p = nearest(OrgKind.PROVINCE);
+    if (p == null) {
+      throw new IllegalStateException("Đơn vị " + code + " không thuộc tỉnh / thành phố nào");
+    }
+    return p;
+  }
+}

@@ -1,0 +1,36 @@
+package vn.hoctap.process;
+
+import java.util.Date;
+import org.springframework.stereotype.Component;
+import vn.hoctap.deadline.DeadlineKind;
+import vn.hoctap.unit.LearningUnitService;
+
+/**
+ * Timer dates of the learning-unit process, read from the deadline data when the timer is created
+ * (e.g. timeDate="${deadlines.submissionOverdue(dossierId)}").
+ */
+@Component("deadlines")
+public class DeadlineTimers {
+
+  private final LearningUnitService learningUnits;
+
+  DeadlineTimers(LearningUnitService learningUnits) {
+    this.learningUnits = learningUnits;
+  }
+
+  public Date submissionReminder(Long dossierId) {
+    return Date.from(learningUnits.deadline(dossierId, DeadlineKind.SUBMISSION).reminderAt());
+  }
+
+  public Date submissionOverdue(Long dossierId) {
+    return Date.from(learningUnits.deadline(dossierId, DeadlineKind.SUBMISSION).overdueAt());
+  }
+
+  public Date decisionReminder(Long dossierId) {
+    return Date.from(learningUnits.deadline(dossierId, DeadlineKind.DECISION).reminderAt());
+  }
+
+  public Date decisionOverdue(Long dossierId) {
+    return Date.from(learningUnits.deadline(dossierId, DeadlineKind.DECISION).overdueAt());
+  }
+}

@@ -1,0 +1,96 @@
+package vn.hoctap.process;
+
+import static vn.hoctap.process.LearningUnitProcess.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import vn.hoctap.criteria.CriteriaSet;
+import vn.hoctap.criteria.IndicatorInput;
+import vn.hoctap.dossier.Dossier;
+import vn.hoctap.dossier.DossierRevision.Stage;
+import vn.hoctap.org.UnitProfile;
+
+/**
+ * The indicator-values form of three steps: the assessment team's self-assessment, its supplement after a
+ * return, and the appraiser's verification. On create it shows the applicable indicators with the last values;
+ * on complete it validates everything and stores a new revision, or refuses and stores nothing.
+ */
+@Component("indicatorValuesForm")
+class IndicatorValuesListener implements TaskListener {
+
+  private final StepSupport steps;
+
+  IndicatorValuesListener(StepSupport steps) {
+    this.steps = steps;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      show(task);
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      complete(task);
+    }
+  }
+
+  private boolean appraisal(DelegateTask task) {
+    return TASK_APPRAISE.equals(task.getTaskDefinitionKey());
+  }
+
+  private void show(DelegateTask task) {
+    Long id = StepSupport.dossierId(task);
+    Dossier d = steps.dossiers.get(id);
+    CriteriaSet set = steps.dossiers.criteriaSet(d);
+    UnitProfile unit = d.getUnit().profile();
+    Map<String, IndicatorInput> last = appraisal(task) && !steps.dossiers.latestValues(id, Stage.VERIFIED).isEmpty()
+        ? steps.dossiers.latestValues(id, Stage.VERIFIED) : steps.dossiers.latestValues(id, Stage.SELF);
+    Map<String, Object> vars = new HashMap<>(IndicatorForm.prefill(set, last));
+    vars.put(SHOW_SUMMARY, steps.summary(d));
+    vars.put(SHOW_GUIDE, IndicatorForm.guide(set, unit));
+    vars.put(SHOW_APPLICABLE, IndicatorForm.applicableCodes(set, unit));
+    vars.put(SHOW_PENDING, IndicatorForm.pendingCodes(set, unit));
+    vars.put(SHOW_STAGE, appraisal(task) ? "APPRAISAL" : TASK_SUPPLEMENT.equals(task.getTaskDefinitionKey())
+        ? "SUPPLEMENT" : "SELF");
+    vars.put(SHOW_EVALUATION, Reports.evaluation(steps.dossiers.latestEvaluation(id)));
+    String reasons = steps.dossiers.latestReturnReason(id);
+    if (reasons != null && !appraisal(task)) {
+      vars.put(SHOW_RETURN_REASONS, reasons);
+    }
+    steps.show(task, vars);
+  }
+
+  private void complete(DelegateTask task) {
+    Long id = StepSupport.dossierId(task);
+    Dossier d = steps.dossiers.get(id);
+    FormValues form = new FormValues(task);
+    Map<String, IndicatorInput> values = IndicatorForm.read(steps.dossiers.criteriaSet(d), d.getUnit().profile(),
+        form);
+    String actor = steps.actor();
+    if (appraisal(task)) {
+      String recommendation = form.choice(VAR_APPRAISAL_RECOMMENDATION, "Kết luận thẩm định", RECOGNISE, REFUSE);
+      String comment = form.text(FIELD_APPRAISAL_COMMENT);
+      if (REFUSE.equals(recommendation) && comment == null) {
+        form.problem("Cần ghi lý do không đề nghị công nhận.");
+      }
+      String correctionReason = form.text(FIELD_CORRECTION_REASON);
+      form.throwIfInvalid("Kết quả thẩm định");
+      steps.dossiers.saveVerified(id, values, correctionReason, actor, task.getName());
+      steps.dossiers.record(id, actor, RECOGNISE.equals(recommendation) ? "PROPOSED" : "APPRAISAL_NEGATIVE",
+          task.getName(), comment, RECOGNISE.equals(recommendation) ? "Đề nghị công nhận"
+              : "Không đề nghị công nhận");
+      steps.cleanUp(task);
+      task.getExecution().setVariable(VAR_APPRAISAL_RECOMMENDATION, recommendation);
+      return;
+    }
+    String comment = form.text(FIELD_ASSESSMENT_COMMENT);
+    form.throwIfInvalid("Số liệu tự đánh giá");
+    steps.dossiers.saveSelfAssessment(id, values, comment, actor, task.getName());
+    if (TASK_SUPPLEMENT.equals(task.getTaskDefinitionKey())) {
+      steps.learningUnits.resubmitted(id, actor, comment);
+    }
+    steps.cleanUp(task);
+  }
+}
