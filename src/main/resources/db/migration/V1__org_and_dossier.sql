@@ -160,13 +160,15 @@ create table recognition (
   assessment_year int          not null,
   decision_no     varchar(60)  not null,
   decision_date   date         not null,
+  -- numbers restart every year in the signer's register
+  decision_year   int          not null,
   signer_org_id   bigint       not null references org_unit (id),
   signer_title    varchar(200) not null,
   signed_by       varchar(100) not null,
   valid_until     date         not null,
   created_at      timestamp    not null,
   constraint uq_recognition_dossier unique (dossier_id),
-  constraint uq_recognition_decision unique (signer_org_id, decision_no)
+  constraint uq_recognition_decision unique (signer_org_id, decision_year, decision_no)
 );
 create index ix_recognition_unit on recognition (unit_id, title, level);
 

@@ -224,15 +224,20 @@ public class DossierService {
     return read(record.getResultJson(), EvaluationResult.class);
   }
 
+  /** Every problem of the values against the dossier's criteria set, one line per indicator and field. */
+  @Transactional(readOnly = true)
+  public List<String> problems(Dossier dossier, Map<String, IndicatorInput> values) {
+    List<String> details = new ArrayList<>();
+    for (InputError e : validator.validate(criteriaSet(dossier), dossier.getUnit().profile(), values)) {
+      details.add(e.code() + ": " + e.message());
+    }
+    return details;
+  }
+
   private void requireValid(Dossier dossier, Map<String, IndicatorInput> values) {
-    List<InputError> errors = validator.validate(criteriaSet(dossier), dossier.getUnit().profile(), values);
-    if (!errors.isEmpty()) {
-      List<String> details = new ArrayList<>();
-      for (InputError e : errors) {
-        details.add(e.code() + ": " + e.message());
-      }
-      throw DomainException.badInput("Số liệu tự đánh giá chưa hợp lệ, chưa lưu gì. Hãy sửa các chỉ tiêu sau:",
-          details);
+    List<String> details = problems(dossier, values);
+    if (!details.isEmpty()) {
+      throw DomainException.badInput("Số liệu chưa hợp lệ, chưa lưu gì. Hãy sửa các chỉ tiêu sau:", details);
     }
   }
 

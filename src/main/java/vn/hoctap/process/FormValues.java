@@ -87,6 +87,10 @@ final class FormValues {
     problems.add(message);
   }
 
+  void problems(java.util.List<String> messages) {
+    problems.addAll(messages);
+  }
+
   /** Refuses the whole submission if anything was wrong; nothing has been stored at this point. */
   void throwIfInvalid(String what) {
     if (!problems.isEmpty()) {

@@ -68,6 +68,7 @@ class IndicatorValuesListener implements TaskListener {
     FormValues form = new FormValues(task);
     Map<String, IndicatorInput> values = IndicatorForm.read(steps.dossiers.criteriaSet(d), d.getUnit().profile(),
         form);
+    form.problems(steps.dossiers.problems(d, values));
     String actor = steps.actor();
     if (appraisal(task)) {
       String recommendation = form.choice(VAR_APPRAISAL_RECOMMENDATION, "Kết luận thẩm định", RECOGNISE, REFUSE);

@@ -43,6 +43,9 @@ public class Recognition {
   @Column(name = "decision_date", nullable = false)
   private LocalDate decisionDate;
 
+  @Column(name = "decision_year", nullable = false)
+  private int decisionYear;
+
   @Column(name = "signer_org_id", nullable = false)
   private Long signerOrgId;
 
@@ -70,6 +73,7 @@ public class Recognition {
     this.assessmentYear = assessmentYear;
     this.decisionNo = decisionNo;
     this.decisionDate = decisionDate;
+    this.decisionYear = decisionDate.getYear();
     this.signerOrgId = signerOrgId;
     this.signerTitle = signerTitle;
     this.signedBy = signedBy;

@@ -1,0 +1,155 @@
+package vn.hoctap.support;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import vn.hoctap.demo.DemoData;
+import vn.hoctap.org.Groups;
+import vn.hoctap.org.OrgKind;
+import vn.hoctap.org.OrgUnit;
+import vn.hoctap.org.OrgUnitRepository;
+import vn.hoctap.org.UnitKind;
+import vn.hoctap.process.LearningUnitProcess;
+import vn.hoctap.security.IdentityProvisioning;
+
+/**
+ * Fresh units with their own assessment team and head for each test (one open dossier per unit and year), and
+ * helpers that act on the engine as a given user, with the engine's authorization checks on.
+ */
+@Component
+public class Fixtures {
+
+  private static final AtomicInteger SEQ = new AtomicInteger();
+
+  /** A unit created for one test, with the user ids of its team member and head. */
+  public record TestUnit(String code, String team, String head) {}
+
+  private final OrgUnitRepository orgs;
+  private final IdentityProvisioning provisioning;
+  private final IdentityService identity;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+
+  Fixtures(OrgUnitRepository orgs, IdentityProvisioning provisioning, IdentityService identity,
+      RuntimeService runtime, TaskService tasks) {
+    this.orgs = orgs;
+    this.provisioning = provisioning;
+    this.identity = identity;
+    this.runtime = runtime;
+    this.tasks = tasks;
+  }
+
+  public TestUnit newUnit(String parentCode, UnitKind kind, boolean publicUnit) {
+    String code = "T" + System.nanoTime() % 100000 + "-" + SEQ.incrementAndGet();
+    OrgUnit parent = orgs.findByCode(parentCode).orElseThrow();
+    orgs.save(new OrgUnit(code, "Đơn vị thử " + code, OrgKind.UNIT, kind, publicUnit, parent, Instant.now()));
+    String team = "team." + code.toLowerCase();
+    String head = "head." + code.toLowerCase();
+    user(team, Groups.team(code));
+    user(head, Groups.head(code));
+    return new TestUnit(code, team, head);
+  }
+
+  private void user(String id, String group) {
+    provisioning.ensureUser(id, "Thử", "Người", id + "@test.hoctap.vn", DemoData.PASSWORD);
+    provisioning.ensureGroup(group, group, "WORKFLOW");
+    provisioning.ensureMembership(id, group);
+  }
+
+  public <T> T as(String user, Supplier<T> work) {
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(user, groups);
+    try {
+      return work.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  public void as(String user, Runnable work) {
+    as(user, () -> {
+      work.run();
+      return null;
+    });
+  }
+
+  public ProcessInstance open(String user, String unitCode, int level, int year) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("unitCode", unitCode);
+    vars.put("level", level);
+    vars.put("assessmentYear", year);
+    return as(user, () -> runtime.startProcessInstanceByKey(LearningUnitProcess.KEY, vars));
+  }
+
+  /** The open task of that step, as the user sees it in their task list (null if they cannot see it). */
+  public Task task(String user, ProcessInstance pi, String taskKey) {
+    return as(user, () -> tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey)
+        .singleResult());
+  }
+
+  /** Completes the step as the user, exactly as the Tasklist submits a form. */
+  public void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> form) {
+    Task t = task(user, pi, taskKey);
+    if (t == null) {
+      throw new AssertionError(user + " does not see an open task " + taskKey);
+    }
+    as(user, () -> tasks.complete(t.getId(), form));
+  }
+
+  /** Every applicable indicator of the district level-1 set met, with judgements for the unconfirmed ones. */
+  public static Map<String, Object> districtLevel1Met() {
+    Map<String, Object> v = new HashMap<>();
+    for (String k : List.of("tc1_ct1", "tc1_ct2", "tc1_ct2_mn", "tc1_ct3", "tc1_ct4", "tc1_ct5")) {
+      v.put(k, "true");
+    }
+    v.put("tc2_ct1_met", 45L);
+    v.put("tc2_ct1_total", 50L);
+    v.put("tc2_ct2_met", 50L);
+    v.put("tc2_ct2_total", 50L);
+    v.put("tc3_ct1_met", 40L);
+    v.put("tc3_ct1_total", 50L);
+    for (String k : List.of("tc2_khac", "tc3_ct1", "tc3_khac")) {
+      v.put(k + "_judgement", "MET");
+    }
+    v.put("tc1_ct1_note", "Kế hoạch số 01/KH ngày 05/01");
+    return v;
+  }
+
+  /** Every applicable indicator of the province level-1 set met, for an upper-secondary school. */
+  public static Map<String, Object> provinceLevel1MetUpperSecondary() {
+    Map<String, Object> v = new HashMap<>();
+    for (String k : List.of("tc1_ct1", "tc1_ct2", "tc1_ct3", "tc1_ct4", "tc1_ct5", "tc3_ct2")) {
+      v.put(k, "true");
+    }
+    v.put("tc2_ct1_met", 90L);
+    v.put("tc2_ct1_total", 100L);
+    v.put("tc2_ct2_met", 95L);
+    v.put("tc2_ct2_total", 100L);
+    v.put("tc3_ct1_met", 90L);
+    v.put("tc3_ct1_total", 100L);
+    v.put("tc3_ct1_hs_met", 950L);
+    v.put("tc3_ct1_hs_total", 1000L);
+    v.put("tc3_ct3", "TAP_THE_LAO_DONG_TIEN_TIEN");
+    v.put("tc3_ct4", "BASIC");
+    v.put("tc2_khac_judgement", "MET");
+    return v;
+  }
+
+  public static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {
+    Map<String, Object> m = new HashMap<>(base);
+    for (int i = 0; i < keyValues.length; i += 2) {
+      m.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return m;
+  }
+}
