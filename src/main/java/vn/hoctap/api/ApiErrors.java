@@ -30,7 +30,7 @@ import vn.hoctap.common.HttpStatuses;
  * Every error of our API as {"error", "message", "details"}: the message says what to fix, in Vietnamese (with
  * English for the technical ones); no stack trace, SQL or class name ever reaches the client.
  */
-@RestControllerAdvice(basePackages = "vn.hoctap")
+@RestControllerAdvice
 class ApiErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
