@@ -55,10 +55,9 @@ class IndicatorValuesListener implements TaskListener {
     vars.put(SHOW_STAGE, appraisal(task) ? "APPRAISAL" : TASK_SUPPLEMENT.equals(task.getTaskDefinitionKey())
         ? "SUPPLEMENT" : "SELF");
     vars.put(SHOW_EVALUATION, Reports.evaluation(steps.dossiers.latestEvaluation(id)));
-    String reasons = steps.dossiers.latestReturnReason(id);
-    if (reasons != null && !appraisal(task)) {
-      vars.put(SHOW_RETURN_REASONS, reasons);
-    }
+    // always set (empty when there is none): the form hides the box on an empty text
+    String reasons = appraisal(task) ? null : steps.dossiers.latestReturnReason(id);
+    vars.put(SHOW_RETURN_REASONS, reasons == null ? "" : reasons);
     steps.show(task, vars);
   }
 
