@@ -12,7 +12,8 @@ import vn.hoctap.common.DomainException;
 import vn.hoctap.deadline.DeadlineExtension;
 import vn.hoctap.deadline.DeadlineKind;
 import vn.hoctap.security.CurrentUser;
-import vn.hoctap.unit.LearningUnitService;
+import vn.hoctap.dossier.Title;
+import vn.hoctap.procedure.DossierWorkflow;
 
 /** Administrators' actions on the running campaign. */
 @RestController
@@ -20,13 +21,14 @@ import vn.hoctap.unit.LearningUnitService;
 @Tag(name = "Quản trị")
 class AdminController {
 
-  record ExtensionRequest(String unitCode, Integer assessmentYear, DeadlineKind kind, LocalDate until,
+  /** title defaults to LEARNING_UNIT; unitCode is the applicant's code (a school, or a commune for TT25). */
+  record ExtensionRequest(Title title, String unitCode, Integer assessmentYear, DeadlineKind kind, LocalDate until,
       String reason) {}
 
-  private final LearningUnitService learningUnits;
+  private final DossierWorkflow workflow;
 
-  AdminController(LearningUnitService learningUnits) {
-    this.learningUnits = learningUnits;
+  AdminController(DossierWorkflow workflow) {
+    this.workflow = workflow;
   }
 
   @PostMapping("/deadline-extensions")
@@ -40,8 +42,8 @@ class AdminController {
     if (request.unitCode() == null || request.assessmentYear() == null || request.kind() == null) {
       throw DomainException.badInput("Cần mã đơn vị, năm đánh giá và loại hạn (SUBMISSION hoặc DECISION).");
     }
-    DeadlineExtension ext = learningUnits.extendDeadline(request.unitCode(), request.assessmentYear(),
-        request.kind(), request.until(), request.reason(), user.id());
+    DeadlineExtension ext = workflow.extendDeadline(request.title() == null ? Title.LEARNING_UNIT : request.title(),
+        request.unitCode(), request.assessmentYear(), request.kind(), request.until(), request.reason(), user.id());
     return Map.of("id", ext.getId(), "extendedUntil", ext.getExtendedUntil());
   }
 }

@@ -27,7 +27,7 @@ import vn.hoctap.dossier.EvidenceService;
 import vn.hoctap.engine.EngineQueries;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.recognition.RecognitionService;
-import vn.hoctap.unit.LearningUnitService;
+import vn.hoctap.procedure.DossierWorkflow;
 
 /** Assembles the dossier as the API shows it: data, every version, results, evidence, history, current step. */
 @Component
@@ -35,16 +35,16 @@ class DossierReadModel {
 
   private final DossierService dossiers;
   private final EvidenceService evidence;
-  private final LearningUnitService learningUnits;
+  private final DossierWorkflow workflow;
   private final RecognitionService recognitions;
   private final EngineQueries engine;
   private final TaskService tasks;
 
-  DossierReadModel(DossierService dossiers, EvidenceService evidence, LearningUnitService learningUnits,
+  DossierReadModel(DossierService dossiers, EvidenceService evidence, DossierWorkflow workflow,
       RecognitionService recognitions, EngineQueries engine, TaskService tasks) {
     this.dossiers = dossiers;
     this.evidence = evidence;
-    this.learningUnits = learningUnits;
+    this.workflow = workflow;
     this.recognitions = recognitions;
     this.engine = engine;
     this.tasks = tasks;
@@ -72,7 +72,7 @@ class DossierReadModel {
         e.getAction(), e.getStep(), e.getComment(), e.getDetails())).toList();
     List<DeadlineRef> deadlines = new ArrayList<>();
     for (DeadlineKind k : DeadlineKind.values()) {
-      EffectiveDeadline e = learningUnits.deadline(id, k);
+      EffectiveDeadline e = workflow.deadline(id, k);
       deadlines.add(new DeadlineRef(k.name(), k.label(), e.date(), e.ruleDate(), e.extended(),
           e.extended() ? e.extension().getReason() : null, e.confirmed(), e.source()));
     }

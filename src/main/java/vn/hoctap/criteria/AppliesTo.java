@@ -29,7 +29,7 @@ public record AppliesTo(List<UnitKind> unitKinds, boolean publicOnly, boolean ed
     if (publicOnly && !unit.publicUnit()) {
       return Optional.of("Chỉ áp dụng cho đơn vị công lập");
     }
-    if (educationInstitutionOnly && !unit.kind().educationInstitution()) {
+    if (educationInstitutionOnly && (unit.kind() == null || !unit.kind().educationInstitution())) {
       return Optional.of("Chỉ áp dụng cho cơ sở giáo dục (đơn vị có người học)");
     }
     return Optional.empty();

@@ -109,7 +109,7 @@ public class CriteriaCatalog implements ApplicationRunner {
         Long.class, title, tier.name(), level, asOf);
     if (ids.isEmpty()) {
       throw new IllegalStateException("Chưa có bộ tiêu chí " + title + " cho đơn vị "
-          + (tier == UnitKind.Tier.DISTRICT ? "cấp huyện" : "cấp tỉnh") + ", mức độ " + level
+          + tier.label() + ", mức độ " + level
           + " có hiệu lực vào ngày " + asOf + ": cần nạp bộ tiêu chí trước khi đánh giá.");
     }
     return byId(ids.get(0));

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.hoctap.criteria.IndicatorResult.Outcome;
-import vn.hoctap.org.UnitKind;
 import vn.hoctap.org.UnitProfile;
 
 /**
@@ -24,11 +23,11 @@ public class CriteriaEvaluator {
   static final String AWAITING_TEXT = "chờ xác nhận văn bản";
 
   public EvaluationResult evaluate(CriteriaSet set, UnitProfile unit, Map<String, IndicatorInput> valuesByCode) {
-    if (set.tier() != unit.kind().assessmentTier()) {
+    if (set.tier() != unit.tier()) {
       // A wrong set would give a confident but meaningless result; fail instead.
-      throw new IllegalArgumentException("Bộ tiêu chí " + set.code() + " dành cho đơn vị " + tierName(set.tier())
-          + ", không dùng được cho " + unit.kind().label() + " (đơn vị " + tierName(unit.kind().assessmentTier())
-          + ")");
+      throw new IllegalArgumentException("Bộ tiêu chí " + set.code() + " dành cho " + set.tier().label()
+          + ", không dùng được cho " + (unit.kind() == null ? "" : unit.kind().label() + " ") + "("
+          + unit.tier().label() + ")");
     }
     Map<String, IndicatorInput> values = valuesByCode == null ? Map.of() : valuesByCode;
     List<IndicatorResult> results = new ArrayList<>();
@@ -95,10 +94,6 @@ public class CriteriaEvaluator {
     }
     text.append(" Căn cứ: ").append(i.source()).append('.');
     return result(criterion, i, true, measured, threshold, outcome, text.toString());
-  }
-
-  private static String tierName(UnitKind.Tier tier) {
-    return tier == UnitKind.Tier.DISTRICT ? "cấp huyện" : "cấp tỉnh";
   }
 
   private static IndicatorResult result(Criterion c, Indicator i, boolean applicable, String measured,

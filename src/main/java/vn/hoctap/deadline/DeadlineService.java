@@ -29,8 +29,8 @@ public class DeadlineService {
     OrgUnit province = unit.province();
     DeadlineRule rule = rules.candidates(procedure, tier, kind, province.getId(), year).stream()
         .max(Comparator.comparingInt(DeadlineRule::specificity))
-        .orElseThrow(() -> DomainException.rule(kind.label() + " cho đơn vị cấp "
-            + (tier == UnitKind.Tier.DISTRICT ? "huyện" : "tỉnh") + " của " + province.getName()
+        .orElseThrow(() -> DomainException.rule(kind.label() + " cho "
+            + tier.label() + " của " + province.getName()
             + " năm " + year + " chưa được cấu hình. Đề nghị quản trị viên cấu hình hạn."));
     LocalDate ruleDate = rule.dateFor(year);
     DeadlineExtension ext = extensions

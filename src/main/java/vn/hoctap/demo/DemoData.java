@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.deadline.DeadlineKind;
 import vn.hoctap.deadline.DeadlineRule;
 import vn.hoctap.deadline.DeadlineService;
+import vn.hoctap.dossier.Title;
 import vn.hoctap.org.AuthorityRule;
 import vn.hoctap.org.AuthorityRuleRepository;
 import vn.hoctap.org.Groups;
@@ -21,7 +22,7 @@ import vn.hoctap.security.IdentityProvisioning;
 import vn.hoctap.unit.LearningUnitService;
 
 /**
- * Demo data (profile "demo"): Hà Nội with its district tier (as in the 2024 Thanh Trì plan), Ninh Bình with two
+ * Demo data (profile "demo"): the Ministry, Hà Nội with its district tier (as in the 2024 Thanh Trì plan), Ninh Bình with two
  * tiers (as since 07/2025), schools of each kind, routing and deadline rules, and one user per role. The national
  * deadlines are the confirmed ones of TT24; everything a province configures is marked unconfirmed.
  * Passwords are in the README and exist only in this profile.
@@ -58,6 +59,7 @@ public class DemoData implements ApplicationRunner {
   }
 
   private void createOrganisations() {
+    org("BGDDT", "Bộ Giáo dục và Đào tạo", OrgKind.NATION, null, null, true);
     OrgUnit hn = org("HN", "Thành phố Hà Nội", OrgKind.PROVINCE, null, null, true);
     OrgUnit tt = org("HN-TT", "Huyện Thanh Trì", OrgKind.DISTRICT, null, hn, true);
     OrgUnit tto = org("HN-TT-TTO", "Xã Tả Thanh Oai", OrgKind.COMMUNE, null, tt, true);
@@ -96,17 +98,27 @@ public class DemoData implements ApplicationRunner {
   private void createRules() {
     Long hn = orgs.findByCode("HN").orElseThrow().getId();
     Long nb = orgs.findByCode("NB").orElseThrow().getId();
+    String lc = Title.LEARNING_COMMUNITY.name();
+    for (Long province : new Long[] {hn, nb}) {
+      authority.save(new AuthorityRule(province, LU, UnitKind.Tier.PROVINCE, OrgKind.PROVINCE, "Sở GDĐT",
+          OrgKind.PROVINCE, "signer", "Chủ tịch UBND tỉnh / thành phố", "QĐ-UBND", false,
+          "Người ký cấp tỉnh do tỉnh cấu hình (chờ xác nhận văn bản)"));
+      authority.save(new AuthorityRule(province, lc, UnitKind.Tier.DISTRICT, OrgKind.PROVINCE, "Sở GDĐT",
+          OrgKind.PROVINCE, "director", "Giám đốc Sở GDĐT", "QĐ-SGDĐT", true, "TT 25/2023/TT-BGDĐT"));
+      authority.save(new AuthorityRule(province, lc, UnitKind.Tier.PROVINCE, OrgKind.NATION, "Bộ GDĐT",
+          OrgKind.NATION, "signer", "Bộ trưởng Bộ GDĐT", "QĐ-BGDĐT", true, "TT 25/2023/TT-BGDĐT"));
+    }
     authority.save(new AuthorityRule(hn, LU, UnitKind.Tier.DISTRICT, OrgKind.DISTRICT, "Phòng GDĐT",
-        OrgKind.DISTRICT, "Chủ tịch UBND huyện", "QĐ-UBND", true, "TT 24/2023/TT-BGDĐT, Điều 10"));
-    authority.save(new AuthorityRule(hn, LU, UnitKind.Tier.PROVINCE, OrgKind.PROVINCE, "Sở GDĐT",
-        OrgKind.PROVINCE, "Chủ tịch UBND thành phố", "QĐ-UBND", false,
-        "Người ký cấp tỉnh do tỉnh cấu hình (chờ xác nhận văn bản)"));
+        OrgKind.DISTRICT, "signer", "Chủ tịch UBND huyện", "QĐ-UBND", true, "TT 24/2023/TT-BGDĐT, Điều 10"));
+    authority.save(new AuthorityRule(hn, lc, UnitKind.Tier.COMMUNE, OrgKind.DISTRICT, "Phòng GDĐT",
+        OrgKind.DISTRICT, "director", "Trưởng phòng GDĐT", "QĐ-PGDĐT", true, "TT 25/2023/TT-BGDĐT"));
+    // Ninh Bình has no district tier since 01/07/2025: district steps go to the Sở GDĐT by provincial choice
     authority.save(new AuthorityRule(nb, LU, UnitKind.Tier.DISTRICT, OrgKind.PROVINCE, "Sở GDĐT",
-        OrgKind.PROVINCE, "Giám đốc Sở GDĐT", "QĐ-SGDĐT", false,
+        OrgKind.PROVINCE, "director", "Giám đốc Sở GDĐT", "QĐ-SGDĐT", false,
         "Từ 01/07/2025 không còn cấp huyện; chưa có văn bản giao bước này: cấu hình của tỉnh"));
-    authority.save(new AuthorityRule(nb, LU, UnitKind.Tier.PROVINCE, OrgKind.PROVINCE, "Sở GDĐT",
-        OrgKind.PROVINCE, "Chủ tịch UBND tỉnh", "QĐ-UBND", false,
-        "Người ký cấp tỉnh do tỉnh cấu hình (chờ xác nhận văn bản)"));
+    authority.save(new AuthorityRule(nb, lc, UnitKind.Tier.COMMUNE, OrgKind.PROVINCE, "Sở GDĐT",
+        OrgKind.PROVINCE, "director", "Giám đốc Sở GDĐT", "QĐ-SGDĐT", false,
+        "Từ 01/07/2025 không còn Phòng GDĐT; chưa có văn bản giao bước này: cấu hình của tỉnh"));
     String tt24 = "TT 24/2023/TT-BGDĐT, Điều 10 (cấp huyện) và Điều 16 (cấp tỉnh)";
     for (UnitKind.Tier tier : UnitKind.Tier.values()) {
       deadlines.saveRule(new DeadlineRule(LU, tier, DeadlineKind.SUBMISSION, null, null, 1, 15, 1, 7, tt24, true));
@@ -117,6 +129,22 @@ public class DemoData implements ApplicationRunner {
       deadlines.saveRule(new DeadlineRule(LU, UnitKind.Tier.PROVINCE, DeadlineKind.DECISION, province, null, 2, 15,
           1, 7, "Cấu hình của tỉnh: văn bản chưa quy định hạn quyết định cho đơn vị cấp tỉnh", false));
     }
+    String tt25 = "TT 25/2023/TT-BGDĐT";
+    deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.COMMUNE, DeadlineKind.SUBMISSION, null, null, 2, 28, 1, 7,
+        tt25, true));
+    deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.COMMUNE, DeadlineKind.DECISION, null, null, 3, 31, 1, 7,
+        tt25, true));
+    deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.DISTRICT, DeadlineKind.SUBMISSION, null, null, 4, 30, 1, 7,
+        tt25, true));
+    deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.DISTRICT, DeadlineKind.DECISION, null, null, 5, 31, 1, 7,
+        tt25, true));
+    for (Long province : new Long[] {hn, nb}) {
+      String configured = "Cấu hình của tỉnh: văn bản chưa quy định hạn cho hồ sơ cấp tỉnh gửi Bộ GDĐT";
+      deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.PROVINCE, DeadlineKind.SUBMISSION, province, null, 4, 30,
+          1, 7, configured, false));
+      deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.PROVINCE, DeadlineKind.DECISION, province, null, 5, 31,
+          1, 7, configured, false));
+    }
   }
 
   private void createUsers() {
@@ -124,6 +152,7 @@ public class DemoData implements ApplicationRunner {
     user("hieutruong", "Bình", "Trần Thị", Groups.head("HN-TT-TH01"), "Hiệu trưởng — Trường Tiểu học Tam Hiệp");
     user("phonggd", "Cường", "Lê Văn", Groups.reviewer("HN-TT"), "Phòng GDĐT huyện Thanh Trì");
     user("chutichhuyen", "Dũng", "Phạm Văn", Groups.signer("HN-TT"), "Chủ tịch UBND huyện Thanh Trì");
+    user("chutichhuyen", "Dũng", "Phạm Văn", Groups.chair("HN-TT"), "Chủ tịch UBND huyện Thanh Trì (địa phương đề nghị)");
     user("sogd", "Hà", "Hoàng Thị", Groups.reviewer("HN"), "Sở GDĐT Hà Nội");
     user("pheduyettinh", "Giang", "Vũ Văn", Groups.signer("HN"), "Lãnh đạo UBND thành phố Hà Nội");
     user("admin", "Trị", "Quản", Groups.ADMIN, "Quản trị hoctap");
@@ -135,7 +164,17 @@ public class DemoData implements ApplicationRunner {
     user("hieutruong.nb", "Nga", "Lương Thị", Groups.head("NB-HL-TH01"),
         "Hiệu trưởng — Trường Tiểu học Đinh Tiên Hoàng");
     user("sogd.nb", "Phúc", "Ngô Văn", Groups.reviewer("NB"), "Sở GDĐT Ninh Bình");
-    user("pheduyet.nb", "Quang", "Trịnh Văn", Groups.signer("NB"), "Giám đốc Sở GDĐT Ninh Bình");
+    user("pheduyet.nb", "Quang", "Trịnh Văn", Groups.director("NB"), "Giám đốc Sở GDĐT Ninh Bình");
+    // Cộng đồng học tập: People's Committees apply; education authorities and the Ministry decide
+    user("ubndxa", "Sơn", "Phan Văn", Groups.committee("HN-TT-TTO"), "UBND xã Tả Thanh Oai");
+    user("chutichxa", "Tâm", "Lý Thị", Groups.chair("HN-TT-TTO"), "Chủ tịch UBND xã Tả Thanh Oai");
+    user("truongphong", "Uyên", "Đoàn Thị", Groups.director("HN-TT"), "Trưởng phòng GDĐT huyện Thanh Trì");
+    user("ubndhuyen", "Việt", "Mai Văn", Groups.committee("HN-TT"), "UBND huyện Thanh Trì");
+    user("giamdocso", "Xuân", "Tạ Thị", Groups.director("HN"), "Giám đốc Sở GDĐT Hà Nội");
+    user("ubndtp", "Yến", "Kiều Thị", Groups.committee("HN"), "UBND thành phố Hà Nội");
+    user("bogd", "Bảo", "Hà Văn", Groups.reviewer("BGDDT"), "Bộ GDĐT — đơn vị thẩm định");
+    user("botruong", "Chính", "Lưu Văn", Groups.signer("BGDDT"), "Bộ trưởng Bộ GDĐT");
+    user("ubndphuong.nb", "Duy", "Vương Văn", Groups.committee("NB-HL"), "UBND phường Hoa Lư");
   }
 
   private void user(String id, String first, String last, String group, String groupName) {

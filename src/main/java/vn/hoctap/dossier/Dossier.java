@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import vn.hoctap.org.OrgUnit;
+import vn.hoctap.org.Route;
 
 /** Hồ sơ đề nghị: one request of one unit for one title, level and assessment year. */
 @Entity
@@ -59,6 +60,9 @@ public class Dossier {
   @Column(name = "decision_code", nullable = false)
   private String decisionCode;
 
+  @Column(name = "signer_role", nullable = false)
+  private String signerRole;
+
   @Column(name = "process_instance_id")
   private String processInstanceId;
 
@@ -86,17 +90,18 @@ public class Dossier {
 
   protected Dossier() {}
 
-  public Dossier(Title title, OrgUnit unit, int level, int assessmentYear, long criteriaSetId, OrgUnit receivingOrg,
-      OrgUnit signerOrg, String signerTitle, String decisionCode, String createdBy, Instant now) {
+  public Dossier(Title title, OrgUnit unit, int level, int assessmentYear, long criteriaSetId, Route route,
+      String createdBy, Instant now) {
     this.title = title;
     this.unit = unit;
     this.level = level;
     this.assessmentYear = assessmentYear;
     this.criteriaSetId = criteriaSetId;
-    this.receivingOrg = receivingOrg;
-    this.signerOrg = signerOrg;
-    this.signerTitle = signerTitle;
-    this.decisionCode = decisionCode;
+    this.receivingOrg = route.receiving();
+    this.signerOrg = route.signer();
+    this.signerRole = route.signerRole();
+    this.signerTitle = route.signerTitle();
+    this.decisionCode = route.decisionCode();
     this.createdBy = createdBy;
     this.createdAt = now;
     this.updatedAt = now;
@@ -167,6 +172,10 @@ public class Dossier {
 
   public String getSignerTitle() {
     return signerTitle;
+  }
+
+  public String getSignerRole() {
+    return signerRole;
   }
 
   public String getDecisionCode() {

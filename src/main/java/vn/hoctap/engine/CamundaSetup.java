@@ -33,7 +33,7 @@ import vn.hoctap.security.IdentityProvisioning;
 public class CamundaSetup implements ApplicationRunner {
 
   /** Processes any logged-in user may start; the first step checks the user belongs to the unit. */
-  static final String[] STARTABLE = {"learning-unit-recognition"};
+  static final String[] STARTABLE = {"learning-unit-recognition", "learning-community-recognition"};
 
   private final AuthorizationService authorizations;
   private final FilterService filters;

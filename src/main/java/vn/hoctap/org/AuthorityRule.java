@@ -49,6 +49,9 @@ public class AuthorityRule {
   @Column(name = "decision_code", nullable = false)
   private String decisionCode;
 
+  @Column(name = "signer_role", nullable = false)
+  private String signerRole;
+
   @Column(nullable = false)
   private boolean confirmed;
 
@@ -57,9 +60,10 @@ public class AuthorityRule {
   protected AuthorityRule() {}
 
   public AuthorityRule(Long provinceId, String procedure, UnitKind.Tier unitTier, OrgKind reviewerTier,
-      String reviewerTitle, OrgKind signerTier, String signerTitle, String decisionCode, boolean confirmed,
-      String note) {
+      String reviewerTitle, OrgKind signerTier, String signerRole, String signerTitle, String decisionCode,
+      boolean confirmed, String note) {
     this.provinceId = provinceId;
+    this.signerRole = signerRole;
     this.procedure = procedure;
     this.unitTier = unitTier;
     this.reviewerTier = reviewerTier;
@@ -85,6 +89,11 @@ public class AuthorityRule {
 
   public String getSignerTitle() {
     return signerTitle;
+  }
+
+  /** "signer" (Chủ tịch UBND, Bộ trưởng) or "director" (Trưởng phòng / Giám đốc Sở GDĐT). */
+  public String getSignerRole() {
+    return signerRole;
   }
 
   public String getDecisionCode() {

@@ -27,9 +27,33 @@ public final class Groups {
     return "reviewer-" + orgCode;
   }
 
-  /** Signers of a People's Committee or authority (Chủ tịch UBND, Giám đốc Sở…). */
+  /** Signers of a People's Committee (Chủ tịch UBND) or of the Ministry (Bộ trưởng). */
   public static String signer(String orgCode) {
     return "signer-" + orgCode;
+  }
+
+  /** Heads of an education authority (Trưởng phòng GDĐT, Giám đốc Sở GDĐT) where they sign themselves. */
+  public static String director(String orgCode) {
+    return "director-" + orgCode;
+  }
+
+  /** Staff of a People's Committee preparing its own "Cộng đồng học tập" dossier. */
+  public static String committee(String orgCode) {
+    return "committee-" + orgCode;
+  }
+
+  /** Chủ tịch UBND of a commune, district or province, as the applicant's head. */
+  public static String chair(String orgCode) {
+    return "chair-" + orgCode;
+  }
+
+  /** The group of a signing role named in an authority rule ("signer" or "director"). */
+  public static String signing(String role, String orgCode) {
+    return switch (role) {
+      case "signer" -> signer(orgCode);
+      case "director" -> director(orgCode);
+      default -> throw new IllegalArgumentException("Vai trò ký không có: " + role);
+    };
   }
 
   /** Overdue work of a body goes to the reviewers of the province above it, or to the administrators at the top. */

@@ -2,6 +2,8 @@ package vn.hoctap.org;
 
 /** The tiers of the organisation tree (RECOGNITION.md §4); UNIT is a school or agency attached to a tier. */
 public enum OrgKind {
+  /** The national level: Bộ Giáo dục và Đào tạo receives province-level "Cộng đồng học tập" dossiers. */
+  NATION("Trung ương"),
   PROVINCE("Tỉnh / thành phố"),
   DISTRICT("Huyện / quận"),
   COMMUNE("Xã / phường"),

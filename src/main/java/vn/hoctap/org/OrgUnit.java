@@ -102,8 +102,19 @@ public class OrgUnit {
     return parent;
   }
 
+  /** The tier whose procedure and criteria apply when this node applies for a title; null if it cannot apply. */
+  public UnitKind.Tier assessmentTier() {
+    return switch (kind) {
+      case UNIT -> unitKind.assessmentTier();
+      case COMMUNE -> UnitKind.Tier.COMMUNE;
+      case DISTRICT -> UnitKind.Tier.DISTRICT;
+      case PROVINCE -> UnitKind.Tier.PROVINCE;
+      case NATION, VILLAGE -> null;
+    };
+  }
+
   public UnitProfile profile() {
-    return new UnitProfile(unitKind, publicUnit);
+    return kind == OrgKind.UNIT ? new UnitProfile(unitKind, publicUnit) : UnitProfile.government(assessmentTier());
   }
 
   /** The nearest ancestor (or this node) of the given tier, or null. */

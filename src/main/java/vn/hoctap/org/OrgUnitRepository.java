@@ -10,4 +10,6 @@ public interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
   List<OrgUnit> findByParentIdOrderByCode(Long parentId);
 
   List<OrgUnit> findByParentIsNullOrderByCode();
+
+  Optional<OrgUnit> findFirstByKind(OrgKind kind);
 }

@@ -9,29 +9,34 @@ import vn.hoctap.common.DomainException;
 public class RoutingService {
 
   private final AuthorityRuleRepository rules;
+  private final OrgUnitRepository orgs;
 
-  public RoutingService(AuthorityRuleRepository rules) {
+  public RoutingService(AuthorityRuleRepository rules, OrgUnitRepository orgs) {
     this.rules = rules;
+    this.orgs = orgs;
   }
 
   @Transactional(readOnly = true)
   public Route route(OrgUnit unit, String procedure) {
-    if (unit.getKind() != OrgKind.UNIT) {
-      throw DomainException.badInput(
-          "\"" + unit.getName() + "\" không phải trường / cơ quan, đơn vị nên không lập hồ sơ Đơn vị học tập.");
+    UnitKind.Tier tier = unit.assessmentTier();
+    if (tier == null) {
+      throw DomainException.badInput("\"" + unit.getName() + "\" không phải là nơi lập hồ sơ đề nghị công nhận.");
     }
     OrgUnit province = unit.province();
-    UnitKind.Tier tier = unit.getUnitKind().assessmentTier();
     AuthorityRule rule = rules.findByProvinceIdAndProcedureAndUnitTier(province.getId(), procedure, tier)
         .orElseThrow(() -> DomainException.rule("Tỉnh/thành phố \"" + province.getName()
-            + "\" chưa cấu hình cơ quan tiếp nhận và người ký cho đơn vị cấp "
-            + (tier == UnitKind.Tier.DISTRICT ? "huyện" : "tỉnh") + ". Đề nghị quản trị viên cấu hình."));
+            + "\" chưa cấu hình cơ quan tiếp nhận và người ký cho "
+            + tier.label() + ". Đề nghị quản trị viên cấu hình."));
     return new Route(body(unit, rule.getReviewerTier()), rule.getReviewerTitle(), body(unit, rule.getSignerTier()),
-        rule.getSignerTitle(), rule.getDecisionCode(), rule.isConfirmed());
+        rule.getSignerRole(), rule.getSignerTitle(), rule.getDecisionCode(), rule.isConfirmed());
   }
 
-  /** The unit's ancestor of that tier; a missing district tier routes to the province. */
-  private static OrgUnit body(OrgUnit unit, OrgKind tier) {
+  /** The applicant's ancestor of that tier (a missing district tier routes to the province), or the Ministry. */
+  private OrgUnit body(OrgUnit unit, OrgKind tier) {
+    if (tier == OrgKind.NATION) {
+      return orgs.findFirstByKind(OrgKind.NATION).orElseThrow(() -> DomainException.rule(
+          "Cây tổ chức chưa có cấp trung ương (Bộ GDĐT). Đề nghị quản trị viên bổ sung."));
+    }
     OrgUnit body = unit.nearest(tier);
     return body != null ? body : unit.province();
   }

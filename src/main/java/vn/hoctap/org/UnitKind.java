@@ -28,8 +28,20 @@ public enum UnitKind {
   /** Sở, ban, ngành và đơn vị cấp tỉnh. */
   PROVINCE_AGENCY(Tier.PROVINCE, false, "Cơ quan, đơn vị cấp tỉnh");
 
-  /** The tier whose criteria set and procedure apply to a unit of this kind. */
-  public enum Tier { DISTRICT, PROVINCE }
+  /** The tier whose criteria set and procedure apply to an applicant (schools and agencies: district or province). */
+  public enum Tier {
+    COMMUNE("cấp xã"), DISTRICT("cấp huyện"), PROVINCE("cấp tỉnh");
+
+    private final String label;
+
+    Tier(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
 
   private final Tier assessmentTier;
   private final boolean educationInstitution;

@@ -1,6 +1,6 @@
 package vn.hoctap.process;
 
-import static vn.hoctap.process.LearningUnitProcess.*;
+import static vn.hoctap.process.RecognitionProcess.*;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -36,9 +36,9 @@ class CompletenessCheckListener implements TaskListener {
     }
     form.throwIfInvalid("Kết quả kiểm tra hồ sơ");
     if (COMPLETE.equals(verdict)) {
-      steps.learningUnits.acceptedComplete(id, steps.actor(), comment);
+      steps.workflow.acceptedComplete(id, steps.actor(), comment);
     } else {
-      steps.learningUnits.returnedForSupplement(id, steps.actor(), comment);
+      steps.workflow.returnedForSupplement(id, steps.actor(), comment);
     }
     steps.cleanUp(task);
     task.getExecution().setVariable(VAR_DOSSIER_COMPLETE, COMPLETE.equals(verdict));

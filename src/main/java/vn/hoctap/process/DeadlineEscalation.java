@@ -1,6 +1,6 @@
 package vn.hoctap.process;
 
-import static vn.hoctap.process.LearningUnitProcess.*;
+import static vn.hoctap.process.RecognitionProcess.*;
 
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
@@ -40,7 +40,7 @@ class DeadlineEscalation implements JavaDelegate {
     DeadlineKind phase = DeadlineKind.valueOf((String) execution.getVariableLocal("phase"));
     boolean escalate = "ESCALATE".equals(execution.getVariableLocal("action"));
     Dossier d = steps.dossiers.get(id);
-    EffectiveDeadline due = steps.learningUnits.deadline(id, phase);
+    EffectiveDeadline due = steps.workflow.deadline(id, phase);
     List<String> holders = phase == DeadlineKind.SUBMISSION
         ? List.of((String) execution.getVariable(VAR_TEAM_GROUP), (String) execution.getVariable(VAR_HEAD_GROUP))
         : List.of((String) execution.getVariable(VAR_REVIEWER_GROUP),

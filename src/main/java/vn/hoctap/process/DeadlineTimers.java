@@ -3,34 +3,34 @@ package vn.hoctap.process;
 import java.util.Date;
 import org.springframework.stereotype.Component;
 import vn.hoctap.deadline.DeadlineKind;
-import vn.hoctap.unit.LearningUnitService;
+import vn.hoctap.procedure.DossierWorkflow;
 
 /**
- * Timer dates of the learning-unit process, read from the deadline data when the timer is created
+ * Timer dates of the recognition processes, read from the deadline data when the timer is created
  * (e.g. timeDate="${deadlines.submissionOverdue(dossierId)}").
  */
 @Component("deadlines")
 public class DeadlineTimers {
 
-  private final LearningUnitService learningUnits;
+  private final DossierWorkflow workflow;
 
-  DeadlineTimers(LearningUnitService learningUnits) {
-    this.learningUnits = learningUnits;
+  DeadlineTimers(DossierWorkflow workflow) {
+    this.workflow = workflow;
   }
 
   public Date submissionReminder(Long dossierId) {
-    return Date.from(learningUnits.deadline(dossierId, DeadlineKind.SUBMISSION).reminderAt());
+    return Date.from(workflow.deadline(dossierId, DeadlineKind.SUBMISSION).reminderAt());
   }
 
   public Date submissionOverdue(Long dossierId) {
-    return Date.from(learningUnits.deadline(dossierId, DeadlineKind.SUBMISSION).overdueAt());
+    return Date.from(workflow.deadline(dossierId, DeadlineKind.SUBMISSION).overdueAt());
   }
 
   public Date decisionReminder(Long dossierId) {
-    return Date.from(learningUnits.deadline(dossierId, DeadlineKind.DECISION).reminderAt());
+    return Date.from(workflow.deadline(dossierId, DeadlineKind.DECISION).reminderAt());
   }
 
   public Date decisionOverdue(Long dossierId) {
-    return Date.from(learningUnits.deadline(dossierId, DeadlineKind.DECISION).overdueAt());
+    return Date.from(workflow.deadline(dossierId, DeadlineKind.DECISION).overdueAt());
   }
 }

@@ -83,6 +83,23 @@ final class FormValues {
     };
   }
 
+  java.time.LocalDate date(String name, String label) {
+    Object v = scope.getVariable(name);
+    if (v == null || v.toString().isBlank()) {
+      problems.add("Cần nhập \"" + label + "\".");
+      return null;
+    }
+    if (v instanceof java.util.Date d) {
+      return java.time.LocalDate.ofInstant(d.toInstant(), vn.hoctap.common.EngineClock.ZONE);
+    }
+    try {
+      return java.time.LocalDate.parse(v.toString().strip().substring(0, Math.min(10, v.toString().strip().length())));
+    } catch (java.time.format.DateTimeParseException e) {
+      problems.add("\"" + label + "\" phải là ngày (năm-tháng-ngày), đang là \"" + v + "\".");
+      return null;
+    }
+  }
+
   void problem(String message) {
     problems.add(message);
   }

@@ -44,11 +44,11 @@ class HeadReviewListener implements TaskListener {
     String actor = steps.actor();
     switch (decision) {
       case SUBMIT -> {
-        steps.learningUnits.checkSubmission(id);
-        steps.learningUnits.submitted(id, actor, comment);
+        steps.workflow.checkSubmission(id);
+        steps.workflow.submitted(id, actor, comment);
       }
-      case SEND_BACK -> steps.learningUnits.sentBack(id, actor, comment);
-      case WITHDRAW -> steps.learningUnits.withdrawn(id, actor, comment);
+      case SEND_BACK -> steps.workflow.sentBack(id, actor, "Thủ trưởng trả lại Tổ đánh giá", comment);
+      case WITHDRAW -> steps.workflow.withdrawn(id, actor, comment);
       default -> throw new IllegalStateException(decision);
     }
     steps.cleanUp(task);

@@ -1,6 +1,6 @@
 package vn.hoctap.process;
 
-import static vn.hoctap.process.LearningUnitProcess.*;
+import static vn.hoctap.process.RecognitionProcess.*;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -89,7 +89,7 @@ class IndicatorValuesListener implements TaskListener {
     form.throwIfInvalid("Số liệu tự đánh giá");
     steps.dossiers.saveSelfAssessment(id, values, comment, actor, task.getName());
     if (TASK_SUPPLEMENT.equals(task.getTaskDefinitionKey())) {
-      steps.learningUnits.resubmitted(id, actor, comment);
+      steps.workflow.resubmitted(id, actor, comment);
     }
     steps.cleanUp(task);
   }

@@ -1,82 +1,14 @@
 package vn.hoctap.process;
 
-import java.util.Set;
-
-/** Keys, task ids and variable names of processes/learning-unit-recognition.bpmn. */
-public final class LearningUnitProcess {
+/**
+ * Keys and task ids of processes/learning-unit-recognition.bpmn ("Đơn vị học tập", TT 24/2023); the shared ids
+ * and variable names are inherited from {@link RecognitionProcess}.
+ */
+public final class LearningUnitProcess extends RecognitionProcess {
   public static final String KEY = "learning-unit-recognition";
   public static final String RESOURCE = "processes/learning-unit-recognition.bpmn";
-
-  // user tasks
-  public static final String TASK_SELF_ASSESSMENT = "Task_SelfAssessment";
   public static final String TASK_HEAD_REVIEW = "Task_HeadReview";
-  public static final String TASK_CHECK_COMPLETENESS = "Task_CheckCompleteness";
-  public static final String TASK_SUPPLEMENT = "Task_Supplement";
-  public static final String TASK_APPRAISE = "Task_Appraise";
-  public static final String TASK_DECIDE = "Task_Decide";
-
-  // timers
-  public static final String TIMER_SUBMISSION_REMINDER = "Timer_SubmissionReminder";
-  public static final String TIMER_SUBMISSION_OVERDUE = "Timer_SubmissionOverdue";
-  public static final String TIMER_DECISION_REMINDER = "Timer_DecisionReminder";
-  public static final String TIMER_DECISION_OVERDUE = "Timer_DecisionOverdue";
-
-  // end events
-  public static final String END_RECOGNISED = "EndEvent_Recognised";
-  public static final String END_REFUSED = "EndEvent_Refused";
-  public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
-
-  // start form variables
-  public static final String VAR_UNIT_CODE = "unitCode";
-  public static final String VAR_ASSESSMENT_YEAR = "assessmentYear";
-
-  // routing variables: the only variables that outlive a step
-  public static final String VAR_DOSSIER_ID = "dossierId";
-  public static final String VAR_LEVEL = "level";
-  public static final String VAR_TEAM_GROUP = "teamGroup";
-  public static final String VAR_HEAD_GROUP = "headGroup";
-  public static final String VAR_REVIEWER_GROUP = "reviewerGroup";
-  public static final String VAR_SIGNER_GROUP = "signerGroup";
-  public static final String VAR_UNIT_SUPERVISOR_GROUP = "unitSupervisorGroup";
-  public static final String VAR_BODY_SUPERVISOR_GROUP = "bodySupervisorGroup";
-  public static final String VAR_HEAD_DECISION = "headDecision";
-  public static final String VAR_DOSSIER_COMPLETE = "dossierComplete";
-  public static final String VAR_APPRAISAL_RECOMMENDATION = "appraisalRecommendation";
-  public static final String VAR_CRITERIA_OUTCOME = "criteriaOutcome";
-  public static final String VAR_SIGNER_DECISION = "signerDecision";
-
-  public static final Set<String> ROUTING_VARIABLES = Set.of(VAR_DOSSIER_ID, VAR_LEVEL, VAR_TEAM_GROUP,
-      VAR_HEAD_GROUP, VAR_REVIEWER_GROUP, VAR_SIGNER_GROUP, VAR_UNIT_SUPERVISOR_GROUP, VAR_BODY_SUPERVISOR_GROUP,
-      VAR_HEAD_DECISION, VAR_DOSSIER_COMPLETE, VAR_APPRAISAL_RECOMMENDATION, VAR_CRITERIA_OUTCOME,
-      VAR_SIGNER_DECISION);
-
-  // form fields of the decision steps
-  public static final String FIELD_HEAD_COMMENT = "headComment";
-  public static final String FIELD_COMPLETENESS = "completeness";
-  public static final String FIELD_COMPLETENESS_COMMENT = "completenessComment";
-  public static final String FIELD_ASSESSMENT_COMMENT = "assessmentComment";
-  public static final String FIELD_CORRECTION_REASON = "correctionReason";
-  public static final String FIELD_APPRAISAL_COMMENT = "appraisalComment";
-  public static final String FIELD_SIGNER_COMMENT = "signerComment";
-
-  // values of the routing variables
-  public static final String SUBMIT = "SUBMIT";
-  public static final String SEND_BACK = "SEND_BACK";
-  public static final String WITHDRAW = "WITHDRAW";
-  public static final String RECOGNISE = "RECOGNISE";
-  public static final String REFUSE = "REFUSE";
-  public static final String APPROVE = "APPROVE";
-  public static final String COMPLETE = "COMPLETE";
-  public static final String INCOMPLETE = "INCOMPLETE";
-
-  // read-only variables shown in the forms while a task is open
-  public static final String SHOW_SUMMARY = "dossierSummary";
-  public static final String SHOW_EVALUATION = "evaluationReport";
-  public static final String SHOW_RETURN_REASONS = "returnReasons";
-  public static final String SHOW_APPLICABLE = "applicableCodes";
-  public static final String SHOW_PENDING = "pendingCodes";
-  public static final String SHOW_STAGE = "formStage";
-  public static final String SHOW_GUIDE = "criteriaGuide";
+  public static final String VALUES_FORM = "lu-indicator-values";
 
   private LearningUnitProcess() {}
 }

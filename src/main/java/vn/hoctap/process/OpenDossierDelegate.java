@@ -1,52 +1,53 @@
 package vn.hoctap.process;
 
-import static vn.hoctap.process.LearningUnitProcess.*;
+import static vn.hoctap.process.RecognitionProcess.*;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.hoctap.dossier.Dossier;
+import vn.hoctap.dossier.Title;
 import vn.hoctap.engine.Actors;
-import vn.hoctap.org.Groups;
+import vn.hoctap.procedure.Applicants;
+import vn.hoctap.procedure.TitleProcedure;
 
 /**
- * Lập hồ sơ: turns the start form (unit code, level, year) into a dossier, after every check that can refuse it
- * (the start is rolled back, so a refused request leaves nothing behind). The dossier id becomes the business
- * key and the route's groups become the routing variables.
+ * Lập hồ sơ: turns the start form (applicant code, level, year) into a dossier of the title named by the
+ * activity's input parameter "title", after every check that can refuse it (the start is rolled back, so a
+ * refused request leaves nothing behind). The dossier id becomes the business key and the route's groups the
+ * routing variables.
  */
 @Component("openDossier")
 class OpenDossierDelegate implements JavaDelegate {
 
   private final StepSupport steps;
   private final IdentityService identity;
+  private final Map<Title, TitleProcedure> procedures;
 
-  OpenDossierDelegate(StepSupport steps, IdentityService identity) {
+  OpenDossierDelegate(StepSupport steps, IdentityService identity, List<TitleProcedure> procedures) {
     this.steps = steps;
     this.identity = identity;
+    this.procedures = procedures.stream().collect(Collectors.toMap(TitleProcedure::title, Function.identity()));
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    Title title = Title.valueOf((String) execution.getVariableLocal("title"));
     FormValues form = new FormValues(execution);
-    String unitCode = form.requiredText(VAR_UNIT_CODE, "Mã đơn vị");
+    String applicantCode = form.requiredText(VAR_UNIT_CODE, "Mã đơn vị");
     Long level = form.wholeNumber(VAR_LEVEL, "Mức độ đề nghị");
     Long year = form.wholeNumber(VAR_ASSESSMENT_YEAR, "Năm đánh giá");
     form.throwIfInvalid("Đề nghị công nhận");
-    Dossier d = steps.learningUnits.open(unitCode, level == null ? null : level.intValue(),
+    Dossier d = procedures.get(title).open(applicantCode, level == null ? null : level.intValue(),
         year == null ? null : year.intValue(), Actors.current(identity), Actors.groups(identity));
     steps.dossiers.attachProcess(d.getId(), execution.getProcessInstanceId());
     steps.cleanUp(execution);
     execution.setProcessBusinessKey(String.valueOf(d.getId()));
-    execution.setVariables(Map.of(
-        VAR_DOSSIER_ID, d.getId(),
-        VAR_LEVEL, d.getLevel(),
-        VAR_TEAM_GROUP, Groups.team(d.getUnit().getCode()),
-        VAR_HEAD_GROUP, Groups.head(d.getUnit().getCode()),
-        VAR_REVIEWER_GROUP, Groups.reviewer(d.getReceivingOrg().getCode()),
-        VAR_SIGNER_GROUP, Groups.signer(d.getSignerOrg().getCode()),
-        VAR_UNIT_SUPERVISOR_GROUP, Groups.reviewer(d.getReceivingOrg().getCode()),
-        VAR_BODY_SUPERVISOR_GROUP, Groups.supervisorOf(d.getReceivingOrg())));
+    execution.setVariables(Applicants.routingVariables(d));
   }
 }

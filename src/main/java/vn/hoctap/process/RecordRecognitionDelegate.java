@@ -19,6 +19,7 @@ class RecordRecognitionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    steps.learningUnits.recognised(StepSupport.dossierId(execution), steps.actor(), null);
+    steps.workflow.recognised(StepSupport.dossierId(execution), steps.actor());
+    execution.setVariable(RecognitionProcess.VAR_RECOGNISED, true);
   }
 }

@@ -40,6 +40,7 @@ class RecordRefusalDelegate implements JavaDelegate {
       }
     }
     String step = execution.getCurrentActivityName();
-    steps.learningUnits.refused(id, steps.actor(), step, String.join("\n", reasons));
+    steps.workflow.refused(id, steps.actor(), step, String.join("\n", reasons));
+    execution.setVariable(RecognitionProcess.VAR_RECOGNISED, false);
   }
 }

@@ -1,6 +1,6 @@
 package vn.hoctap.process;
 
-import static vn.hoctap.process.LearningUnitProcess.*;
+import static vn.hoctap.process.RecognitionProcess.*;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;

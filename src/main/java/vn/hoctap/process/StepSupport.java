@@ -12,22 +12,22 @@ import vn.hoctap.deadline.DeadlineKind;
 import vn.hoctap.dossier.Dossier;
 import vn.hoctap.dossier.DossierService;
 import vn.hoctap.engine.Actors;
-import vn.hoctap.unit.LearningUnitService;
+import vn.hoctap.procedure.DossierWorkflow;
 
 /**
- * What every step of the learning-unit process needs: the dossier behind the instance, the acting user, and the
+ * What every step of the recognition processes needs: the dossier behind the instance, the acting user, and the
  * rule that form data lives in process variables only while its task is open.
  */
 @Component
 class StepSupport {
 
   final DossierService dossiers;
-  final LearningUnitService learningUnits;
+  final DossierWorkflow workflow;
   private final IdentityService identity;
 
-  StepSupport(DossierService dossiers, LearningUnitService learningUnits, IdentityService identity) {
+  StepSupport(DossierService dossiers, DossierWorkflow workflow, IdentityService identity) {
     this.dossiers = dossiers;
-    this.learningUnits = learningUnits;
+    this.workflow = workflow;
     this.identity = identity;
   }
 
@@ -64,8 +64,8 @@ class StepSupport {
         + "Trạng thái: " + d.getStatus().label() + "\n"
         + "Cơ quan tiếp nhận, thẩm định: " + d.getReceivingOrg().getName() + "\n"
         + "Thẩm quyền công nhận: " + d.getSignerTitle() + " (" + d.getSignerOrg().getName() + ")\n"
-        + learningUnits.deadline(d.getId(), DeadlineKind.SUBMISSION).describe() + "; "
-        + learningUnits.deadline(d.getId(), DeadlineKind.DECISION).describe() + "\n"
+        + workflow.deadline(d.getId(), DeadlineKind.SUBMISSION).describe() + "; "
+        + workflow.deadline(d.getId(), DeadlineKind.DECISION).describe() + "\n"
         + "Chi tiết, minh chứng và lịch sử: /api/dossiers/" + d.getId();
   }
 }

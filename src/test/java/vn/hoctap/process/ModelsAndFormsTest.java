@@ -110,8 +110,14 @@ class ModelsAndFormsTest {
     Map<String, JsonNode> forms = forms();
     for (BpmnModelInstance m : models()) {
       for (UserTask t : m.getModelElementsByType(UserTask.class)) {
-        assertThat(forms).as("form of " + t.getId()).containsKey(t.getCamundaFormRef());
+        if (!t.getCamundaFormRef().startsWith("${")) {
+          assertThat(forms).as("form of " + t.getId()).containsKey(t.getCamundaFormRef());
+        }
       }
+      // forms chosen by the calling title's process
+      m.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class).stream()
+          .filter(in -> "valuesForm".equals(in.getCamundaTarget()))
+          .forEach(in -> assertThat(forms).containsKey(in.getCamundaSourceExpression().replaceAll("[${}']", "")));
       for (StartEvent s : m.getModelElementsByType(StartEvent.class)) {
         if (s.getCamundaFormRef() != null) {
           assertThat(forms).containsKey(s.getCamundaFormRef());
@@ -121,13 +127,16 @@ class ModelsAndFormsTest {
   }
 
   @Test
-  void theIndicatorFormCoversEveryIndicatorOfEveryCriteriaSet() throws IOException {
-    Map<String, JsonNode> groupOf = new HashMap<>();
-    Map<String, JsonNode> fields = fields(forms().get("lu-indicator-values").get("components"), new HashMap<>(),
-        null, groupOf);
+  void theIndicatorFormsCoverEveryIndicatorOfEveryCriteriaSet() throws IOException {
+    Map<String, String> formOfTitle = Map.of("LEARNING_UNIT", LearningUnitProcess.VALUES_FORM,
+        "LEARNING_COMMUNITY", LearningCommunityProcess.VALUES_FORM);
     List<CriteriaSet> sets = new CriteriaSetJson().readBundled();
-    assertThat(sets).hasSize(4);
+    assertThat(sets).extracting(CriteriaSet::title).contains("LEARNING_UNIT", "LEARNING_COMMUNITY");
+    assertThat(sets).hasSize(10);
     for (CriteriaSet set : sets) {
+      Map<String, JsonNode> groupOf = new HashMap<>();
+      Map<String, JsonNode> fields = fields(forms().get(formOfTitle.get(set.title())).get("components"),
+          new HashMap<>(), null, groupOf);
       for (Indicator i : set.indicators()) {
         List<String> keys = switch (i.rule()) {
           case BOOLEAN, EMULATION_TITLE_AT_LEAST, DIGITAL_LEVEL_AT_LEAST -> List.of(i.formKey());
@@ -151,15 +160,19 @@ class ModelsAndFormsTest {
     Map<String, JsonNode> forms = forms();
     assertThat(values(forms, "lu-head-review", LearningUnitProcess.VAR_HEAD_DECISION))
         .containsExactly(LearningUnitProcess.SUBMIT, LearningUnitProcess.SEND_BACK, LearningUnitProcess.WITHDRAW);
-    assertThat(values(forms, "lu-completeness-check", LearningUnitProcess.FIELD_COMPLETENESS))
+    assertThat(values(forms, "completeness-check", LearningUnitProcess.FIELD_COMPLETENESS))
         .containsExactly(LearningUnitProcess.COMPLETE, LearningUnitProcess.INCOMPLETE);
     assertThat(values(forms, "lu-indicator-values", LearningUnitProcess.VAR_APPRAISAL_RECOMMENDATION))
         .containsExactly(LearningUnitProcess.RECOGNISE, LearningUnitProcess.REFUSE);
-    assertThat(values(forms, "lu-decision", LearningUnitProcess.VAR_SIGNER_DECISION))
+    assertThat(values(forms, "recognition-decision", LearningUnitProcess.VAR_SIGNER_DECISION))
         .containsExactly(LearningUnitProcess.APPROVE, LearningUnitProcess.REFUSE);
-    assertThat(fields(forms.get("lu-start").get("components"), new HashMap<>(), null, new HashMap<>()))
-        .containsKeys(LearningUnitProcess.VAR_UNIT_CODE, LearningUnitProcess.VAR_LEVEL,
-            LearningUnitProcess.VAR_ASSESSMENT_YEAR);
+    assertThat(values(forms, "lc-meeting", LearningCommunityProcess.VAR_MEETING_OUTCOME))
+        .containsExactly(LearningCommunityProcess.AGREE, LearningCommunityProcess.DISAGREE);
+    for (String start : List.of("lu-start", "lc-start")) {
+      assertThat(fields(forms.get(start).get("components"), new HashMap<>(), null, new HashMap<>()))
+          .containsKeys(LearningUnitProcess.VAR_UNIT_CODE, LearningUnitProcess.VAR_LEVEL,
+              LearningUnitProcess.VAR_ASSESSMENT_YEAR);
+    }
   }
 
   private static List<String> values(Map<String, JsonNode> forms, String form, String key) {

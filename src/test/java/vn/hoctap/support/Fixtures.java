@@ -84,17 +84,41 @@ public class Fixtures {
   }
 
   public ProcessInstance open(String user, String unitCode, int level, int year) {
-    Map<String, Object> vars = new HashMap<>();
-    vars.put("unitCode", unitCode);
-    vars.put("level", level);
-    vars.put("assessmentYear", year);
-    return as(user, () -> runtime.startProcessInstanceByKey(LearningUnitProcess.KEY, vars));
+    return open(LearningUnitProcess.KEY, user, unitCode, level, year);
   }
 
-  /** The open task of that step, as the user sees it in their task list (null if they cannot see it). */
+  public ProcessInstance open(String processKey, String user, String applicantCode, int level, int year) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("unitCode", applicantCode);
+    vars.put("level", level);
+    vars.put("assessmentYear", year);
+    return as(user, () -> runtime.startProcessInstanceByKey(processKey, vars));
+  }
+
+  /** The instance of the shared procedure a title's process is waiting in, if any. */
+  public ProcessInstance appraisal(ProcessInstance pi) {
+    return runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+  }
+
+  /** A commune (or a district, under a province) created for one test, with its committee staff and chair. */
+  public TestUnit newLocality(String parentCode, OrgKind kind) {
+    String code = "L" + System.nanoTime() % 100000 + "-" + SEQ.incrementAndGet();
+    OrgUnit parent = orgs.findByCode(parentCode).orElseThrow();
+    orgs.save(new OrgUnit(code, "Địa phương thử " + code, kind, null, true, parent, Instant.now()));
+    String staff = "ubnd." + code.toLowerCase();
+    String chair = "chair." + code.toLowerCase();
+    user(staff, Groups.committee(code));
+    user(chair, Groups.chair(code));
+    return new TestUnit(code, staff, chair);
+  }
+
+  /**
+   * The open task of that step of the dossier (in the title's process or the shared procedure it calls, which
+   * carry the same business key), as the user sees it in their task list; null if they cannot see it.
+   */
   public Task task(String user, ProcessInstance pi, String taskKey) {
-    return as(user, () -> tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey)
-        .singleResult());
+    return as(user, () -> tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey())
+        .taskDefinitionKey(taskKey).singleResult());
   }
 
   /** Completes the step as the user, exactly as the Tasklist submits a form. */

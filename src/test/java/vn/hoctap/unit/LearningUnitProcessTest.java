@@ -34,7 +34,9 @@ import vn.hoctap.dossier.DossierEvent;
 import vn.hoctap.dossier.DossierRevision;
 import vn.hoctap.dossier.DossierService;
 import vn.hoctap.dossier.DossierStatus;
+import vn.hoctap.dossier.Title;
 import vn.hoctap.org.UnitKind;
+import vn.hoctap.procedure.DossierWorkflow;
 import vn.hoctap.recognition.Notification;
 import vn.hoctap.recognition.NotificationService;
 import vn.hoctap.recognition.Recognition;
@@ -55,7 +57,7 @@ class LearningUnitProcessTest {
   @Autowired ManagementService management;
   @Autowired Fixtures fx;
   @Autowired DossierService dossiers;
-  @Autowired LearningUnitService learningUnits;
+  @Autowired DossierWorkflow workflow;
   @Autowired RecognitionService recognitions;
   @Autowired NotificationService notifications;
 
@@ -104,7 +106,7 @@ class LearningUnitProcessTest {
   void level1ApprovalRecordsTheDecisionCertificateAndNotification() {
     TestUnit u = fx.newUnit("HN-TT", UnitKind.PRIMARY, true);
     ProcessInstance pi = submitted(u);
-    assertThat(pi).isWaitingAt(TASK_CHECK_COMPLETENESS);
+    assertThat(fx.appraisal(pi)).isWaitingAt(TASK_CHECK_COMPLETENESS);
     assertThat(pi).hasVariables(VAR_DOSSIER_ID, VAR_REVIEWER_GROUP);
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), VAR_REVIEWER_GROUP)).isEqualTo("reviewer-HN-TT");
     approveAtDistrict(pi);
@@ -185,7 +187,7 @@ class LearningUnitProcessTest {
     ProcessInstance pi = submitted(u);
     fx.complete("phonggd", pi, TASK_CHECK_COMPLETENESS, Map.of(FIELD_COMPLETENESS, INCOMPLETE,
         FIELD_COMPLETENESS_COMMENT, "Thiếu biên bản họp Tổ đánh giá"));
-    assertThat(pi).isWaitingAt(TASK_SUPPLEMENT);
+    assertThat(fx.appraisal(pi)).isWaitingAt(TASK_SUPPLEMENT);
     assertThat(dossiers.get(dossierId(pi)).getStatus()).isEqualTo(DossierStatus.RETURNED);
     // the unit sees the reasons in its form
     assertThat(tasks.getVariable(fx.task(u.team(), pi, TASK_SUPPLEMENT).getId(), SHOW_RETURN_REASONS).toString())
@@ -193,7 +195,7 @@ class LearningUnitProcessTest {
     assertThat(fx.task(u.head(), pi, TASK_SUPPLEMENT)).as("the head may resubmit too").isNotNull();
     fx.complete(u.team(), pi, TASK_SUPPLEMENT, with(districtLevel1Met(), FIELD_ASSESSMENT_COMMENT,
         "Đã bổ sung biên bản"));
-    assertThat(pi).isWaitingAt(TASK_CHECK_COMPLETENESS);
+    assertThat(fx.appraisal(pi)).isWaitingAt(TASK_CHECK_COMPLETENESS);
     assertThat(dossiers.get(dossierId(pi)).getStatus()).isEqualTo(DossierStatus.SUBMITTED);
     approveAtDistrict(pi);
     assertThat(pi).isEnded().hasPassed(END_RECOGNISED);
@@ -334,12 +336,12 @@ class LearningUnitProcessTest {
     assertThat(pi).isWaitingAt(TASK_HEAD_REVIEW);
     assertThat(dossiers.get(dossierId(pi)).getStatus()).isEqualTo(DossierStatus.PREPARING);
 
-    learningUnits.extendDeadline(u.code(), YEAR, DeadlineKind.SUBMISSION, LocalDate.of(2027, 1, 25),
+    workflow.extendDeadline(Title.LEARNING_UNIT, u.code(), YEAR, DeadlineKind.SUBMISSION, LocalDate.of(2027, 1, 25),
         "Đơn vị bị ảnh hưởng bão", "admin");
     fx.complete(u.head(), pi, TASK_HEAD_REVIEW, Map.of(VAR_HEAD_DECISION, SUBMIT));
-    assertThat(pi).isWaitingAt(TASK_CHECK_COMPLETENESS);
+    assertThat(fx.appraisal(pi)).isWaitingAt(TASK_CHECK_COMPLETENESS);
     assertThat(actions(pi)).contains("DEADLINE_EXTENDED", "SUBMITTED");
-    assertThat(learningUnits.deadline(dossierId(pi), DeadlineKind.SUBMISSION).describe())
+    assertThat(workflow.deadline(dossierId(pi), DeadlineKind.SUBMISSION).describe())
         .contains("25/01/2027").contains("đã gia hạn từ 15/01/2027");
   }
 
@@ -347,7 +349,7 @@ class LearningUnitProcessTest {
   void anExtensionBeforeTheDeadlineMovesTheTimers() {
     TestUnit u = fx.newUnit("HN-TT", UnitKind.PRIMARY, true);
     ProcessInstance pi = fx.open(u.team(), u.code(), 1, YEAR);
-    learningUnits.extendDeadline(u.code(), YEAR, DeadlineKind.SUBMISSION, LocalDate.of(2027, 1, 31),
+    workflow.extendDeadline(Title.LEARNING_UNIT, u.code(), YEAR, DeadlineKind.SUBMISSION, LocalDate.of(2027, 1, 31),
         "Gia hạn chung", "admin");
     assertThat(timer(pi, TIMER_SUBMISSION_OVERDUE).getDuedate()).isEqualTo(at(2027, 2, 1, 0));
     assertThat(timer(pi, TIMER_SUBMISSION_REMINDER).getDuedate()).isEqualTo(at(2027, 1, 24, 8));
@@ -381,7 +383,7 @@ class LearningUnitProcessTest {
     fx.complete("pheduyettinh", pi, TASK_DECIDE, Map.of(VAR_SIGNER_DECISION, APPROVE));
     assertThat(pi).isEnded().hasPassed(END_RECOGNISED);
     assertThat(recognitions.forDossier(dossierId(pi)).orElseThrow().getSignerTitle())
-        .isEqualTo("Chủ tịch UBND thành phố");
+        .isEqualTo("Chủ tịch UBND tỉnh / thành phố");
   }
 
   @Test
@@ -454,8 +456,11 @@ class LearningUnitProcessTest {
     return e;
   }
 
+  /** The pending timer of that activity in the dossier's process or in the shared procedure it calls. */
   private Job timer(ProcessInstance pi, String activityId) {
-    return management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).timers()
+    ProcessInstance called = fx.appraisal(pi);
+    String instance = called != null && activityId.startsWith("Timer_Decision") ? called.getId() : pi.getId();
+    return management.createJobQuery().processInstanceId(instance).activityId(activityId).timers()
         .singleResult();
   }
 

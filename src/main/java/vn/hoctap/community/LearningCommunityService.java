@@ -1,0 +1,93 @@
+package vn.hoctap.community;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hoctap.common.Dates;
+import vn.hoctap.common.DomainException;
+import vn.hoctap.common.EngineClock;
+import vn.hoctap.dossier.Dossier;
+import vn.hoctap.dossier.DossierService;
+import vn.hoctap.dossier.EvidenceInfo;
+import vn.hoctap.dossier.EvidenceService;
+import vn.hoctap.dossier.Title;
+import vn.hoctap.org.Groups;
+import vn.hoctap.org.OrgKind;
+import vn.hoctap.org.OrgUnit;
+import vn.hoctap.procedure.DossierWorkflow;
+import vn.hoctap.procedure.TitleProcedure;
+
+/**
+ * "Cộng đồng học tập" (TT 25/2023/TT-BGDĐT): the People's Committee of a commune, district or province applies;
+ * a meeting must agree its self-assessment before the dossier goes to the next tier up.
+ */
+@Service
+public class LearningCommunityService implements TitleProcedure {
+
+  static final Set<OrgKind> APPLICANTS = Set.of(OrgKind.COMMUNE, OrgKind.DISTRICT, OrgKind.PROVINCE);
+
+  private final DossierWorkflow workflow;
+  private final DossierService dossiers;
+  private final EvidenceService evidence;
+  private final DossierMeetingRepository meetings;
+  private final EngineClock clock;
+
+  LearningCommunityService(DossierWorkflow workflow, DossierService dossiers, EvidenceService evidence,
+      DossierMeetingRepository meetings, EngineClock clock) {
+    this.workflow = workflow;
+    this.dossiers = dossiers;
+    this.evidence = evidence;
+    this.meetings = meetings;
+    this.clock = clock;
+  }
+
+  @Override
+  public Title title() {
+    return Title.LEARNING_COMMUNITY;
+  }
+
+  @Override
+  @Transactional
+  public Dossier open(String orgCode, Integer level, Integer year, String actor, Collection<String> groups) {
+    OrgUnit applicant = workflow.applicant(orgCode);
+    if (!APPLICANTS.contains(applicant.getKind())) {
+      throw DomainException.badInput("Chỉ UBND xã / phường, huyện hoặc tỉnh lập hồ sơ Cộng đồng học tập; \""
+          + applicant.getName() + "\" là " + applicant.getKind().label().toLowerCase() + ".");
+    }
+    if (!groups.contains(Groups.committee(applicant.getCode())) && !groups.contains(Groups.chair(applicant.getCode()))
+        && !groups.contains(Groups.ADMIN)) {
+      throw DomainException.forbidden("Bạn không thuộc UBND " + applicant.getName()
+          + " nên không lập được hồ sơ Cộng đồng học tập cho địa phương này.");
+    }
+    return workflow.open(Title.LEARNING_COMMUNITY, applicant, level, year, actor);
+  }
+
+  /**
+   * Records the meeting that agrees (or does not agree) the self-assessment. Its minutes must already be among
+   * the dossier's evidence; an agreement also needs the dossier to be submittable.
+   */
+  @Transactional
+  public DossierMeeting recordMeeting(Long dossierId, LocalDate heldOn, String attendees, String minutesFile,
+      boolean agreed, String comment, String actor) {
+    Dossier d = dossiers.lock(dossierId);
+    if (heldOn.isAfter(clock.today())) {
+      throw DomainException.badInput("Ngày họp " + Dates.vn(heldOn) + " chưa đến.");
+    }
+    EvidenceInfo minutes = evidence.list(dossierId).stream().filter(e -> e.getFileName().equals(minutesFile))
+        .reduce((a, b) -> b).orElseThrow(() -> DomainException.badInput("Chưa thấy tệp biên bản \"" + minutesFile
+            + "\" trong minh chứng của hồ sơ số " + dossierId + ". Hãy tải biên bản lên trước rồi ghi tên tệp."));
+    if (agreed) {
+      workflow.checkSubmission(dossierId);
+    } else if (comment == null) {
+      throw DomainException.badInput("Cần ghi lý do cuộc họp chưa thống nhất kết quả tự đánh giá.");
+    }
+    DossierMeeting m = meetings.save(new DossierMeeting(d.getId(), heldOn, attendees, agreed, minutes.getId(), comment,
+        actor, clock.now()));
+    dossiers.record(dossierId, actor, agreed ? "MEETING_AGREED" : "MEETING_DISAGREED",
+        "Họp thống nhất kết quả tự đánh giá", comment, "Họp ngày " + Dates.vn(heldOn) + "; thành phần: " + attendees
+            + "; biên bản: " + minutes.getFileName());
+    return m;
+  }
+}

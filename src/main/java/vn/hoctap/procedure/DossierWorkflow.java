@@ -1,0 +1,259 @@
+package vn.hoctap.procedure;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hoctap.common.Dates;
+import vn.hoctap.common.DomainException;
+import vn.hoctap.common.EngineClock;
+import vn.hoctap.criteria.CriteriaCatalog;
+import vn.hoctap.criteria.EvaluationResult;
+import vn.hoctap.criteria.StoredCriteriaSet;
+import vn.hoctap.deadline.DeadlineExtension;
+import vn.hoctap.deadline.DeadlineKind;
+import vn.hoctap.deadline.DeadlineService;
+import vn.hoctap.deadline.EffectiveDeadline;
+import vn.hoctap.dossier.Dossier;
+import vn.hoctap.dossier.DossierService;
+import vn.hoctap.dossier.DossierStatus;
+import vn.hoctap.dossier.Title;
+import vn.hoctap.engine.TimerJobs;
+import vn.hoctap.org.OrgUnit;
+import vn.hoctap.org.OrgUnitRepository;
+import vn.hoctap.org.Route;
+import vn.hoctap.org.RoutingService;
+import vn.hoctap.process.RecognitionProcess;
+import vn.hoctap.recognition.NotificationService;
+import vn.hoctap.recognition.Recognition;
+import vn.hoctap.recognition.RecognitionService;
+
+/**
+ * The procedure every title shares (TT24 Điều 10/16, TT25): open a dossier for an applicant on its route, submit
+ * it before the deadline, return it for supplement, appraise, decide, record, notify; the 12-month gap before
+ * level 2 and the three-year validity. Each title's service adds who may apply and its own preparation steps.
+ */
+@Service
+public class DossierWorkflow {
+
+  /** The first assessment year the 2023 circulars can decide. */
+  static final int FIRST_YEAR = 2023;
+  static final int LEVEL2_MONTHS_AFTER_LEVEL1 = 12;
+
+  private final OrgUnitRepository orgs;
+  private final RoutingService routing;
+  private final DeadlineService deadlines;
+  private final CriteriaCatalog catalog;
+  private final DossierService dossiers;
+  private final RecognitionService recognitions;
+  private final NotificationService notifications;
+  private final TimerJobs timers;
+  private final EngineClock clock;
+
+  DossierWorkflow(OrgUnitRepository orgs, RoutingService routing, DeadlineService deadlines, CriteriaCatalog catalog,
+      DossierService dossiers, RecognitionService recognitions, NotificationService notifications, TimerJobs timers,
+      EngineClock clock) {
+    this.orgs = orgs;
+    this.routing = routing;
+    this.deadlines = deadlines;
+    this.catalog = catalog;
+    this.dossiers = dossiers;
+    this.recognitions = recognitions;
+    this.notifications = notifications;
+    this.timers = timers;
+    this.clock = clock;
+  }
+
+  /** The applicant with that code, or a refusal that names the code. */
+  @Transactional(readOnly = true)
+  public OrgUnit applicant(String code) {
+    if (code == null || code.isBlank()) {
+      throw DomainException.badInput("Cần nhập mã đơn vị đề nghị công nhận.");
+    }
+    return orgs.findByCode(code.strip()).orElseThrow(() -> DomainException.badInput(
+        "Không tìm thấy đơn vị có mã \"" + code.strip() + "\". Kiểm tra lại mã đơn vị."));
+  }
+
+  /**
+   * Opens a dossier after the checks every title shares: level and year, one open dossier, not already
+   * recognised, level 2 only 12 months after level 1, deadlines configured. The caller has checked that the
+   * applicant may apply for the title and that the actor acts for it.
+   */
+  @Transactional
+  public Dossier open(Title title, OrgUnit applicant, Integer level, Integer year, String actor) {
+    if (level == null || (level != 1 && level != 2)) {
+      throw DomainException.badInput("Mức độ đề nghị phải là 1 hoặc 2.");
+    }
+    int thisYear = clock.today().getYear();
+    if (year == null || year < FIRST_YEAR || year > thisYear) {
+      throw DomainException.badInput("Năm đánh giá phải từ " + FIRST_YEAR + " đến " + thisYear + ".");
+    }
+    Route route = routing.route(applicant, title.name());
+    recognitions.ofUnit(applicant.getId()).stream()
+        .filter(r -> r.getTitle() == title && r.getAssessmentYear() == year && r.getLevel() >= level)
+        .findFirst().ifPresent(r -> {
+          throw DomainException.conflict("\"" + applicant.getName() + "\" đã được công nhận " + title.label()
+              + " mức độ " + r.getLevel() + " năm " + year + " theo quyết định số " + r.getDecisionNo() + ".");
+        });
+    EffectiveDeadline submission = deadlines.effective(title.name(), applicant, DeadlineKind.SUBMISSION, year);
+    // the decision deadline must be configured too, so both timers have dates
+    deadlines.effective(title.name(), applicant, DeadlineKind.DECISION, year);
+    if (level == 2) {
+      LocalDate possible = level2PossibleFrom(applicant, title);
+      if (possible.isAfter(submission.date())) {
+        throw DomainException.rule(level2TooEarly(applicant, title, possible) + " Hạn nộp hồ sơ năm " + year
+            + " là " + Dates.vn(submission.date()) + ", trước ngày đó, nên chưa thể đề nghị mức độ 2 cho năm "
+            + year + ".");
+      }
+    }
+    StoredCriteriaSet criteria = catalog.currentStored(title.name(), applicant.assessmentTier(), level,
+        clock.today());
+    return dossiers.create(new Dossier(title, applicant, level, year, criteria.id(), route, actor, clock.now()),
+        actor);
+  }
+
+  /** The first day a level-2 request is possible: 12 months after the latest level-1 decision. */
+  @Transactional(readOnly = true)
+  public LocalDate level2PossibleFrom(OrgUnit applicant, Title title) {
+    return level1(applicant, title).map(r -> r.getDecisionDate().plusMonths(LEVEL2_MONTHS_AFTER_LEVEL1))
+        .orElseThrow(() -> DomainException.rule("\"" + applicant.getName() + "\" chưa có quyết định công nhận "
+            + title.label() + " mức độ 1. Mức độ 2 chỉ được đề nghị sau ít nhất 12 tháng kể từ quyết định"
+            + " mức độ 1."));
+  }
+
+  private Optional<Recognition> level1(OrgUnit applicant, Title title) {
+    return recognitions.latest(applicant.getId(), title, 1);
+  }
+
+  private String level2TooEarly(OrgUnit applicant, Title title, LocalDate possible) {
+    Recognition r = level1(applicant, title).orElseThrow();
+    return "Mức độ 2 chỉ được đề nghị sau ít nhất 12 tháng kể từ quyết định công nhận mức độ 1 (số "
+        + r.getDecisionNo() + " ngày " + Dates.vn(r.getDecisionDate()) + "), tức từ ngày " + Dates.vn(possible) + ".";
+  }
+
+  @Transactional(readOnly = true)
+  public EffectiveDeadline deadline(Long dossierId, DeadlineKind kind) {
+    Dossier d = dossiers.get(dossierId);
+    return deadlines.effective(d.getTitle().name(), d.getUnit(), kind, d.getAssessmentYear());
+  }
+
+  /**
+   * Checks that the dossier may be submitted now: the requested level is met on the applicant's own values, the
+   * submission deadline (or the applicant's extension) has not passed, and level 2 does not come too early.
+   */
+  @Transactional(readOnly = true)
+  public void checkSubmission(Long dossierId) {
+    Dossier d = dossiers.get(dossierId);
+    EvaluationResult result = dossiers.latestEvaluation(dossierId);
+    if (result == null || result.outcome() != EvaluationResult.Outcome.MET) {
+      throw DomainException.rule("Theo kết quả tự đánh giá, đơn vị chưa đạt " + d.getTitle().label() + " mức độ "
+          + d.getLevel() + " nên không trình được hồ sơ. " + (result == null ? "" : result.summary())
+          + " Hãy trả lại để đánh giá lại hoặc rút hồ sơ.");
+    }
+    EffectiveDeadline due = deadline(dossierId, DeadlineKind.SUBMISSION);
+    if (due.passed(clock.now())) {
+      throw DomainException.rule("Đã quá hạn nộp hồ sơ (" + due.describe() + "). Hồ sơ nộp muộn không được"
+          + " tiếp nhận; đề nghị quản trị viên gia hạn cho đơn vị nếu có lý do chính đáng.");
+    }
+    if (d.getLevel() == 2) {
+      LocalDate possible = level2PossibleFrom(d.getUnit(), d.getTitle());
+      if (clock.today().isBefore(possible)) {
+        throw DomainException.rule(level2TooEarly(d.getUnit(), d.getTitle(), possible));
+      }
+    }
+  }
+
+  @Transactional
+  public void submitted(Long dossierId, String actor, String comment) {
+    dossiers.moveTo(dossierId, DossierStatus.SUBMITTED);
+    Dossier d = dossiers.get(dossierId);
+    dossiers.record(dossierId, actor, "SUBMITTED", "Trình hồ sơ (Tờ trình)", comment,
+        "Gửi " + d.getReceivingOrg().getName());
+    notifications.notify(dossierId, vn.hoctap.org.Groups.reviewer(d.getReceivingOrg().getCode()), "SUBMITTED",
+        "Hồ sơ mới: " + d.describe(), "Đã trình hồ sơ số " + dossierId + ". Đề nghị kiểm tra tính đầy đủ.");
+  }
+
+  @Transactional
+  public void sentBack(Long dossierId, String actor, String step, String reason) {
+    dossiers.record(dossierId, actor, "SENT_BACK", step, reason, null);
+  }
+
+  @Transactional
+  public void withdrawn(Long dossierId, String actor, String reason) {
+    dossiers.moveTo(dossierId, DossierStatus.WITHDRAWN);
+    dossiers.record(dossierId, actor, "WITHDRAWN", "Rút hồ sơ", reason, null);
+  }
+
+  @Transactional
+  public void returnedForSupplement(Long dossierId, String actor, String reasons) {
+    dossiers.moveTo(dossierId, DossierStatus.RETURNED);
+    dossiers.record(dossierId, actor, "RETURNED_FOR_SUPPLEMENT", "Trả lại, yêu cầu bổ sung", reasons, null);
+    Dossier d = dossiers.get(dossierId);
+    tellApplicant(d, "RETURNED", "Hồ sơ cần bổ sung: " + d.describe(), "Nội dung yêu cầu bổ sung: " + reasons);
+  }
+
+  @Transactional
+  public void resubmitted(Long dossierId, String actor, String comment) {
+    dossiers.moveTo(dossierId, DossierStatus.SUBMITTED);
+    dossiers.record(dossierId, actor, "RESUBMITTED", "Nộp lại hồ sơ đã bổ sung", comment, null);
+  }
+
+  @Transactional
+  public void acceptedComplete(Long dossierId, String actor, String comment) {
+    dossiers.moveTo(dossierId, DossierStatus.IN_APPRAISAL);
+    dossiers.record(dossierId, actor, "ACCEPTED_COMPLETE", "Tiếp nhận hồ sơ đầy đủ", comment, null);
+  }
+
+  @Transactional
+  public Recognition recognised(Long dossierId, String signedBy) {
+    Dossier d = dossiers.lock(dossierId);
+    Recognition r = recognitions.recordDecision(d, signedBy);
+    dossiers.moveTo(dossierId, DossierStatus.RECOGNISED);
+    dossiers.record(dossierId, signedBy, "DECISION_RECORDED", "Quyết định công nhận", null,
+        "Quyết định số " + r.getDecisionNo() + " ngày " + Dates.vn(r.getDecisionDate()) + " của "
+            + r.getSignerTitle() + "; công nhận " + d.getTitle().label() + " mức độ " + r.getLevel()
+            + " năm " + r.getAssessmentYear() + ", có giá trị đến " + Dates.vn(r.getValidUntil()));
+    tellApplicant(d, "RECOGNISED", "Đã được công nhận: " + d.describe(), "Quyết định số " + r.getDecisionNo()
+        + " ngày " + Dates.vn(r.getDecisionDate()) + " của " + r.getSignerTitle() + ". Giấy chứng nhận có giá trị"
+        + " đến " + Dates.vn(r.getValidUntil()) + ".");
+    return r;
+  }
+
+  @Transactional
+  public void refused(Long dossierId, String actor, String step, String reasons) {
+    dossiers.moveTo(dossierId, DossierStatus.REFUSED);
+    dossiers.record(dossierId, actor, "REFUSED", step, reasons, null);
+    Dossier d = dossiers.get(dossierId);
+    tellApplicant(d, "REFUSED", "Không công nhận: " + d.describe(), "Lý do: " + reasons);
+  }
+
+  /** Tells the people who prepare the applicant's dossier and its head. */
+  private void tellApplicant(Dossier d, String kind, String subject, String body) {
+    for (String group : Applicants.groups(d)) {
+      notifications.notify(d.getId(), group, kind, subject, body);
+    }
+  }
+
+  /**
+   * An administrator extends a deadline for one applicant and year. Its open dossier, if any, gets its timers
+   * moved to the new date and a history entry.
+   */
+  @Transactional
+  public DeadlineExtension extendDeadline(Title title, String applicantCode, int year, DeadlineKind kind,
+      LocalDate until, String reason, String actor) {
+    OrgUnit applicant = applicant(applicantCode);
+    DeadlineExtension ext = deadlines.extend(title.name(), applicant, kind, year, until, reason, actor);
+    dossiers.findOpen(title, applicant, year).ifPresent(d -> {
+      EffectiveDeadline due = deadlines.effective(title.name(), applicant, kind, year);
+      boolean submission = kind == DeadlineKind.SUBMISSION;
+      String key = String.valueOf(d.getId());
+      timers.reschedule(key, submission ? RecognitionProcess.TIMER_SUBMISSION_REMINDER : RecognitionProcess.TIMER_DECISION_REMINDER,
+          Date.from(due.reminderAt()));
+      timers.reschedule(key, submission ? RecognitionProcess.TIMER_SUBMISSION_OVERDUE : RecognitionProcess.TIMER_DECISION_OVERDUE,
+          Date.from(due.overdueAt()));
+      dossiers.record(d.getId(), actor, "DEADLINE_EXTENDED", null, reason.strip(), due.describe());
+    });
+    return ext;
+  }
+}

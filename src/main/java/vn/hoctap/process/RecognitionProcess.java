@@ -1,0 +1,93 @@
+package vn.hoctap.process;
+
+import java.util.Set;
+
+/**
+ * Ids and variable names shared by every recognition process and by processes/recognition-appraisal.bpmn, the
+ * procedure they all call: receive, check completeness, appraise, decide, record and notify.
+ */
+public class RecognitionProcess {
+  /** The shared procedure, called by every title's process. */
+  public static final String APPRAISAL_KEY = "recognition-appraisal";
+
+  // user tasks of the shared procedure
+  public static final String TASK_CHECK_COMPLETENESS = "Task_CheckCompleteness";
+  public static final String TASK_SUPPLEMENT = "Task_Supplement";
+  public static final String TASK_APPRAISE = "Task_Appraise";
+  public static final String TASK_DECIDE = "Task_Decide";
+
+  // timers
+  public static final String TIMER_SUBMISSION_REMINDER = "Timer_SubmissionReminder";
+  public static final String TIMER_SUBMISSION_OVERDUE = "Timer_SubmissionOverdue";
+  public static final String TIMER_DECISION_REMINDER = "Timer_DecisionReminder";
+  public static final String TIMER_DECISION_OVERDUE = "Timer_DecisionOverdue";
+
+  // end events
+  public static final String END_RECOGNISED = "EndEvent_Recognised";
+  public static final String END_REFUSED = "EndEvent_Refused";
+  public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
+
+  // start form variables
+  public static final String VAR_UNIT_CODE = "unitCode";
+  public static final String VAR_ASSESSMENT_YEAR = "assessmentYear";
+
+  // the first user task of each title's preparation
+  public static final String TASK_SELF_ASSESSMENT = "Task_SelfAssessment";
+
+  // routing variables: the only variables that outlive a step
+  public static final String VAR_DOSSIER_ID = "dossierId";
+  public static final String VAR_LEVEL = "level";
+  public static final String VAR_TEAM_GROUP = "teamGroup";
+  public static final String VAR_HEAD_GROUP = "headGroup";
+  public static final String VAR_REVIEWER_GROUP = "reviewerGroup";
+  public static final String VAR_SIGNER_GROUP = "signerGroup";
+  public static final String VAR_UNIT_SUPERVISOR_GROUP = "unitSupervisorGroup";
+  public static final String VAR_BODY_SUPERVISOR_GROUP = "bodySupervisorGroup";
+  public static final String VAR_HEAD_DECISION = "headDecision";
+  public static final String VAR_DOSSIER_COMPLETE = "dossierComplete";
+  public static final String VAR_APPRAISAL_RECOMMENDATION = "appraisalRecommendation";
+  public static final String VAR_CRITERIA_OUTCOME = "criteriaOutcome";
+  public static final String VAR_SIGNER_DECISION = "signerDecision";
+  /** The form a title uses for its indicator values (supplement and appraisal in the shared procedure). */
+  public static final String VAR_VALUES_FORM = "valuesForm";
+  /** What the shared procedure decided, handed back to the title's process. */
+  public static final String VAR_RECOGNISED = "recognised";
+  public static final String VAR_MEETING_OUTCOME = "meetingOutcome";
+
+  public static final Set<String> ROUTING_VARIABLES = Set.of(VAR_DOSSIER_ID, VAR_LEVEL, VAR_TEAM_GROUP,
+      VAR_HEAD_GROUP, VAR_REVIEWER_GROUP, VAR_SIGNER_GROUP, VAR_UNIT_SUPERVISOR_GROUP, VAR_BODY_SUPERVISOR_GROUP,
+      VAR_HEAD_DECISION, VAR_DOSSIER_COMPLETE, VAR_APPRAISAL_RECOMMENDATION, VAR_CRITERIA_OUTCOME,
+      VAR_SIGNER_DECISION, VAR_VALUES_FORM, VAR_RECOGNISED, VAR_MEETING_OUTCOME);
+
+  // form fields of the decision steps
+  public static final String FIELD_HEAD_COMMENT = "headComment";
+  public static final String FIELD_COMPLETENESS = "completeness";
+  public static final String FIELD_COMPLETENESS_COMMENT = "completenessComment";
+  public static final String FIELD_ASSESSMENT_COMMENT = "assessmentComment";
+  public static final String FIELD_CORRECTION_REASON = "correctionReason";
+  public static final String FIELD_APPRAISAL_COMMENT = "appraisalComment";
+  public static final String FIELD_SIGNER_COMMENT = "signerComment";
+
+  // values of the routing variables
+  public static final String SUBMIT = "SUBMIT";
+  public static final String SEND_BACK = "SEND_BACK";
+  public static final String WITHDRAW = "WITHDRAW";
+  public static final String RECOGNISE = "RECOGNISE";
+  public static final String REFUSE = "REFUSE";
+  public static final String APPROVE = "APPROVE";
+  public static final String COMPLETE = "COMPLETE";
+  public static final String INCOMPLETE = "INCOMPLETE";
+  public static final String AGREE = "AGREE";
+  public static final String DISAGREE = "DISAGREE";
+
+  // read-only variables shown in the forms while a task is open
+  public static final String SHOW_SUMMARY = "dossierSummary";
+  public static final String SHOW_EVALUATION = "evaluationReport";
+  public static final String SHOW_RETURN_REASONS = "returnReasons";
+  public static final String SHOW_APPLICABLE = "applicableCodes";
+  public static final String SHOW_PENDING = "pendingCodes";
+  public static final String SHOW_STAGE = "formStage";
+  public static final String SHOW_GUIDE = "criteriaGuide";
+
+  protected RecognitionProcess() {}
+}
