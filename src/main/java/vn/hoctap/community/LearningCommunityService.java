@@ -1,7 +1,6 @@
 package vn.hoctap.community;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,7 +12,6 @@ import vn.hoctap.dossier.DossierService;
 import vn.hoctap.dossier.EvidenceInfo;
 import vn.hoctap.dossier.EvidenceService;
 import vn.hoctap.dossier.Title;
-import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.procedure.DossierWorkflow;
@@ -49,19 +47,9 @@ public class LearningCommunityService implements TitleProcedure {
   }
 
   @Override
-  @Transactional
-  public Dossier open(String orgCode, Integer level, Integer year, String actor, Collection<String> groups) {
-    OrgUnit applicant = workflow.applicant(orgCode);
-    if (!APPLICANTS.contains(applicant.getKind())) {
-      throw DomainException.badInput("Chỉ UBND xã / phường, huyện hoặc tỉnh lập hồ sơ Cộng đồng học tập; \""
-          + applicant.getName() + "\" là " + applicant.getKind().label().toLowerCase() + ".");
-    }
-    if (!groups.contains(Groups.committee(applicant.getCode())) && !groups.contains(Groups.chair(applicant.getCode()))
-        && !groups.contains(Groups.ADMIN)) {
-      throw DomainException.forbidden("Bạn không thuộc UBND " + applicant.getName()
-          + " nên không lập được hồ sơ Cộng đồng học tập cho địa phương này.");
-    }
-    return workflow.open(Title.LEARNING_COMMUNITY, applicant, level, year, actor);
+  public String whyNotApplicant(OrgUnit org) {
+    return APPLICANTS.contains(org.getKind()) ? null : "Chỉ UBND xã / phường, huyện hoặc tỉnh lập hồ sơ Cộng đồng"
+        + " học tập; \"" + org.getName() + "\" là " + org.getKind().label().toLowerCase() + ".";
   }
 
   /**

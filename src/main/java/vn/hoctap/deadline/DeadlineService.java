@@ -25,7 +25,7 @@ public class DeadlineService {
 
   @Transactional(readOnly = true)
   public EffectiveDeadline effective(String procedure, OrgUnit unit, DeadlineKind kind, int year) {
-    UnitKind.Tier tier = unit.getUnitKind().assessmentTier();
+    UnitKind.Tier tier = unit.assessmentTier();
     OrgUnit province = unit.province();
     DeadlineRule rule = rules.candidates(procedure, tier, kind, province.getId(), year).stream()
         .max(Comparator.comparingInt(DeadlineRule::specificity))

@@ -19,7 +19,6 @@ import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
 import vn.hoctap.org.UnitKind;
 import vn.hoctap.security.IdentityProvisioning;
-import vn.hoctap.unit.LearningUnitService;
 
 /**
  * Demo data (profile "demo"): the Ministry, Hà Nội with its district tier (as in the 2024 Thanh Trì plan), Ninh Bình with two
@@ -33,7 +32,7 @@ import vn.hoctap.unit.LearningUnitService;
 public class DemoData implements ApplicationRunner {
 
   public static final String PASSWORD = "hoctap-demo";
-  private static final String LU = LearningUnitService.PROCEDURE;
+  private static final String LU = Title.LEARNING_UNIT.name();
 
   private final OrgUnitRepository orgs;
   private final AuthorityRuleRepository authority;

@@ -5,6 +5,7 @@ import java.util.Map;
 import vn.hoctap.dossier.Dossier;
 import vn.hoctap.dossier.Title;
 import vn.hoctap.org.Groups;
+import vn.hoctap.org.OrgUnit;
 import vn.hoctap.process.RecognitionProcess;
 
 /**
@@ -15,18 +16,18 @@ public final class Applicants {
 
   private Applicants() {}
 
-  public static String preparers(Dossier d) {
-    String code = d.getUnit().getCode();
-    return d.getTitle() == Title.LEARNING_UNIT ? Groups.team(code) : Groups.committee(code);
+  /** Who prepares the applicant's dossier: a school's Tổ đánh giá, a People's Committee's staff. */
+  public static String preparers(Title title, OrgUnit applicant) {
+    return title == Title.LEARNING_UNIT ? Groups.team(applicant.getCode()) : Groups.committee(applicant.getCode());
   }
 
-  public static String head(Dossier d) {
-    String code = d.getUnit().getCode();
-    return d.getTitle() == Title.LEARNING_UNIT ? Groups.head(code) : Groups.chair(code);
+  /** The applicant's head: a school's principal, a People's Committee's chair. */
+  public static String head(Title title, OrgUnit applicant) {
+    return title == Title.LEARNING_UNIT ? Groups.head(applicant.getCode()) : Groups.chair(applicant.getCode());
   }
 
   public static List<String> groups(Dossier d) {
-    return List.of(preparers(d), head(d));
+    return List.of(preparers(d.getTitle(), d.getUnit()), head(d.getTitle(), d.getUnit()));
   }
 
   /** The routing variables every recognition process starts with. */
@@ -34,8 +35,8 @@ public final class Applicants {
     return Map.of(
         RecognitionProcess.VAR_DOSSIER_ID, d.getId(),
         RecognitionProcess.VAR_LEVEL, d.getLevel(),
-        RecognitionProcess.VAR_TEAM_GROUP, preparers(d),
-        RecognitionProcess.VAR_HEAD_GROUP, head(d),
+        RecognitionProcess.VAR_TEAM_GROUP, preparers(d.getTitle(), d.getUnit()),
+        RecognitionProcess.VAR_HEAD_GROUP, head(d.getTitle(), d.getUnit()),
         RecognitionProcess.VAR_REVIEWER_GROUP, Groups.reviewer(d.getReceivingOrg().getCode()),
         RecognitionProcess.VAR_SIGNER_GROUP, Groups.signing(d.getSignerRole(), d.getSignerOrg().getCode()),
         RecognitionProcess.VAR_UNIT_SUPERVISOR_GROUP, Groups.reviewer(d.getReceivingOrg().getCode()),

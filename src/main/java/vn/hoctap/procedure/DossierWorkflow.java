@@ -1,6 +1,7 @@
 package vn.hoctap.procedure;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Date;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,7 @@ import vn.hoctap.dossier.DossierService;
 import vn.hoctap.dossier.DossierStatus;
 import vn.hoctap.dossier.Title;
 import vn.hoctap.engine.TimerJobs;
+import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
 import vn.hoctap.org.Route;
@@ -65,6 +67,27 @@ public class DossierWorkflow {
     this.clock = clock;
   }
 
+  /**
+   * Opens a dossier of the title for the applicant with that code, if the organisation may apply for the title
+   * and the actor prepares or heads its dossiers (or administers hoctap).
+   */
+  @Transactional
+  public Dossier open(TitleProcedure procedure, String applicantCode, Integer level, Integer year, String actor,
+      Collection<String> actorGroups) {
+    OrgUnit applicant = applicant(applicantCode);
+    String whyNot = procedure.whyNotApplicant(applicant);
+    if (whyNot != null) {
+      throw DomainException.badInput(whyNot);
+    }
+    Title title = procedure.title();
+    if (!actorGroups.contains(Applicants.preparers(title, applicant))
+        && !actorGroups.contains(Applicants.head(title, applicant)) && !actorGroups.contains(Groups.ADMIN)) {
+      throw DomainException.forbidden("Bạn không thuộc bộ phận lập hồ sơ hoặc lãnh đạo của \"" + applicant.getName()
+          + "\" nên không lập được hồ sơ " + title.label() + " cho đơn vị này.");
+    }
+    return open(title, applicant, level, year, actor);
+  }
+
   /** The applicant with that code, or a refusal that names the code. */
   @Transactional(readOnly = true)
   public OrgUnit applicant(String code) {
@@ -77,11 +100,9 @@ public class DossierWorkflow {
 
   /**
    * Opens a dossier after the checks every title shares: level and year, one open dossier, not already
-   * recognised, level 2 only 12 months after level 1, deadlines configured. The caller has checked that the
-   * applicant may apply for the title and that the actor acts for it.
+   * recognised, level 2 only 12 months after level 1, deadlines configured.
    */
-  @Transactional
-  public Dossier open(Title title, OrgUnit applicant, Integer level, Integer year, String actor) {
+  private Dossier open(Title title, OrgUnit applicant, Integer level, Integer year, String actor) {
     if (level == null || (level != 1 && level != 2)) {
       throw DomainException.badInput("Mức độ đề nghị phải là 1 hoặc 2.");
     }
@@ -170,7 +191,7 @@ public class DossierWorkflow {
     Dossier d = dossiers.get(dossierId);
     dossiers.record(dossierId, actor, "SUBMITTED", "Trình hồ sơ (Tờ trình)", comment,
         "Gửi " + d.getReceivingOrg().getName());
-    notifications.notify(dossierId, vn.hoctap.org.Groups.reviewer(d.getReceivingOrg().getCode()), "SUBMITTED",
+    notifications.notify(dossierId, Groups.reviewer(d.getReceivingOrg().getCode()), "SUBMITTED",
         "Hồ sơ mới: " + d.describe(), "Đã trình hồ sơ số " + dossierId + ". Đề nghị kiểm tra tính đầy đủ.");
   }
 

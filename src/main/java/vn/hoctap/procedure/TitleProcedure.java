@@ -1,14 +1,13 @@
 package vn.hoctap.procedure;
 
-import java.util.Collection;
-import vn.hoctap.dossier.Dossier;
 import vn.hoctap.dossier.Title;
+import vn.hoctap.org.OrgUnit;
 
-/** What differs per title when a dossier opens: who may apply, and who may act for the applicant. */
+/** What differs per title when a dossier opens: which organisations may apply for it. */
 public interface TitleProcedure {
 
   Title title();
 
-  /** Checks the applicant and the actor, then opens the dossier through {@link DossierWorkflow#open}. */
-  Dossier open(String applicantCode, Integer level, Integer year, String actor, Collection<String> actorGroups);
+  /** Null if the organisation may apply for the title, otherwise the reason shown to the user. */
+  String whyNotApplicant(OrgUnit org);
 }

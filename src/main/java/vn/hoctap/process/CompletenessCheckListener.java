@@ -2,32 +2,19 @@ package vn.hoctap.process;
 
 import static vn.hoctap.process.RecognitionProcess.*;
 
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Kiểm tra tính đầy đủ: the receiving body accepts the dossier or returns it for supplement with reasons. */
 @Component("completenessCheckForm")
-class CompletenessCheckListener implements TaskListener {
-
-  private final StepSupport steps;
+class CompletenessCheckListener extends FormStep {
 
   CompletenessCheckListener(StepSupport steps) {
-    this.steps = steps;
+    super(steps);
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    Long id = StepSupport.dossierId(task);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      steps.show(task, Map.of(SHOW_SUMMARY, steps.summary(steps.dossiers.get(id)),
-          SHOW_EVALUATION, Reports.evaluation(steps.dossiers.latestEvaluation(id))));
-      return;
-    }
-    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      return;
-    }
+  protected void complete(DelegateTask task, Long id) {
     FormValues form = new FormValues(task);
     String verdict = form.choice(FIELD_COMPLETENESS, "Kết quả kiểm tra hồ sơ", COMPLETE, INCOMPLETE);
     String comment = form.text(FIELD_COMPLETENESS_COMMENT);

@@ -2,11 +2,8 @@ package vn.hoctap.process;
 
 import static vn.hoctap.process.LearningUnitProcess.*;
 
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import vn.hoctap.dossier.Dossier;
 
 /**
  * The head's review (Thủ trưởng / Hội đồng trường): shows the criteria result indicator by indicator; submitting
@@ -14,26 +11,14 @@ import vn.hoctap.dossier.Dossier;
  * too early, and the task stays open.
  */
 @Component("headReviewForm")
-class HeadReviewListener implements TaskListener {
-
-  private final StepSupport steps;
+class HeadReviewListener extends FormStep {
 
   HeadReviewListener(StepSupport steps) {
-    this.steps = steps;
+    super(steps);
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    Long id = StepSupport.dossierId(task);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      Dossier d = steps.dossiers.get(id);
-      steps.show(task, Map.of(SHOW_SUMMARY, steps.summary(d),
-          SHOW_EVALUATION, Reports.evaluation(steps.dossiers.latestEvaluation(id))));
-      return;
-    }
-    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      return;
-    }
+  protected void complete(DelegateTask task, Long id) {
     FormValues form = new FormValues(task);
     String decision = form.choice(VAR_HEAD_DECISION, "Quyết định của thủ trưởng", SUBMIT, SEND_BACK, WITHDRAW);
     String comment = form.text(FIELD_HEAD_COMMENT);

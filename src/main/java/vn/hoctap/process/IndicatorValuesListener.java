@@ -5,7 +5,6 @@ import static vn.hoctap.process.RecognitionProcess.*;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import vn.hoctap.criteria.CriteriaSet;
 import vn.hoctap.criteria.IndicatorInput;
@@ -19,29 +18,18 @@ import vn.hoctap.org.UnitProfile;
  * on complete it validates everything and stores a new revision, or refuses and stores nothing.
  */
 @Component("indicatorValuesForm")
-class IndicatorValuesListener implements TaskListener {
-
-  private final StepSupport steps;
+class IndicatorValuesListener extends FormStep {
 
   IndicatorValuesListener(StepSupport steps) {
-    this.steps = steps;
-  }
-
-  @Override
-  public void notify(DelegateTask task) {
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      show(task);
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      complete(task);
-    }
+    super(steps);
   }
 
   private boolean appraisal(DelegateTask task) {
     return TASK_APPRAISE.equals(task.getTaskDefinitionKey());
   }
 
-  private void show(DelegateTask task) {
-    Long id = StepSupport.dossierId(task);
+  @Override
+  protected void show(DelegateTask task, Long id) {
     Dossier d = steps.dossiers.get(id);
     CriteriaSet set = steps.dossiers.criteriaSet(d);
     UnitProfile unit = d.getUnit().profile();
@@ -61,8 +49,8 @@ class IndicatorValuesListener implements TaskListener {
     steps.show(task, vars);
   }
 
-  private void complete(DelegateTask task) {
-    Long id = StepSupport.dossierId(task);
+  @Override
+  protected void complete(DelegateTask task, Long id) {
     Dossier d = steps.dossiers.get(id);
     FormValues form = new FormValues(task);
     Map<String, IndicatorInput> values = IndicatorForm.read(steps.dossiers.criteriaSet(d), d.getUnit().profile(),

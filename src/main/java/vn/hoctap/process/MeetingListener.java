@@ -3,9 +3,7 @@ package vn.hoctap.process;
 import static vn.hoctap.process.LearningCommunityProcess.*;
 
 import java.time.LocalDate;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import vn.hoctap.community.LearningCommunityService;
 
@@ -14,27 +12,17 @@ import vn.hoctap.community.LearningCommunityService;
  * one that does not agree sends it back to the self-assessment and nothing is submitted.
  */
 @Component("meetingForm")
-class MeetingListener implements TaskListener {
+class MeetingListener extends FormStep {
 
-  private final StepSupport steps;
   private final LearningCommunityService communities;
 
   MeetingListener(StepSupport steps, LearningCommunityService communities) {
-    this.steps = steps;
+    super(steps);
     this.communities = communities;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    Long id = StepSupport.dossierId(task);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      steps.show(task, Map.of(SHOW_SUMMARY, steps.summary(steps.dossiers.get(id)),
-          SHOW_EVALUATION, Reports.evaluation(steps.dossiers.latestEvaluation(id))));
-      return;
-    }
-    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      return;
-    }
+  protected void complete(DelegateTask task, Long id) {
     FormValues form = new FormValues(task);
     LocalDate heldOn = form.date(FIELD_MEETING_DATE, "Ngày họp");
     String attendees = form.requiredText(FIELD_ATTENDEES, "Thành phần tham dự");

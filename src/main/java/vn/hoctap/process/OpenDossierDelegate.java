@@ -43,7 +43,7 @@ class OpenDossierDelegate implements JavaDelegate {
     Long level = form.wholeNumber(VAR_LEVEL, "Mức độ đề nghị");
     Long year = form.wholeNumber(VAR_ASSESSMENT_YEAR, "Năm đánh giá");
     form.throwIfInvalid("Đề nghị công nhận");
-    Dossier d = procedures.get(title).open(applicantCode, level == null ? null : level.intValue(),
+    Dossier d = steps.workflow.open(procedures.get(title), applicantCode, level == null ? null : level.intValue(),
         year == null ? null : year.intValue(), Actors.current(identity), Actors.groups(identity));
     steps.dossiers.attachProcess(d.getId(), execution.getProcessInstanceId());
     steps.cleanUp(execution);

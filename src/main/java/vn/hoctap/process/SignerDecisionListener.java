@@ -2,34 +2,26 @@ package vn.hoctap.process;
 
 import static vn.hoctap.process.RecognitionProcess.*;
 
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import vn.hoctap.dossier.DossierStatus;
 
 /** The competent signer approves (a decision is then numbered and recorded) or refuses with reasons. */
 @Component("signerDecisionForm")
-class SignerDecisionListener implements TaskListener {
-
-  private final StepSupport steps;
+class SignerDecisionListener extends FormStep {
 
   SignerDecisionListener(StepSupport steps) {
-    this.steps = steps;
+    super(steps);
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    Long id = StepSupport.dossierId(task);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      steps.dossiers.moveTo(id, DossierStatus.AWAITING_DECISION);
-      steps.show(task, Map.of(SHOW_SUMMARY, steps.summary(steps.dossiers.get(id)),
-          SHOW_EVALUATION, Reports.evaluation(steps.dossiers.latestEvaluation(id))));
-      return;
-    }
-    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      return;
-    }
+  protected void show(DelegateTask task, Long id) {
+    steps.dossiers.moveTo(id, DossierStatus.AWAITING_DECISION);
+    super.show(task, id);
+  }
+
+  @Override
+  protected void complete(DelegateTask task, Long id) {
     FormValues form = new FormValues(task);
     String decision = form.choice(VAR_SIGNER_DECISION, "Quyết định", APPROVE, REFUSE);
     String comment = form.text(FIELD_SIGNER_COMMENT);

@@ -13,7 +13,13 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import vn.hoctap.deadline.DeadlineKind;
+import vn.hoctap.deadline.DeadlineRule;
+import vn.hoctap.deadline.DeadlineService;
 import vn.hoctap.demo.DemoData;
+import vn.hoctap.dossier.Title;
+import vn.hoctap.org.AuthorityRule;
+import vn.hoctap.org.AuthorityRuleRepository;
 import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
@@ -35,14 +41,18 @@ public class Fixtures {
   public record TestUnit(String code, String team, String head) {}
 
   private final OrgUnitRepository orgs;
+  private final AuthorityRuleRepository authority;
+  private final DeadlineService deadlines;
   private final IdentityProvisioning provisioning;
   private final IdentityService identity;
   private final RuntimeService runtime;
   private final TaskService tasks;
 
-  Fixtures(OrgUnitRepository orgs, IdentityProvisioning provisioning, IdentityService identity,
-      RuntimeService runtime, TaskService tasks) {
+  Fixtures(OrgUnitRepository orgs, AuthorityRuleRepository authority, DeadlineService deadlines,
+      IdentityProvisioning provisioning, IdentityService identity, RuntimeService runtime, TaskService tasks) {
     this.orgs = orgs;
+    this.authority = authority;
+    this.deadlines = deadlines;
     this.provisioning = provisioning;
     this.identity = identity;
     this.runtime = runtime;
@@ -98,6 +108,27 @@ public class Fixtures {
   /** The instance of the shared procedure a title's process is waiting in, if any. */
   public ProcessInstance appraisal(ProcessInstance pi) {
     return runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+  }
+
+  /**
+   * A province of its own for one test (so its province-level dossier is the only one), routed to the Ministry
+   * for "Cộng đồng học tập" like the demo provinces, with its committee staff and chair.
+   */
+  public TestUnit newProvince() {
+    String code = "P" + System.nanoTime() % 100000 + "-" + SEQ.incrementAndGet();
+    OrgUnit p = orgs.save(new OrgUnit(code, "Tỉnh thử " + code, OrgKind.PROVINCE, null, true, null, Instant.now()));
+    String lc = Title.LEARNING_COMMUNITY.name();
+    authority.save(new AuthorityRule(p.getId(), lc, UnitKind.Tier.PROVINCE, OrgKind.NATION, "Bộ GDĐT",
+        OrgKind.NATION, "signer", "Bộ trưởng Bộ GDĐT", "QĐ-BGDĐT", true, "TT 25/2023/TT-BGDĐT"));
+    deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.PROVINCE, DeadlineKind.SUBMISSION, p.getId(), null, 4, 30,
+        1, 7, "cấu hình thử", false));
+    deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.PROVINCE, DeadlineKind.DECISION, p.getId(), null, 5, 31,
+        1, 7, "cấu hình thử", false));
+    String staff = "ubnd." + code.toLowerCase();
+    String chair = "chair." + code.toLowerCase();
+    user(staff, Groups.committee(code));
+    user(chair, Groups.chair(code));
+    return new TestUnit(code, staff, chair);
   }
 
   /** A commune (or a district, under a province) created for one test, with its committee staff and chair. */
