@@ -51,9 +51,9 @@ class CriteriaCatalogTest {
 
   @Test
   void importsBundledSetsOnce() {
-    assertThat(catalog.importBundledSets()).isEqualTo(4);
+    assertThat(catalog.importBundledSets()).isEqualTo(10);
     assertThat(catalog.importBundledSets()).isZero();
-    assertThat(jdbc.queryForObject("select count(*) from criteria_set_version", Integer.class)).isEqualTo(4);
+    assertThat(jdbc.queryForObject("select count(*) from criteria_set_version", Integer.class)).isEqualTo(10);
     assertThat(jdbc.queryForObject("select created_by from criteria_set_version where code = 'tt24-district-l1'",
         String.class)).isEqualTo(CriteriaCatalog.BUNDLED_BY);
   }

@@ -17,10 +17,11 @@ import vn.hoctap.org.UnitKind;
 class CriteriaSetFilesTest {
 
   @Test
-  void allFourSetsAreBundledWithTheirHeader() {
-    assertThat(BUNDLED).extracting(CriteriaSet::code)
+  void theTt24SetsAreBundledWithTheirHeader() {
+    List<CriteriaSet> tt24 = BUNDLED.stream().filter(s -> s.code().startsWith("tt24-")).toList();
+    assertThat(tt24).extracting(CriteriaSet::code)
         .containsExactly("tt24-district-l1", "tt24-district-l2", "tt24-province-l1", "tt24-province-l2");
-    for (CriteriaSet s : BUNDLED) {
+    for (CriteriaSet s : tt24) {
       assertThat(s.title()).isEqualTo(CriteriaSet.LEARNING_UNIT);
       assertThat(s.version()).isEqualTo(1);
       assertThat(s.effectiveFrom()).isEqualTo(LocalDate.of(2024, 1, 26));
@@ -34,12 +35,33 @@ class CriteriaSetFilesTest {
   }
 
   @Test
+  void theTt25SetsCoverEveryTierAndLevelAndConfirmOnlyTheCommuneLevel1Indicators() {
+    List<CriteriaSet> tt25 = BUNDLED.stream().filter(s -> s.code().startsWith("tt25-")).toList();
+    assertThat(tt25).extracting(CriteriaSet::code).containsExactly("tt25-commune-l1", "tt25-commune-l2",
+        "tt25-district-l1", "tt25-district-l2", "tt25-province-l1", "tt25-province-l2");
+    for (CriteriaSet s : tt25) {
+      assertThat(s.title()).isEqualTo("LEARNING_COMMUNITY");
+      assertThat(s.source()).isEqualTo("Thông tư 25/2023/TT-BGDĐT ngày 27/12/2023");
+      for (Indicator i : s.indicators()) {
+        // no threshold is invented for TT25: yes/no indicators or a person's judgement only
+        assertThat(i.threshold()).as(s.code() + " " + i.code()).isNull();
+        boolean confirmed = s.code().equals("tt25-commune-l1") && !i.code().endsWith(".KHAC");
+        assertThat(i.confirmed()).as(s.code() + " " + i.code()).isEqualTo(confirmed);
+      }
+    }
+    assertThat(set("tt25-commune-l1").criteria()).extracting(Criterion::code)
+        .containsExactly("TC1", "TC2", "TC3", "TC4", "TC5");
+    assertThat(set("tt25-commune-l1").tier()).isEqualTo(UnitKind.Tier.COMMUNE);
+  }
+
+  @Test
   void indicatorCodesAreUniqueAndCiteTheCircular() {
     for (CriteriaSet s : BUNDLED) {
       Set<String> codes = new HashSet<>();
+      String circular = s.code().startsWith("tt24-") ? "TT 24/2023/TT-BGDĐT" : "TT 25/2023/TT-BGDĐT";
       for (Indicator i : s.indicators()) {
         assertThat(codes.add(i.code())).as(s.code() + " " + i.code()).isTrue();
-        assertThat(i.source()).startsWith("TT 24/2023/TT-BGDĐT, Tiêu chí " + i.code().charAt(2));
+        assertThat(i.source()).startsWith(circular + ", Tiêu chí " + i.code().charAt(2));
         assertThat(i.source()).doesNotContain("Điều");
         assertThat(i.text()).isNotBlank();
       }
