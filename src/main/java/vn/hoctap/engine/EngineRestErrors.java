@@ -8,7 +8,11 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -23,6 +27,17 @@ import vn.hoctap.common.HttpStatuses;
  */
 @Provider
 public class EngineRestErrors implements ExceptionMapper<Exception> {
+
+  private static final String TASK_GONE = "Công việc không còn: có thể đã được người khác hoàn thành."
+      + " Hãy tải lại danh sách công việc. (The task no longer exists: it may have been completed already.)";
+
+  private final EngineQueries queries;
+  private final TaskService tasks;
+
+  EngineRestErrors(EngineQueries queries, TaskService tasks) {
+    this.queries = queries;
+    this.tasks = tasks;
+  }
 
   @Override
   public Response toResponse(Exception exception) {
@@ -42,8 +57,13 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
     }
     NullValueException missing = find(exception, NullValueException.class);
     if (missing != null && String.valueOf(missing.getMessage()).contains("Cannot find task")) {
-      return body(404, "TaskNotFound", "Công việc không còn: có thể đã được người khác hoàn thành."
-          + " Hãy tải lại danh sách công việc. (The task no longer exists: it may have been completed already.)");
+      return body(404, "TaskNotFound", TASK_GONE);
+    }
+    // A completed task takes its candidates' authorizations with it, so the loser of a race is refused the
+    // permission on a task that no longer exists: tell them what really happened.
+    AuthorizationException denied = find(exception, AuthorizationException.class);
+    if (denied != null && denied.getMissingAuthorizations().stream().anyMatch(this::onVanishedTask)) {
+      return body(404, "TaskNotFound", TASK_GONE);
     }
     if (exception instanceof RestException || exception instanceof org.camunda.bpm.engine.ProcessEngineException) {
       return ExceptionHandlerHelper.getInstance().getResponse(exception);
@@ -52,6 +72,11 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
       return web.getResponse();
     }
     return ExceptionHandlerHelper.getInstance().getResponse(exception);
+  }
+
+  private boolean onVanishedTask(MissingAuthorization m) {
+    return Resources.TASK.resourceName().equals(m.getResourceType()) && m.getResourceId() != null
+        && queries.asSystem(() -> tasks.createTaskQuery().taskId(m.getResourceId()).count()) == 0;
   }
 
   private static Response body(int status, String type, String message) {

@@ -2,6 +2,7 @@ package vn.hoctap.engine;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
@@ -17,6 +18,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class HoctapJerseyConfig extends CamundaJerseyResourceConfig {
 
+  private final EngineQueries queries;
+  private final TaskService tasks;
+
+  public HoctapJerseyConfig(EngineQueries queries, TaskService tasks) {
+    this.queries = queries;
+    this.tasks = tasks;
+  }
+
   @Override
   protected void registerCamundaRestResources() {
     registerClasses(CamundaRestResources.getResourceClasses());
@@ -25,6 +34,6 @@ public class HoctapJerseyConfig extends CamundaJerseyResourceConfig {
     configuration.remove(ProcessEngineExceptionHandler.class);
     registerClasses(configuration);
     register(JacksonFeature.class);
-    register(EngineRestErrors.class);
+    register(new EngineRestErrors(queries, tasks));
   }
 }

@@ -210,6 +210,10 @@ class LearningUnitHttpTest {
         .filter(e -> e.get("action").asText().equals("ACCEPTED_COMPLETE")).map(e -> e.get("actor").asText())
         .toList();
     assertThat(accepted).as("exactly the winner's decision is recorded").hasSize(1);
+    // whoever comes after the winner is told the same, not that they lack a permission
+    Response late = http.submitForm(second, task, Map.of("completeness", "COMPLETE"));
+    assertThat(late.status()).isEqualTo(404);
+    assertThat(late.json().get("message").asText()).contains("người khác hoàn thành");
 
     // claims race the same way: one claims, the other is told who has it
     String next = taskOf("phonggd", id);
