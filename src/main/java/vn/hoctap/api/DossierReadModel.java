@@ -12,11 +12,13 @@ import vn.hoctap.api.DossierViews.DeadlineRef;
 import vn.hoctap.api.DossierViews.Detail;
 import vn.hoctap.api.DossierViews.EvaluationView;
 import vn.hoctap.api.DossierViews.EventView;
+import vn.hoctap.api.DossierViews.MeetingView;
 import vn.hoctap.api.DossierViews.OrgRef;
 import vn.hoctap.api.DossierViews.RecognitionView;
 import vn.hoctap.api.DossierViews.RevisionView;
 import vn.hoctap.api.DossierViews.Summary;
 import vn.hoctap.api.DossierViews.TaskRef;
+import vn.hoctap.community.DossierMeetingRepository;
 import vn.hoctap.criteria.StoredCriteriaSet;
 import vn.hoctap.deadline.DeadlineKind;
 import vn.hoctap.deadline.EffectiveDeadline;
@@ -39,9 +41,11 @@ class DossierReadModel {
   private final RecognitionService recognitions;
   private final EngineQueries engine;
   private final TaskService tasks;
+  private final DossierMeetingRepository meetings;
 
   DossierReadModel(DossierService dossiers, EvidenceService evidence, DossierWorkflow workflow,
-      RecognitionService recognitions, EngineQueries engine, TaskService tasks) {
+      RecognitionService recognitions, EngineQueries engine, TaskService tasks, DossierMeetingRepository meetings) {
+    this.meetings = meetings;
     this.dossiers = dossiers;
     this.evidence = evidence;
     this.workflow = workflow;
@@ -84,7 +88,9 @@ class DossierReadModel {
     }).orElse(null);
     return new Detail(summary(d), ref(d.getSignerOrg()), d.getSignerTitle(), set.id(), set.set().code(),
         set.set().version(), d.getProcessInstanceId(), d.getCreatedBy(), d.getCreatedAt(), currentTasks(d),
-        deadlines, revisions, evaluations, evidence.list(id), history, recognition);
+        deadlines, revisions, evaluations, evidence.list(id), meetings.findByDossierIdOrderById(id).stream()
+            .map(m -> new MeetingView(m.getHeldOn(), m.getAttendees(), m.agreed(), m.getMinutesEvidenceId(),
+                m.getComment())).toList(), history, recognition);
   }
 
   private EvaluationView evaluation(CriteriaEvaluationRecord e) {

@@ -36,11 +36,15 @@ public final class DossierViews {
   public record RecognitionView(String decisionNo, LocalDate decisionDate, String signerTitle, String signedBy,
       int level, int assessmentYear, LocalDate validUntil, String certificateNo, String verificationCode) {}
 
+  /** The meeting that agreed (or did not agree) a community's self-assessment. */
+  public record MeetingView(LocalDate heldOn, String attendees, boolean agreed, Long minutesEvidenceId,
+      String comment) {}
+
   public record Detail(Summary dossier, OrgRef signerOrg, String signerTitle, Long criteriaSetId,
       String criteriaSetCode, int criteriaSetVersion, String processInstanceId, String createdBy,
       Instant createdAt, List<TaskRef> currentTasks, List<DeadlineRef> deadlines, List<RevisionView> revisions,
-      List<EvaluationView> evaluations, List<EvidenceInfo> evidence, List<EventView> history,
-      RecognitionView recognition) {}
+      List<EvaluationView> evaluations, List<EvidenceInfo> evidence, List<MeetingView> meetings,
+      List<EventView> history, RecognitionView recognition) {}
 
   public record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages) {}
 

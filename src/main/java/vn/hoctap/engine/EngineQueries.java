@@ -1,10 +1,8 @@
 package vn.hoctap.engine;
 
-import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +17,6 @@ public class EngineQueries {
 
   public EngineQueries(ProcessEngine engine) {
     this.engine = engine;
-  }
-
-  public List<Task> openTasks(String businessKey) {
-    return asSystem(() -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
-        .initializeFormKeys().list());
   }
 
   public <T> T asSystem(Supplier<T> work) {

@@ -6,7 +6,6 @@ package vn.hoctap.process;
  */
 public final class LearningCommunityProcess extends RecognitionProcess {
   public static final String KEY = "learning-community-recognition";
-  public static final String RESOURCE = "processes/learning-community-recognition.bpmn";
   public static final String TASK_MEETING = "Task_AgreementMeeting";
   public static final String VALUES_FORM = "lc-indicator-values";
   public static final String FIELD_MEETING_DATE = "meetingDate";

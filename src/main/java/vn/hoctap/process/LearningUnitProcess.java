@@ -6,7 +6,6 @@ package vn.hoctap.process;
  */
 public final class LearningUnitProcess extends RecognitionProcess {
   public static final String KEY = "learning-unit-recognition";
-  public static final String RESOURCE = "processes/learning-unit-recognition.bpmn";
   public static final String TASK_HEAD_REVIEW = "Task_HeadReview";
   public static final String VALUES_FORM = "lu-indicator-values";
 

@@ -7,9 +7,6 @@ import java.util.Set;
  * procedure they all call: receive, check completeness, appraise, decide, record and notify.
  */
 public class RecognitionProcess {
-  /** The shared procedure, called by every title's process. */
-  public static final String APPRAISAL_KEY = "recognition-appraisal";
-
   // user tasks of the shared procedure
   public static final String TASK_CHECK_COMPLETENESS = "Task_CheckCompleteness";
   public static final String TASK_SUPPLEMENT = "Task_Supplement";
