@@ -55,27 +55,32 @@ class LearningCommunityProcessTest {
 
   /** Each tier with the people the demo configuration routes it to. */
   enum Tier {
-    COMMUNE("phonggd", "truongphong", "QĐ-PGDĐT", "Trưởng phòng GDĐT", "reviewer-HN", LocalDate.of(2027, 2, 28)),
-    DISTRICT("sogd", "giamdocso", "QĐ-SGDĐT", "Giám đốc Sở GDĐT", "hoctap-admin", LocalDate.of(2027, 4, 30)),
-    PROVINCE("bogd", "botruong", "QĐ-BGDĐT", "Bộ trưởng Bộ GDĐT", "hoctap-admin", LocalDate.of(2027, 4, 30)),
-    TWO_TIER_COMMUNE("sogd.nb", "pheduyet.nb", "QĐ-SGDĐT", "Giám đốc Sở GDĐT", "hoctap-admin",
-        LocalDate.of(2027, 2, 28));
+    COMMUNE("phonggd", "reviewer-HN-TT", "truongphong", "QĐ-PGDĐT", "Trưởng phòng GDĐT",
+        LocalDate.of(2027, 2, 28), LocalDate.of(2027, 3, 31)),
+    DISTRICT("sogd", "reviewer-HN", "giamdocso", "QĐ-SGDĐT", "Giám đốc Sở GDĐT",
+        LocalDate.of(2027, 4, 30), LocalDate.of(2027, 5, 31)),
+    PROVINCE("bogd", "reviewer-BGDDT", "botruong", "QĐ-BGDĐT", "Bộ trưởng Bộ GDĐT",
+        LocalDate.of(2027, 4, 30), LocalDate.of(2027, 5, 31)),
+    TWO_TIER_COMMUNE("sogd.nb", "reviewer-NB", "pheduyet.nb", "QĐ-SGDĐT", "Giám đốc Sở GDĐT",
+        LocalDate.of(2027, 2, 28), LocalDate.of(2027, 3, 31));
 
     final String reviewer;
+    final String reviewerGroup;
     final String signer;
     final String decisionCode;
     final String signerTitle;
-    final String decisionSupervisor;
     final LocalDate submissionDeadline;
+    final LocalDate decisionDeadline;
 
-    Tier(String reviewer, String signer, String decisionCode, String signerTitle, String decisionSupervisor,
-        LocalDate submissionDeadline) {
+    Tier(String reviewer, String reviewerGroup, String signer, String decisionCode, String signerTitle,
+        LocalDate submissionDeadline, LocalDate decisionDeadline) {
       this.reviewer = reviewer;
+      this.reviewerGroup = reviewerGroup;
       this.signer = signer;
       this.decisionCode = decisionCode;
       this.signerTitle = signerTitle;
-      this.decisionSupervisor = decisionSupervisor;
       this.submissionDeadline = submissionDeadline;
+      this.decisionDeadline = decisionDeadline;
     }
   }
 
@@ -256,7 +261,7 @@ class LearningCommunityProcessTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Tier.class, names = {"COMMUNE", "DISTRICT"})
+  @EnumSource(Tier.class)
   void deadlinesEscalateAtEachTier(Tier tier) throws Exception {
     TestUnit a = applicant(tier);
     ProcessInstance pi = fx.open(KEY, a.team(), a.code(), 1, YEAR);
@@ -268,7 +273,7 @@ class LearningCommunityProcessTest {
     management.executeJob(overdue.getId());
     String taskId = fx.task(a.team(), pi, TASK_SELF_ASSESSMENT).getId();
     assertThat(tasks.getIdentityLinksForTask(taskId)).extracting(IdentityLink::getGroupId)
-        .contains("reviewer-" + (tier == Tier.COMMUNE ? "HN-TT" : "HN"));
+        .as("the receiving office now sees the applicant's overdue task").contains(tier.reviewerGroup);
     assertThat(actions(pi)).contains("ESCALATED");
 
     // a late submission is refused at the meeting, like the learning-unit head's Tờ trình
@@ -291,26 +296,27 @@ class LearningCommunityProcessTest {
     assertThat(fx.task("sogd", pi, TASK_CHECK_COMPLETENESS)).as("the Sở GDĐT sees the overdue task").isNotNull();
   }
 
-  @Test
-  void level2OnlyTwelveMonthsAfterLevel1() throws Exception {
-    TestUnit a = applicant(Tier.COMMUNE);
+  @ParameterizedTest
+  @EnumSource(Tier.class)
+  void level2OnlyTwelveMonthsAfterLevel1(Tier tier) throws Exception {
+    TestUnit a = applicant(tier);
     assertThat(refusal(() -> fx.open(KEY, a.team(), a.code(), 2, YEAR)).fullMessage())
         .contains("chưa có quyết định công nhận Cộng đồng học tập mức độ 1");
     setClock(LocalDate.of(2025, 12, 1));
     ProcessInstance first = fx.open(KEY, a.team(), a.code(), 1, 2025);
-    fx.complete(a.team(), first, TASK_SELF_ASSESSMENT, met(Tier.COMMUNE));
+    fx.complete(a.team(), first, TASK_SELF_ASSESSMENT, met(tier));
     uploadMinutes(a, first);
-    fx.complete(a.head(), first, TASK_MEETING, meeting(AGREE, null).entrySet().stream()
-        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-            e -> e.getKey().equals(FIELD_MEETING_DATE) ? "2025-11-30" : e.getValue())));
-    fx.complete("phonggd", first, TASK_CHECK_COMPLETENESS, Map.of(FIELD_COMPLETENESS, COMPLETE));
-    fx.complete("phonggd", first, TASK_APPRAISE, with(met(Tier.COMMUNE), VAR_APPRAISAL_RECOMMENDATION, RECOGNISE));
-    setClock(LocalDate.of(2026, 3, 20));
-    fx.complete("truongphong", first, TASK_DECIDE, Map.of(VAR_SIGNER_DECISION, APPROVE)); // decided 20/03/2026
+    fx.complete(a.head(), first, TASK_MEETING, with(meeting(AGREE, null), FIELD_MEETING_DATE, "2025-11-30"));
+    fx.complete(tier.reviewer, first, TASK_CHECK_COMPLETENESS, Map.of(FIELD_COMPLETENESS, COMPLETE));
+    fx.complete(tier.reviewer, first, TASK_APPRAISE, with(met(tier), VAR_APPRAISAL_RECOMMENDATION, RECOGNISE));
+    LocalDate decided = tier.decisionDeadline.minusYears(1).minusDays(5);
+    setClock(decided);
+    fx.complete(tier.signer, first, TASK_DECIDE, Map.of(VAR_SIGNER_DECISION, APPROVE));
     setClock(LocalDate.of(2026, 12, 1));
-    // level 2 for 2026 is due 28/02/2027, before 20/03/2027: refused with the date it becomes possible
+    // level 2 for 2026 is due before the first anniversary of the level-1 decision: refused with the date
+    String possible = vn.hoctap.common.Dates.vn(decided.plusMonths(12));
     assertThat(refusal(() -> fx.open(KEY, a.team(), a.code(), 2, YEAR)).fullMessage())
-        .contains("tức từ ngày 20/03/2027").contains("28/02/2027");
+        .contains("tức từ ngày " + possible).contains(vn.hoctap.common.Dates.vn(tier.submissionDeadline));
   }
 
   @Test
