@@ -38,7 +38,9 @@ public class SecurityConfig {
         // Stateless HTTP Basic: no session cookie to ride on, so CSRF tokens have nothing to protect here.
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class);
+        .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
+        // The Camunda REST API's error bodies without exception class names, SQL or stack traces.
+        .addFilterBefore(new EngineRestErrorBodies(), BasicAuthenticationFilter.class);
     return http.build();
   }
 

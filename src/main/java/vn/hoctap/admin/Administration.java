@@ -1,0 +1,286 @@
+package vn.hoctap.admin;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hoctap.admin.AuditLog.Target;
+import vn.hoctap.common.DomainException;
+import vn.hoctap.common.EngineClock;
+import vn.hoctap.org.OrgKind;
+import vn.hoctap.org.OrgUnit;
+import vn.hoctap.org.OrgUnitRepository;
+import vn.hoctap.org.UnitKind;
+
+/**
+ * Administrators' changes to the organisation tree, users and roles. Each method checks everything first (so bad
+ * input changes nothing), then makes the change and writes one audit row in the same transaction.
+ */
+@Service
+public class Administration {
+
+  /** Roles a user can hold in an org unit; the group is "&lt;role&gt;-&lt;orgCode&gt;" (see vn.hoctap.org.Groups). */
+  public static final Set<String> ROLES = Set.of("team", "head", "reviewer", "signer", "director", "committee",
+      "chair");
+  /** Like the engine's whitelist (application.yaml), so that role groups "reviewer-HN-TT" stay valid ids. */
+  static final Pattern ORG_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,49}");
+  /** Engine user ids: ACT_ID_USER.ID_ is 64 characters. */
+  static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{1,63}");
+  static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  static final int MIN_PASSWORD = 8;
+
+  public record NewOrgUnit(String code, String name, OrgKind kind, UnitKind unitKind, Boolean publicUnit,
+      String parentCode) {}
+
+  public record NewUser(String id, String firstName, String lastName, String email, String password) {}
+
+  private final OrgUnitRepository orgs;
+  private final OrgUnitNames names;
+  private final IdentityService identity;
+  private final AuditLog audit;
+  private final EngineClock clock;
+
+  public Administration(OrgUnitRepository orgs, OrgUnitNames names, IdentityService identity, AuditLog audit,
+      EngineClock clock) {
+    this.orgs = orgs;
+    this.names = names;
+    this.identity = identity;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  // org units ////////////////////////////////////////////////////////////////////////////////////////////////
+
+  @Transactional
+  public Map<String, Object> createOrgUnit(String actor, NewOrgUnit in) {
+    List<String> problems = new ArrayList<>();
+    String code = trim(in.code());
+    String name = trim(in.name());
+    if (code == null) {
+      problems.add("Thiếu mã đơn vị (code).");
+    } else if (!ORG_CODE.matcher(code).matches()) {
+      problems.add("Mã đơn vị \"" + code + "\" không hợp lệ: chỉ chữ không dấu, số, dấu chấm, gạch ngang, gạch"
+          + " dưới; tối đa 50 ký tự.");
+    }
+    if (name == null) {
+      problems.add("Thiếu tên đơn vị (name).");
+    } else if (name.length() > 300) {
+      problems.add("Tên đơn vị dài quá 300 ký tự.");
+    }
+    if (in.kind() == null) {
+      problems.add("Thiếu cấp / loại đơn vị (kind: PROVINCE, DISTRICT, COMMUNE, VILLAGE, UNIT, NATION).");
+    } else if (in.kind() == OrgKind.UNIT && in.unitKind() == null) {
+      problems.add("Trường / cơ quan (UNIT) cần loại đơn vị (unitKind).");
+    } else if (in.kind() != OrgKind.UNIT && in.unitKind() != null) {
+      problems.add("Chỉ trường / cơ quan (UNIT) mới có loại đơn vị (unitKind).");
+    }
+    String parentCode = trim(in.parentCode());
+    boolean topLevel = in.kind() == OrgKind.NATION || in.kind() == OrgKind.PROVINCE;
+    if (parentCode == null && in.kind() != null && !topLevel) {
+      problems.add("Cần mã đơn vị cấp trên (parentCode) cho " + in.kind().label() + ".");
+    }
+    if (!problems.isEmpty()) {
+      throw DomainException.badInput("Thông tin đơn vị chưa đúng.", problems);
+    }
+    OrgUnit parent = null;
+    if (parentCode != null) {
+      parent = orgs.findByCode(parentCode).orElseThrow(() -> DomainException.notFound(
+          "Không tìm thấy đơn vị cấp trên có mã \"" + parentCode + "\"."));
+      if (in.kind() != OrgKind.UNIT && parent.getKind().ordinal() >= in.kind().ordinal()) {
+        throw DomainException.badInput(in.kind().label() + " không thể trực thuộc " + parent.getKind().label()
+            + " (\"" + parentCode + "\").");
+      }
+    }
+    if (orgs.findByCode(code).isPresent()) {
+      throw DomainException.conflict("Mã đơn vị \"" + code + "\" đã có.");
+    }
+    OrgUnit unit = orgs.save(new OrgUnit(code, name, in.kind(), in.unitKind(),
+        in.publicUnit() == null || in.publicUnit(), parent, clock.now()));
+    Map<String, Object> after = view(unit);
+    audit.record(actor, "ORG_UNIT_CREATED", Target.ORG_UNIT, code, null, after);
+    return after;
+  }
+
+  @Transactional
+  public Map<String, Object> renameOrgUnit(String actor, String code, String newName) {
+    String name = trim(newName);
+    if (name == null) {
+      throw DomainException.badInput("Thiếu tên mới của đơn vị (name).");
+    }
+    if (name.length() > 300) {
+      throw DomainException.badInput("Tên đơn vị dài quá 300 ký tự.");
+    }
+    OrgUnit unit = orgs.findByCode(code).orElseThrow(() -> DomainException.notFound(
+        "Không tìm thấy đơn vị có mã \"" + code + "\"."));
+    Map<String, Object> before = view(unit);
+    if (name.equals(unit.getName())) {
+      return before;
+    }
+    names.rename(code, name);
+    Map<String, Object> after = view(orgs.findByCode(code).orElseThrow());
+    audit.record(actor, "ORG_UNIT_RENAMED", Target.ORG_UNIT, code, before, after);
+    return after;
+  }
+
+  static Map<String, Object> view(OrgUnit u) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("code", u.getCode());
+    m.put("name", u.getName());
+    m.put("kind", u.getKind());
+    m.put("unitKind", u.getUnitKind());
+    m.put("publicUnit", u.isPublicUnit());
+    m.put("parentCode", u.getParent() == null ? null : u.getParent().getCode());
+    m.put("path", u.getPath());
+    return m;
+  }
+
+  // users and roles //////////////////////////////////////////////////////////////////////////////////////////
+
+  @Transactional
+  public Map<String, Object> createUser(String actor, NewUser in) {
+    List<String> problems = new ArrayList<>();
+    String id = trim(in.id());
+    if (id == null) {
+      problems.add("Thiếu tên đăng nhập (id).");
+    } else if (!USER_ID.matcher(id).matches()) {
+      problems.add("Tên đăng nhập \"" + id + "\" không hợp lệ: 2–64 ký tự, chỉ chữ không dấu, số, dấu chấm,"
+          + " gạch ngang, gạch dưới.");
+    }
+    if (trim(in.firstName()) == null) {
+      problems.add("Thiếu tên (firstName).");
+    }
+    if (trim(in.lastName()) == null) {
+      problems.add("Thiếu họ (lastName).");
+    }
+    String email = trim(in.email());
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      problems.add("Địa chỉ email không hợp lệ.");
+    }
+    if (in.password() == null || in.password().length() < MIN_PASSWORD) {
+      problems.add("Mật khẩu cần ít nhất " + MIN_PASSWORD + " ký tự.");
+    }
+    for (String field : new String[] {in.firstName(), in.lastName(), email}) {
+      if (field != null && field.length() > 255) {
+        problems.add("Họ, tên và email tối đa 255 ký tự.");
+        break;
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw DomainException.badInput("Thông tin người dùng chưa đúng.", problems);
+    }
+    if (identity.createUserQuery().userId(id).count() > 0) {
+      throw DomainException.conflict("Tên đăng nhập \"" + id + "\" đã có.");
+    }
+    User u = identity.newUser(id);
+    u.setFirstName(trim(in.firstName()));
+    u.setLastName(trim(in.lastName()));
+    u.setEmail(email);
+    u.setPassword(in.password());
+    identity.saveUser(u);
+    Map<String, Object> after = userView(u, List.of());
+    audit.record(actor, "USER_CREATED", Target.USER, id, null, after);
+    return after;
+  }
+
+  @Transactional
+  public Map<String, Object> grantRole(String actor, String userId, String role, String orgCode) {
+    User user = existingUser(userId);
+    String group = roleGroup(role, orgCode);
+    List<String> before = groupsOf(userId);
+    if (before.contains(group)) {
+      throw DomainException.conflict("Người dùng \"" + userId + "\" đã có vai trò " + role + " tại " + orgCode
+          + ".");
+    }
+    if (identity.createGroupQuery().groupId(group).count() == 0) {
+      Group g = identity.newGroup(group);
+      g.setName(group);
+      g.setType("WORKFLOW");
+      identity.saveGroup(g);
+    }
+    identity.createMembership(userId, group);
+    Map<String, Object> after = userView(user, groupsOf(userId));
+    audit.record(actor, "ROLE_GRANTED", Target.ROLE, group + "/" + userId, userView(user, before), after);
+    return after;
+  }
+
+  @Transactional
+  public Map<String, Object> revokeRole(String actor, String userId, String role, String orgCode) {
+    User user = existingUser(userId);
+    String group = roleGroup(role, orgCode);
+    List<String> before = groupsOf(userId);
+    if (!before.contains(group)) {
+      throw DomainException.notFound("Người dùng \"" + userId + "\" không có vai trò " + role + " tại " + orgCode
+          + ".");
+    }
+    identity.deleteMembership(userId, group);
+    Map<String, Object> after = userView(user, groupsOf(userId));
+    audit.record(actor, "ROLE_REVOKED", Target.ROLE, group + "/" + userId, userView(user, before), after);
+    return after;
+  }
+
+  /** Lifts the lock the engine sets after repeated wrong passwords (application.yaml, loginMaxAttempts). */
+  @Transactional
+  public Map<String, Object> unlockUser(String actor, String userId) {
+    User user = existingUser(userId);
+    identity.unlockUser(userId);
+    Map<String, Object> after = userView(user, groupsOf(userId));
+    audit.record(actor, "USER_UNLOCKED", Target.USER, userId, null, after);
+    return after;
+  }
+
+  private User existingUser(String userId) {
+    if (userId == null || !USER_ID.matcher(userId).matches()) {
+      throw DomainException.badInput("Tên đăng nhập \"" + userId + "\" không hợp lệ.");
+    }
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      throw DomainException.notFound("Không tìm thấy người dùng \"" + userId + "\".");
+    }
+    return user;
+  }
+
+  private String roleGroup(String role, String orgCode) {
+    String r = trim(role);
+    String code = trim(orgCode);
+    if (r == null || code == null) {
+      throw DomainException.badInput("Cần vai trò (role) và mã đơn vị (orgCode).");
+    }
+    if (!ROLES.contains(r)) {
+      throw DomainException.badInput("Vai trò \"" + r + "\" không có. Các vai trò: team, head, reviewer, signer,"
+          + " director, committee, chair.");
+    }
+    if (orgs.findByCode(code).isEmpty()) {
+      throw DomainException.notFound("Không tìm thấy đơn vị có mã \"" + code + "\".");
+    }
+    return r + "-" + code;
+  }
+
+  private List<String> groupsOf(String userId) {
+    return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).sorted().toList();
+  }
+
+  private static Map<String, Object> userView(User u, List<String> groups) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", u.getId());
+    m.put("firstName", u.getFirstName());
+    m.put("lastName", u.getLastName());
+    m.put("email", u.getEmail());
+    m.put("groups", groups);
+    return m;
+  }
+
+  private static String trim(String s) {
+    if (s == null) {
+      return null;
+    }
+    String t = s.strip();
+    return t.isEmpty() ? null : t;
+  }
+}

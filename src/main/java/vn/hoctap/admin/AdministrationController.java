@@ -1,0 +1,147 @@
+package vn.hoctap.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.hoctap.admin.Administration.NewOrgUnit;
+import vn.hoctap.admin.Administration.NewUser;
+import vn.hoctap.common.DomainException;
+import vn.hoctap.security.CurrentUser;
+
+/** Administration of org units, users and roles, and the audit log of those changes (group hoctap-admin only). */
+@RestController
+@RequestMapping("/api/admin")
+@Tag(name = "Quản trị")
+class AdministrationController {
+
+  record Rename(String name) {}
+
+  record RoleRequest(String role, String orgCode) {}
+
+  private final Administration admin;
+  private final AuditLog audit;
+  private final ObjectMapper json;
+
+  AdministrationController(Administration admin, AuditLog audit, ObjectMapper json) {
+    this.admin = admin;
+    this.audit = audit;
+    this.json = json;
+  }
+
+  private static String administrator() {
+    CurrentUser user = CurrentUser.get();
+    if (user == null || !user.admin()) {
+      throw DomainException.forbidden("Chỉ quản trị viên (nhóm hoctap-admin) mới được thực hiện thao tác quản trị.");
+    }
+    return user.id();
+  }
+
+  private static <T> T required(T body) {
+    if (body == null) {
+      throw DomainException.badInput("Thiếu nội dung yêu cầu (JSON).");
+    }
+    return body;
+  }
+
+  @PostMapping("/org-units")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Tạo đơn vị trong cây tổ chức (đơn vị cấp trên theo mã)")
+  Map<String, Object> createOrgUnit(@RequestBody(required = false) NewOrgUnit body) {
+    return admin.createOrgUnit(administrator(), required(body));
+  }
+
+  @PutMapping("/org-units/{code}")
+  @Operation(summary = "Đổi tên đơn vị (mã, cấp trên và nhóm vai trò giữ nguyên)")
+  Map<String, Object> renameOrgUnit(@PathVariable String code, @RequestBody(required = false) Rename body) {
+    String actor = administrator();
+    return admin.renameOrgUnit(actor, code, required(body).name());
+  }
+
+  @PostMapping("/users")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Tạo người dùng (tên đăng nhập, họ tên, email, mật khẩu ban đầu)")
+  Map<String, Object> createUser(@RequestBody(required = false) NewUser body) {
+    return admin.createUser(administrator(), required(body));
+  }
+
+  @PostMapping("/users/{userId}/roles")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Giao vai trò tại một đơn vị (nhóm <role>-<orgCode>)")
+  Map<String, Object> grantRole(@PathVariable String userId, @RequestBody(required = false) RoleRequest body) {
+    String actor = administrator();
+    RoleRequest r = required(body);
+    return admin.grantRole(actor, userId, r.role(), r.orgCode());
+  }
+
+  @DeleteMapping("/users/{userId}/roles/{role}/{orgCode}")
+  @Operation(summary = "Thu hồi vai trò tại một đơn vị")
+  Map<String, Object> revokeRole(@PathVariable String userId, @PathVariable String role,
+      @PathVariable String orgCode) {
+    return admin.revokeRole(administrator(), userId, role, orgCode);
+  }
+
+  @PostMapping("/users/{userId}/unlock")
+  @Operation(summary = "Mở khóa tài khoản bị khóa do nhập sai mật khẩu nhiều lần")
+  Map<String, Object> unlock(@PathVariable String userId) {
+    return admin.unlockUser(administrator(), userId);
+  }
+
+  @GetMapping("/audit")
+  @Operation(summary = "Nhật ký thay đổi của quản trị viên, mới nhất trước")
+  Map<String, Object> audit(@RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    administrator();
+    if (page < 0 || size < 1 || size > 500) {
+      throw DomainException.badInput("Trang (page) từ 0, cỡ trang (size) từ 1 đến 500.");
+    }
+    Page<AuditEntry> p = audit.page(page, size);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("page", page);
+    out.put("size", size);
+    out.put("total", p.getTotalElements());
+    List<Map<String, Object>> entries = p.getContent().stream().map(this::view).toList();
+    out.put("entries", entries);
+    return out;
+  }
+
+  private Map<String, Object> view(AuditEntry e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", e.getId());
+    m.put("at", e.getOccurredAt());
+    m.put("actor", e.getActor());
+    m.put("action", e.getAction());
+    m.put("targetType", e.getTargetType());
+    m.put("targetId", e.getTargetId());
+    m.put("before", parse(e.getBeforeJson()));
+    m.put("after", parse(e.getAfterJson()));
+    return m;
+  }
+
+  private JsonNode parse(String s) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      return json.readTree(s);
+    } catch (IOException e) {
+      return json.getNodeFactory().textNode(s);
+    }
+  }
+}
