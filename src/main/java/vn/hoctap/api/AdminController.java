@@ -4,10 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.Map;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.hoctap.admin.AuditLog;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.deadline.DeadlineExtension;
 import vn.hoctap.deadline.DeadlineKind;
@@ -26,15 +28,18 @@ class AdminController {
       String reason) {}
 
   private final DossierWorkflow workflow;
+  private final AuditLog audit;
 
-  AdminController(DossierWorkflow workflow) {
+  AdminController(DossierWorkflow workflow, AuditLog audit) {
     this.workflow = workflow;
+    this.audit = audit;
   }
 
   @PostMapping("/deadline-extensions")
   @Operation(summary = "Gia hạn nộp hồ sơ / ra quyết định cho một đơn vị và năm đánh giá",
       description = "Hồ sơ đang mở của đơn vị được dời các mốc nhắc hạn và báo quá hạn theo hạn mới.")
-  Map<String, Object> extend(@RequestBody ExtensionRequest request) {
+  @Transactional
+  public Map<String, Object> extend(@RequestBody ExtensionRequest request) {
     CurrentUser user = CurrentUser.get();
     if (!user.admin()) {
       throw DomainException.forbidden("Chỉ quản trị viên mới gia hạn được.");
@@ -42,8 +47,14 @@ class AdminController {
     if (request.unitCode() == null || request.assessmentYear() == null || request.kind() == null) {
       throw DomainException.badInput("Cần mã đơn vị, năm đánh giá và loại hạn (SUBMISSION hoặc DECISION).");
     }
-    DeadlineExtension ext = workflow.extendDeadline(request.title() == null ? Title.LEARNING_UNIT : request.title(),
-        request.unitCode(), request.assessmentYear(), request.kind(), request.until(), request.reason(), user.id());
+    Title title = request.title() == null ? Title.LEARNING_UNIT : request.title();
+    DeadlineExtension ext = workflow.extendDeadline(title, request.unitCode(), request.assessmentYear(),
+        request.kind(), request.until(), request.reason(), user.id());
+    Map<String, Object> after = Map.of("id", ext.getId(), "title", title, "unitCode", request.unitCode(),
+        "assessmentYear", request.assessmentYear(), "kind", request.kind(), "extendedUntil", ext.getExtendedUntil(),
+        "reason", ext.getReason());
+    audit.record(user.id(), "DEADLINE_EXTENDED", AuditLog.Target.DEADLINE,
+        request.unitCode() + ":" + request.assessmentYear() + ":" + request.kind(), null, after);
     return Map.of("id", ext.getId(), "extendedUntil", ext.getExtendedUntil());
   }
 }

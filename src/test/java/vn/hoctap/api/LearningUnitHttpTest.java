@@ -184,6 +184,18 @@ class LearningUnitHttpTest {
     assertThat(tricky.status()).isEqualTo(201);
     assertThat(tricky.json().get("fileName").asText()).isEqualTo("passwd.pdf");
     assertThat(http.get("admin", "/api/dossiers/" + id).json().get("evidence").size()).isEqualTo(1);
+
+    // deadline extensions: administrators only, checked, and audited
+    Map<String, Object> extension = Map.of("unitCode", u.code(), "assessmentYear", 2026, "kind", "SUBMISSION",
+        "until", "2027-01-31", "reason", "Đơn vị bị ảnh hưởng bão");
+    assertThat(http.post(u.head(), "/api/admin/deadline-extensions", extension).status()).isEqualTo(403);
+    assertThat(http.post("admin", "/api/admin/deadline-extensions", with(extension, "reason", " ")).status())
+        .isEqualTo(400);
+    assertThat(http.post("admin", "/api/admin/deadline-extensions", extension).status()).isEqualTo(200);
+    assertThat(http.get("admin", "/api/dossiers/" + id).json().get("deadlines").get(0).get("date").asText())
+        .isEqualTo("2027-01-31");
+    assertThat(http.get("admin", "/api/admin/audit").body()).contains("DEADLINE_EXTENDED")
+        .contains(u.code() + ":2026:SUBMISSION");
   }
 
   @Test
