@@ -1,0 +1,120 @@
+package vn.hoctap.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The database of a run: PostgreSQL database hoctap_bench at 127.0.0.1:5432 (dropped and created by
+ * {@link #recreate()}), or H2 in file mode (the application's embedded default) in a fresh temporary directory.
+ */
+final class BenchDatabase {
+
+  static final String PG_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+  static final String PG_NAME = "hoctap_bench";
+
+  final String kind;
+  private Path h2Dir;
+
+  BenchDatabase(String kind) {
+    if (!kind.equals("postgres") && !kind.equals("h2")) {
+      throw new IllegalArgumentException("bench.dbs: postgres or h2, not " + kind);
+    }
+    this.kind = kind;
+  }
+
+  boolean postgres() {
+    return kind.equals("postgres");
+  }
+
+  /** An empty database. */
+  void recreate() {
+    if (postgres()) {
+      try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, "postgres", "");
+          Statement s = c.createStatement()) {
+        s.execute("drop database if exists " + PG_NAME + " with (force)");
+        s.execute("create database " + PG_NAME + " encoding 'UTF8' template template0");
+      } catch (SQLException e) {
+        throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 is needed (start it with: pg_ctlcluster"
+            + " --skip-systemctl-redirect $(ls /etc/postgresql) main start)", e);
+      }
+    } else {
+      deleteH2();
+      try {
+        h2Dir = Files.createTempDirectory("hoctap-bench-h2");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  void deleteH2() {
+    if (h2Dir == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(h2Dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    h2Dir = null;
+  }
+
+  /** JDBC URL of a database file of that name (H2), or of hoctap_bench (PostgreSQL). */
+  String jdbcUrl(String h2Name) {
+    return postgres() ? "jdbc:postgresql://127.0.0.1:5432/" + PG_NAME
+        : "jdbc:h2:file:" + h2Dir.resolve(h2Name) + ";AUTO_SERVER=FALSE";
+  }
+
+  String user() {
+    return postgres() ? "postgres" : "sa";
+  }
+
+  /** Spring profiles and properties that point the application at this database. */
+  List<String> appProfiles() {
+    return postgres() ? List.of("demo", "postgres") : List.of("demo");
+  }
+
+  Map<String, String> appProperties() {
+    Map<String, String> p = new LinkedHashMap<>();
+    if (postgres()) {
+      p.put("spring.datasource.url", jdbcUrl(null));
+      p.put("spring.datasource.username", "postgres");
+      p.put("spring.datasource.password", "");
+    } else {
+      // the application's own H2 URL (file mode), in the run's directory
+      p.put("hoctap.data-dir", h2Dir.toString());
+    }
+    return p;
+  }
+
+  long sizeBytes() {
+    if (postgres()) {
+      try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, "postgres", "");
+          Statement s = c.createStatement();
+          var rs = s.executeQuery("select pg_database_size('" + PG_NAME + "')")) {
+        rs.next();
+        return rs.getLong(1);
+      } catch (SQLException e) {
+        return -1;
+      }
+    }
+    try (Stream<Path> files = Files.walk(h2Dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+}

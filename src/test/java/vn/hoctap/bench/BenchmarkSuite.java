@@ -1,0 +1,132 @@
+package vn.hoctap.bench;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * Runs every benchmark of issue #8 on each database in turn and writes the report. Per database: start-up on an
+ * empty database; the bare engine's chains; then the application in this JVM: chains through its services and
+ * over HTTP, the reviewer's task list with the province's open tasks and history bulk-loaded, chains again with
+ * the province loaded; then a restart of the packaged application on the loaded database; last the items that
+ * are not built yet.
+ */
+final class BenchmarkSuite {
+
+  /** Jurisdictions the bulk-loaded tasks are spread over (HN-TT, phonggd's, is one of them). */
+  static final int LOADED_DISTRICTS = 60;
+  /** The what-if of {@link AuthorizationGroupsWhatIf}, measured next to the application as it is. */
+  static final String WHAT_IF = "what-if: no per-command scan of authorized groups";
+
+  private final BenchSettings s;
+  private final Report report;
+
+  BenchmarkSuite(BenchSettings s) {
+    this.s = s;
+    this.report = new Report(s);
+  }
+
+  /** 01/12/2026 09:00 in Vietnam, as the process tests: the units submit on time for 2026. */
+  static void setEngineClock() {
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 12, 1).atTime(9, 0)
+        .atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant()));
+  }
+
+  void run() throws Exception {
+    // outside Spring Boot (bare engine, loaders) logback would log at DEBUG
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
+    System.out.println("[bench] settings " + s.describe());
+    try {
+      for (String kind : s.dbs()) {
+        BenchDatabase db = new BenchDatabase(kind);
+        try {
+          runOn(db);
+        } finally {
+          db.deleteH2();
+        }
+      }
+    } finally {
+      report.write();
+    }
+  }
+
+  private void runOn(BenchDatabase db) throws Exception {
+    StartupBenchmark startup = new StartupBenchmark(s, report, db);
+    if (s.runs("startup")) {
+      db.recreate();
+      startup.measure("first start, empty database");
+    }
+    ChainBenchmark chains = new ChainBenchmark(s, report, db.kind);
+    setEngineClock();
+    try {
+      if (s.runs("chains")) {
+        db.recreate();
+        chains.bare(db);
+      }
+      db.recreate();
+      try (AppHost app = AppHost.start(db)) {
+        setEngineClock();
+        Province province = new Province(app.jdbc(), app.engine().getIdentityService()).withDistricts(s.districts());
+        if (s.runs("chains")) {
+          chains.app(app, province, "application services", s.appWarmup(), s.appChains());
+          chains.http(app, province);
+        }
+        if (s.runs("tasklist")) {
+          loadedProvince(db, app, province, chains);
+        }
+      }
+    } finally {
+      ClockUtil.reset();
+    }
+    if (s.runs("startup")) {
+      startup.measure(s.runs("tasklist") ? "restart, province loaded" : "restart");
+    }
+    NotBuiltYet.report(report, db.kind);
+  }
+
+  /** Item 2, then item 1 again with the province loaded; each also with the what-if of the group filter. */
+  private void loadedProvince(BenchDatabase db, AppHost app, Province province, ChainBenchmark chains)
+      throws Exception {
+    ProvinceLoader loader = new ProvinceLoader(app.dataSource(), db.postgres(), LOADED_DISTRICTS);
+    if (!db.postgres()) {
+      loader.skipFinishedHistory(Set.of("ACT_HI_ACTINST"));
+    }
+    loader.prepareTemplates(app, province);
+    TaskListBenchmark list = new TaskListBenchmark(s, report, db.kind);
+    for (int level : s.openTaskLevels()) {
+      long t0 = System.nanoTime();
+      loader.loadFinishedUpTo(s.finishedInstances());
+      loader.loadOpenUpTo(level);
+      loader.analyze();
+      report.add(Result.measured(db.kind, TaskListBenchmark.ITEM, String.format(Locale.ROOT,
+          "bulk load up to %,d open tasks + %,d finished instances", level, s.finishedInstances()),
+          (System.nanoTime() - t0) / 1e9, "s", null, null, "copies of real instances in the engine's tables"
+          + " (ProvinceLoader)" + (loader.finishedSkips().isEmpty() ? "" : "; finished instances without "
+          + String.join(", ", loader.finishedSkips())) + "; database now " + (db.sizeBytes() >> 20) + " MB")
+          .with("openByStep", loader.openByStep()));
+      list.measure(app, level, null);
+      AuthorizationGroupsWhatIf.install(app.engine());
+      try {
+        list.measure(app, level, WHAT_IF);
+      } finally {
+        AuthorizationGroupsWhatIf.uninstall(app.engine());
+      }
+    }
+    loader.dropHelper();
+    if (s.runs("chains")) {
+      String loaded = String.format(Locale.ROOT, "application services, %,d open tasks loaded",
+          loader.openLoaded());
+      chains.app(app, province, loaded, s.appWarmup(), s.loadedChains());
+      AuthorizationGroupsWhatIf.install(app.engine());
+      try {
+        chains.app(app, province, loaded + " [" + WHAT_IF + "]", s.appWarmup(), s.loadedChains());
+      } finally {
+        AuthorizationGroupsWhatIf.uninstall(app.engine());
+      }
+    }
+  }
+}

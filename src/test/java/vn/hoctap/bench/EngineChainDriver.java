@@ -1,0 +1,98 @@
+package vn.hoctap.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * A chain through the engine's Java API, as the Tasklist's user: authenticated with their groups (authorization
+ * checks on), the step's task looked up by process instance and task key in their task list, then completed.
+ * The same driver runs the application (its delegates and listeners do the domain work) and the bare engine
+ * (no-op delegates); only the start and completion variables differ.
+ */
+final class EngineChainDriver implements ChainDriver {
+
+  private final String processKey;
+  private final Function<Province.Unit, Map<String, Object>> startVariables;
+  private final Function<Step, Map<String, Object>> stepVariables;
+  private final IdentityService identity;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final AtomicLong retries = new AtomicLong();
+
+  EngineChainDriver(ProcessEngine engine, String processKey,
+      Function<Province.Unit, Map<String, Object>> startVariables, Function<Step, Map<String, Object>> stepVariables) {
+    this.processKey = processKey;
+    this.startVariables = startVariables;
+    this.stepVariables = stepVariables;
+    this.identity = engine.getIdentityService();
+    this.runtime = engine.getRuntimeService();
+    this.tasks = engine.getTaskService();
+  }
+
+  @Override
+  public void run(Province.Unit u) {
+    runUntil(u, null);
+  }
+
+  /** Starts a chain and completes its steps up to (not including) the given step; null: the whole chain. */
+  String runUntil(Province.Unit u, Step stop) {
+    String pi = as(u.team(), List.of(u.teamGroup()),
+        () -> runtime.startProcessInstanceByKey(processKey, startVariables.apply(u)).getId());
+    for (Step step : Step.values()) {
+      if (step == stop) {
+        break;
+      }
+      switch (step) {
+        case SELF_ASSESSMENT -> complete(u.team(), List.of(u.teamGroup()), pi, step);
+        case HEAD_REVIEW -> complete(u.head(), List.of(u.headGroup()), pi, step);
+        case CHECK_COMPLETENESS, APPRAISE ->
+            complete(u.district().reviewer(), List.of(u.district().reviewerGroup()), pi, step);
+        case DECIDE -> complete(u.district().signer(), List.of(u.district().signerGroup()), pi, step);
+      }
+    }
+    return pi;
+  }
+
+  private void complete(String user, List<String> groups, String pi, Step step) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        as(user, groups, () -> {
+          Task t = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(step.taskKey).singleResult();
+          if (t == null) {
+            throw new IllegalStateException(user + " does not see task " + step.taskKey + " of instance " + pi);
+          }
+          tasks.complete(t.getId(), stepVariables.apply(step));
+          return null;
+        });
+        return;
+      } catch (OptimisticLockingException e) {
+        retries.incrementAndGet();
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private <T> T as(String user, List<String> groups, java.util.function.Supplier<T> work) {
+    identity.setAuthentication(user, groups);
+    try {
+      return work.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  @Override
+  public long retries() {
+    return retries.get();
+  }
+}

@@ -1,0 +1,38 @@
+package vn.hoctap.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * A chain over HTTP, as the users' browsers do it: our API opens the dossier (POST /api/dossiers), then each
+ * user finds the dossier's task in the Camunda REST API (by business key = dossier id) and submits its form.
+ * Every request logs in with HTTP Basic, as the API clients do.
+ */
+final class HttpChainDriver implements ChainDriver {
+
+  private final BenchHttp http;
+
+  HttpChainDriver(int port) {
+    this.http = new BenchHttp(port);
+  }
+
+  @Override
+  public void run(Province.Unit u) {
+    long id = http.post(u.team(), "/api/dossiers", Map.of("unitCode", u.code(), "level", 1, "assessmentYear", 2026))
+        .expect(201).json().get("dossier").get("id").asLong();
+    submit(u.team(), id, Step.SELF_ASSESSMENT);
+    submit(u.head(), id, Step.HEAD_REVIEW);
+    submit(u.district().reviewer(), id, Step.CHECK_COMPLETENESS);
+    submit(u.district().reviewer(), id, Step.APPRAISE);
+    submit(u.district().signer(), id, Step.DECIDE);
+  }
+
+  private void submit(String user, long dossierId, Step step) {
+    JsonNode tasks = http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + dossierId).expect(200).json();
+    if (tasks.size() != 1 || !step.taskKey.equals(tasks.get(0).get("taskDefinitionKey").asText())) {
+      throw new IllegalStateException(user + " expected task " + step.taskKey + " of dossier " + dossierId
+          + ", sees " + tasks);
+    }
+    http.submitForm(user, tasks.get(0).get("id").asText(), LearningUnitForms.form(step)).expect(204);
+  }
+}

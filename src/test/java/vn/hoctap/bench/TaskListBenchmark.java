@@ -1,0 +1,117 @@
+package vn.hoctap.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Item 2: the reviewer's task list over HTTP as phonggd (group reviewer-HN-TT, Phòng GDĐT Thanh Trì) with the
+ * engine's authorization checks on, while the database holds the province's open tasks and finished instances
+ * (see {@link ProvinceLoader}). Each call is timed on the client, HTTP Basic login included:
+ * <ol>
+ *   <li>the Tasklist's call for the shared filter "Tất cả việc tôi được xem" (CamundaSetup): POST
+ *       /engine-rest/filter/{id}/list?firstResult=0&amp;maxResults=15 with the Tasklist's body (newest first) and
+ *       Accept: application/hal+json, which returns the page and the filter's count — the issue's target;</li>
+ *   <li>the same for the filter "Việc của nhóm tôi (chưa ai nhận)" (candidate groups of the user);</li>
+ *   <li>the plain candidate-group query GET /engine-rest/task?candidateGroups=reviewer-HN-TT (page of 15);</li>
+ *   <li>a baseline: HTTP Basic login + GET /engine-rest/version, the floor of any authenticated call.</li>
+ * </ol>
+ * Sampling is capped in time (a call that takes seconds gets fewer samples, never fewer than 10).
+ */
+final class TaskListBenchmark {
+
+  static final String ITEM = "2. reviewer task list";
+  static final String USER = "phonggd";
+  static final String GROUP = "reviewer-HN-TT";
+  static final String ALL_FILTER = "Tất cả việc tôi được xem";
+  static final String GROUP_FILTER = "Việc của nhóm tôi (chưa ai nhận)";
+  static final long WARMUP_NANOS = 20_000_000_000L;
+  static final long SAMPLE_NANOS = 60_000_000_000L;
+  static final int MIN_SAMPLES = 10;
+
+  private final BenchSettings s;
+  private final Report report;
+  private final String db;
+
+  TaskListBenchmark(BenchSettings s, Report report, String db) {
+    this.s = s;
+    this.report = report;
+    this.db = db;
+  }
+
+  /** @param variant null for the application as it is, or the name of a what-if applied to the engine */
+  void measure(AppHost app, long openTasks, String variant) {
+    BenchHttp http = new BenchHttp(app.port);
+    long totalOpen = app.jdbc().queryForObject("select count(*) from ACT_RU_TASK", Long.class);
+    long visible = app.jdbc().queryForObject("select count(*) from ACT_RU_IDENTITYLINK where GROUP_ID_ = ?"
+        + " and TYPE_ = 'candidate'", Long.class, GROUP);
+    long history = app.jdbc().queryForObject("select count(*) from ACT_HI_PROCINST where END_TIME_ is not null",
+        Long.class);
+    String scenario = String.format(Locale.ROOT, "%,d open tasks", openTasks) + (variant == null ? ""
+        : " [" + variant + "]");
+    String context = String.format(Locale.ROOT, "%,d open tasks in all, %,d of them %s's; %,d finished instances",
+        totalOpen, visible, USER, history);
+
+    Stats login = time(() -> http.get(USER, "/engine-rest/version").expect(200).status());
+    add("baseline: HTTP Basic login + GET /engine-rest/version, " + scenario, login, null, null);
+
+    Map<String, Object> tasklistBody = new LinkedHashMap<>();
+    tasklistBody.put("processVariables", List.of());
+    tasklistBody.put("taskVariables", List.of());
+    tasklistBody.put("caseInstanceVariables", List.of());
+    tasklistBody.put("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")));
+    tasklistBody.put("active", true);
+    for (String filter : List.of(ALL_FILTER, GROUP_FILTER)) {
+      JsonNode found = http.get(USER, "/engine-rest/filter?name=" + URLEncoder.encode(filter, StandardCharsets.UTF_8))
+          .expect(200).json();
+      if (found.isEmpty()) {
+        report.add(Result.failed(db, ITEM, "Tasklist filter \"" + filter + "\", " + scenario, null,
+            new IllegalStateException("no such filter in CamundaSetup")));
+        continue;
+      }
+      String path = "/engine-rest/filter/" + found.get(0).get("id").asText() + "/list?firstResult=0&maxResults=15";
+      JsonNode first = http.postHal(USER, path, tasklistBody).expect(200).json();
+      long count = first.path("count").asLong(-1);
+      if (count != visible) {
+        throw new IllegalStateException(USER + " sees " + count + " tasks in \"" + filter + "\", " + visible
+            + " carry " + GROUP);
+      }
+      Stats page = time(() -> http.postHal(USER, path, tasklistBody).expect(200).status());
+      boolean target = filter.equals(ALL_FILTER);
+      add("Tasklist filter \"" + filter + "\" (page of 15 + count, HAL), " + scenario, page,
+          target ? "p95 ≤ 100 ms at 100,000" : null, target && openTasks >= 100_000 ? page.p95Ms() <= 100 : null)
+          .with("visible", visible).with("openTasks", totalOpen).with("finishedInstances", history)
+          .with("context", context);
+    }
+    Stats candidate = time(() -> http.get(USER, "/engine-rest/task?candidateGroups=" + GROUP
+        + "&sortBy=created&sortOrder=desc&firstResult=0&maxResults=15").expect(200).status());
+    add("GET /engine-rest/task?candidateGroups=" + GROUP + " (page of 15), " + scenario, candidate, null, null);
+  }
+
+  private Result add(String metric, Stats st, String target, Boolean met) {
+    return report.add(Result.measured(db, ITEM, metric + ": p95", st.p95Ms(), "ms", target, met,
+        String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, %d samples", st.p50Ms(), st.p99Ms(), st.count()))
+        .with("stats", st));
+  }
+
+  private Stats time(Supplier<Integer> call) {
+    long start = System.nanoTime();
+    for (int i = 0; i < s.listWarmup() && System.nanoTime() - start < WARMUP_NANOS; i++) {
+      call.get();
+    }
+    long[] nanos = new long[s.listSamples()];
+    int n = 0;
+    start = System.nanoTime();
+    while (n < nanos.length && (n < MIN_SAMPLES || System.nanoTime() - start < SAMPLE_NANOS)) {
+      long t0 = System.nanoTime();
+      call.get();
+      nanos[n++] = System.nanoTime() - t0;
+    }
+    return Stats.of(java.util.Arrays.copyOf(nanos, n));
+  }
+}
