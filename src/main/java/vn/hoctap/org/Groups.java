@@ -47,6 +47,11 @@ public final class Groups {
     return "chair-" + orgCode;
   }
 
+  /** Report viewers of a body: leaders and staff who follow its dashboards and reports without acting on tasks. */
+  public static String viewer(String orgCode) {
+    return "viewer-" + orgCode;
+  }
+
   /** The group of a signing role named in an authority rule ("signer" or "director"). */
   public static String signing(String role, String orgCode) {
     return switch (role) {
