@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -14,10 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.admin.AuditLog.Target;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
+import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
 import vn.hoctap.org.UnitKind;
+import vn.hoctap.security.IdentityProvisioning;
 
 /**
  * Administrators' changes to the organisation tree, users and roles. Each method checks everything first (so bad
@@ -26,9 +27,6 @@ import vn.hoctap.org.UnitKind;
 @Service
 public class Administration {
 
-  /** Roles a user can hold in an org unit; the group is "&lt;role&gt;-&lt;orgCode&gt;" (see vn.hoctap.org.Groups). */
-  public static final Set<String> ROLES = Set.of("team", "head", "reviewer", "signer", "director", "committee",
-      "chair");
   /** Like the engine's whitelist (application.yaml), so that role groups "reviewer-HN-TT" stay valid ids. */
   static final Pattern ORG_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,49}");
   /** Engine user ids: ACT_ID_USER.ID_ is 64 characters. */
@@ -46,14 +44,16 @@ public class Administration {
   private final IdentityService identity;
   private final AuditLog audit;
   private final EngineClock clock;
+  private final IdentityProvisioning provisioning;
 
   public Administration(OrgUnitRepository orgs, OrgUnitNames names, IdentityService identity, AuditLog audit,
-      EngineClock clock) {
+      EngineClock clock, IdentityProvisioning provisioning) {
     this.orgs = orgs;
     this.names = names;
     this.identity = identity;
     this.audit = audit;
     this.clock = clock;
+    this.provisioning = provisioning;
   }
 
   // org units ////////////////////////////////////////////////////////////////////////////////////////////////
@@ -198,13 +198,8 @@ public class Administration {
       throw DomainException.conflict("Người dùng \"" + userId + "\" đã có vai trò " + role + " tại " + orgCode
           + ".");
     }
-    if (identity.createGroupQuery().groupId(group).count() == 0) {
-      Group g = identity.newGroup(group);
-      g.setName(group);
-      g.setType("WORKFLOW");
-      identity.saveGroup(g);
-    }
-    identity.createMembership(userId, group);
+    provisioning.ensureGroup(group, group, "WORKFLOW");
+    provisioning.ensureMembership(userId, group);
     Map<String, Object> after = userView(user, groupsOf(userId));
     audit.record(actor, "ROLE_GRANTED", Target.ROLE, group + "/" + userId, userView(user, before), after);
     return after;
@@ -219,7 +214,7 @@ public class Administration {
       throw DomainException.notFound("Người dùng \"" + userId + "\" không có vai trò " + role + " tại " + orgCode
           + ".");
     }
-    identity.deleteMembership(userId, group);
+    provisioning.removeMembership(userId, group);
     Map<String, Object> after = userView(user, groupsOf(userId));
     audit.record(actor, "ROLE_REVOKED", Target.ROLE, group + "/" + userId, userView(user, before), after);
     return after;
@@ -252,9 +247,9 @@ public class Administration {
     if (r == null || code == null) {
       throw DomainException.badInput("Cần vai trò (role) và mã đơn vị (orgCode).");
     }
-    if (!ROLES.contains(r)) {
-      throw DomainException.badInput("Vai trò \"" + r + "\" không có. Các vai trò: team, head, reviewer, signer,"
-          + " director, committee, chair.");
+    if (!Groups.ROLES.contains(r)) {
+      throw DomainException.badInput("Vai trò \"" + r + "\" không có. Các vai trò: " + String.join(", ", Groups.ROLES)
+          + ".");
     }
     if (orgs.findByCode(code).isEmpty()) {
       throw DomainException.notFound("Không tìm thấy đơn vị có mã \"" + code + "\".");

@@ -122,7 +122,7 @@ class DossierController {
       if (paths.isEmpty()) {
         return new PageView<>(List.of(), page, size, 0, 0);
       }
-      filters.add(underPath(paths));
+      filters.add(inJurisdiction(paths));
     }
     if (status != null) {
       filters.add((r, q, cb) -> cb.equal(r.get("status"), status));
@@ -143,6 +143,12 @@ class DossierController {
   }
 
   /** Dossiers of units whose path starts with one of the given prefixes (the unit is in that subtree). */
+  /** DossierAccess.canRead as a query: under one of the user's bodies, or routed to one of them. */
+  private static Specification<Dossier> inJurisdiction(List<String> paths) {
+    return (r, q, cb) -> cb.or(underPath(paths).toPredicate(r, q, cb),
+        r.join("receivingOrg").get("path").in(paths), r.join("signerOrg").get("path").in(paths));
+  }
+
   private static Specification<Dossier> underPath(List<String> prefixes) {
     return (r, q, cb) -> {
       Join<Dossier, OrgUnit> unit = r.join("unit");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import vn.hoctap.common.DomainException;
+import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
 import vn.hoctap.security.CurrentUser;
@@ -17,9 +18,6 @@ import vn.hoctap.security.CurrentUser;
 @Component
 public class DossierAccess {
 
-  private static final String[] ROLE_PREFIXES = {"team-", "head-", "reviewer-", "signer-", "director-",
-      "committee-", "chair-", "viewer-"};
-
   private final OrgUnitRepository orgs;
 
   DossierAccess(OrgUnitRepository orgs) {
@@ -30,11 +28,7 @@ public class DossierAccess {
   public List<String> visiblePaths(CurrentUser user) {
     List<String> paths = new ArrayList<>();
     for (String group : user.groups()) {
-      for (String prefix : ROLE_PREFIXES) {
-        if (group.startsWith(prefix)) {
-          orgs.findByCode(group.substring(prefix.length())).map(OrgUnit::getPath).ifPresent(paths::add);
-        }
-      }
+      Groups.orgOfRoleGroup(group).flatMap(orgs::findByCode).map(OrgUnit::getPath).ifPresent(paths::add);
     }
     return paths;
   }

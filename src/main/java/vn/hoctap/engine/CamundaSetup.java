@@ -26,7 +26,9 @@ import vn.hoctap.security.IdentityProvisioning;
 /**
  * The engine-side rules every installation needs: administrator groups with full rights, the Tasklist for every
  * user, every user may start a recognition process (the process itself checks that they belong to the unit),
- * and shared task filters in Vietnamese. Task rights come from candidate groups (TASK_WORK, application.yaml).
+ * and shared task filters in Vietnamese. Task rights come from candidate groups (TASK_WORK, application.yaml);
+ * process instances are readable by the jurisdiction groups they are granted to (InstanceGrants) — Cockpit is
+ * open to every user and shows each only those.
  */
 @Component
 @Order(-10)
@@ -56,6 +58,9 @@ public class CamundaSetup implements ApplicationRunner {
       grantGroup(Groups.CAMUNDA_ADMIN, r, ANY, Permissions.ALL);
     }
     grantAll(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    // Cockpit for everyone: it shows a user only the instances their jurisdiction groups may read (InstanceGrants)
+    grantAll(Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grantAll(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     grantAll(Resources.FILTER, ANY, Permissions.READ);
     grantAll(Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     for (String key : STARTABLE) {

@@ -1,5 +1,8 @@
 package vn.hoctap.org;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Candidate-group names derived from the organisation tree (ARCHITECTURE.md principle 3). A BPMN file never
  * names an org code: it names the role variable that the route fills in.
@@ -10,7 +13,33 @@ public final class Groups {
   /** Camunda's own administrators group (Cockpit, Admin). */
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
+  /**
+   * Roles a user can hold in an org unit; the role's group is "&lt;role&gt;-&lt;orgCode&gt;". Longest first, so that
+   * parsing a group name never mistakes one role for the prefix of another.
+   */
+  public static final List<String> ROLES = List.of("committee", "reviewer", "director", "signer", "viewer",
+      "chair", "team", "head");
+
   private Groups() {}
+
+  /**
+   * The jurisdiction group of an org unit ("org-HN-TT"): every holder of any role there is a member. Process
+   * instances are readable by the jurisdiction groups of the applicant's whole path and of the bodies on its route,
+   * so one authorization per level covers every role of that level.
+   */
+  public static String jurisdiction(String orgCode) {
+    return "org-" + orgCode;
+  }
+
+  /** The org code of a role group ("reviewer-HN-TT" → "HN-TT"); empty for other groups. */
+  public static Optional<String> orgOfRoleGroup(String group) {
+    for (String role : ROLES) {
+      if (group.startsWith(role + "-") && group.length() > role.length() + 1) {
+        return Optional.of(group.substring(role.length() + 1));
+      }
+    }
+    return Optional.empty();
+  }
 
   /** Tổ đánh giá of a unit. */
   public static String team(String unitCode) {

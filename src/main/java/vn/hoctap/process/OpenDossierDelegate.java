@@ -28,10 +28,13 @@ class OpenDossierDelegate implements JavaDelegate {
   private final StepSupport steps;
   private final IdentityService identity;
   private final Map<Title, TitleProcedure> procedures;
+  private final DossierInstanceGrants grants;
 
-  OpenDossierDelegate(StepSupport steps, IdentityService identity, List<TitleProcedure> procedures) {
+  OpenDossierDelegate(StepSupport steps, IdentityService identity, List<TitleProcedure> procedures,
+      DossierInstanceGrants grants) {
     this.steps = steps;
     this.identity = identity;
+    this.grants = grants;
     this.procedures = procedures.stream().collect(Collectors.toMap(TitleProcedure::title, Function.identity()));
   }
 
@@ -46,6 +49,7 @@ class OpenDossierDelegate implements JavaDelegate {
     Dossier d = steps.workflow.open(procedures.get(title), applicantCode, level == null ? null : level.intValue(),
         year == null ? null : year.intValue(), Actors.current(identity), Actors.groups(identity));
     steps.dossiers.attachProcess(d.getId(), execution.getProcessInstanceId());
+    grants.grant(execution.getProcessInstanceId(), d);
     steps.cleanUp(execution);
     execution.setProcessBusinessKey(String.valueOf(d.getId()));
     execution.setVariables(Applicants.routingVariables(d));

@@ -131,6 +131,43 @@ public class Fixtures {
     return new TestUnit(code, staff, chair);
   }
 
+  /** A body created for a test, with one user per role there. */
+  public record TestBody(String code, String reviewer, String signer, String director, String viewer) {}
+
+  /**
+   * A province of its own with the routing of a learning-unit dossier: with a district tier (each district's Phòng
+   * GDĐT receives, its Chủ tịch UBND signs) or, two-tier, straight to the Sở GDĐT (its director signs).
+   */
+  public TestBody newProvinceForUnits(boolean districtTier) {
+    String code = "P" + System.nanoTime() % 100000 + "-" + SEQ.incrementAndGet();
+    OrgUnit p = orgs.save(new OrgUnit(code, "Tỉnh thử " + code, OrgKind.PROVINCE, null, true, null, Instant.now()));
+    String lu = Title.LEARNING_UNIT.name();
+    authority.save(districtTier
+        ? new AuthorityRule(p.getId(), lu, UnitKind.Tier.DISTRICT, OrgKind.DISTRICT, "Phòng GDĐT", OrgKind.DISTRICT,
+            "signer", "Chủ tịch UBND huyện", "QĐ-UBND", true, "TT 24/2023/TT-BGDĐT, Điều 10")
+        : new AuthorityRule(p.getId(), lu, UnitKind.Tier.DISTRICT, OrgKind.PROVINCE, "Sở GDĐT", OrgKind.PROVINCE,
+            "director", "Giám đốc Sở GDĐT", "QĐ-SGDĐT", false, "cấu hình thử"));
+    return body(code);
+  }
+
+  /** A district (or, in a two-tier province, a commune) under the given body, with one user per role. */
+  public TestBody newBody(String parentCode, OrgKind kind) {
+    String code = "B" + System.nanoTime() % 100000 + "-" + SEQ.incrementAndGet();
+    OrgUnit parent = orgs.findByCode(parentCode).orElseThrow();
+    orgs.save(new OrgUnit(code, "Địa bàn thử " + code, kind, null, true, parent, Instant.now()));
+    return body(code);
+  }
+
+  private TestBody body(String code) {
+    String c = code.toLowerCase();
+    TestBody b = new TestBody(code, "reviewer." + c, "signer." + c, "director." + c, "viewer." + c);
+    user(b.reviewer(), Groups.reviewer(code));
+    user(b.signer(), Groups.signer(code));
+    user(b.director(), Groups.director(code));
+    user(b.viewer(), Groups.viewer(code));
+    return b;
+  }
+
   /** A commune (or a district, under a province) created for one test, with its committee staff and chair. */
   public TestUnit newLocality(String parentCode, OrgKind kind) {
     String code = "L" + System.nanoTime() % 100000 + "-" + SEQ.incrementAndGet();
