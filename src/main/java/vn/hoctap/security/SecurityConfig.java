@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -18,7 +19,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Our API, the Camunda REST API, the API docs and the operator endpoints require a login (HTTP Basic against the
- * engine's users). The Camunda webapps under /camunda keep their own session login against the same users.
+ * engine's users). The Camunda webapps under /camunda keep their own session login against the same users; our
+ * own pages have a session login form.
  */
 @Configuration
 public class SecurityConfig {
@@ -52,13 +54,39 @@ public class SecurityConfig {
     return new OrRequestMatcher(matchers);
   }
 
-  /** The Camunda webapps (own login, own CSRF filter) and the start page. */
+  /**
+   * The Camunda webapps (own login, own CSRF filter), the start page, and the public certificate check — the only
+   * page anyone may open without logging in.
+   */
   @Bean
   @Order(2)
   SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+    http.securityMatcher(paths("/", "/camunda/**", "/kiem-tra/**", "/error", "/favicon.ico"))
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .csrf(c -> c.disable())
         .headers(withDefaults());
     return http.build();
   }
+
+  /**
+   * Our own pages (administration, dashboards, reports): a session login form against the engine's users (same
+   * throttling as everywhere), CSRF tokens on every form, logout.
+   */
+  @Bean
+  @Order(3)
+  SecurityFilterChain pageSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+      IdentityService identity) throws Exception {
+    http.authenticationProvider(provider)
+        .authorizeHttpRequests(a -> a.requestMatchers(paths(LOGIN_PAGE, "/css/**")).permitAll()
+            .anyRequest().authenticated())
+        .formLogin(f -> f.loginPage(LOGIN_PAGE).defaultSuccessUrl("/trang-chu", false))
+        .logout(l -> l.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(
+            org.springframework.http.HttpMethod.POST, "/dang-xuat")).logoutSuccessUrl(LOGIN_PAGE + "?thoat"))
+        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
+        .headers(withDefaults());
+    return http.build();
+  }
+
+  /** The login page of our own pages. */
+  public static final String LOGIN_PAGE = "/dang-nhap";
 }
