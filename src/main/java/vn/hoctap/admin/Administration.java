@@ -93,9 +93,9 @@ public class Administration {
     if (parentCode != null) {
       parent = orgs.findByCode(parentCode).orElseThrow(() -> DomainException.notFound(
           "Không tìm thấy đơn vị cấp trên có mã \"" + parentCode + "\"."));
-      if (in.kind() != OrgKind.UNIT && parent.getKind().ordinal() >= in.kind().ordinal()) {
-        throw DomainException.badInput(in.kind().label() + " không thể trực thuộc " + parent.getKind().label()
-            + " (\"" + parentCode + "\").");
+      String misplaced = parentProblem(in.kind(), parent.getKind(), parentCode);
+      if (misplaced != null) {
+        throw DomainException.badInput(misplaced);
       }
     }
     if (orgs.findByCode(code).isPresent()) {
@@ -106,6 +106,14 @@ public class Administration {
     Map<String, Object> after = view(unit);
     audit.record(actor, "ORG_UNIT_CREATED", Target.ORG_UNIT, code, null, after);
     return after;
+  }
+
+  /** Why a unit of this tier cannot sit under that parent (a tier sits under a higher tier), or null if it can. */
+  static String parentProblem(OrgKind kind, OrgKind parentKind, String parentCode) {
+    if (kind != OrgKind.UNIT && parentKind.ordinal() >= kind.ordinal()) {
+      return kind.label() + " không thể trực thuộc " + parentKind.label() + " (\"" + parentCode + "\").";
+    }
+    return null;
   }
 
   @Transactional
@@ -227,6 +235,25 @@ public class Administration {
     identity.unlockUser(userId);
     Map<String, Object> after = userView(user, groupsOf(userId));
     audit.record(actor, "USER_UNLOCKED", Target.USER, userId, null, after);
+    return after;
+  }
+
+  /**
+   * Sets a new password (for users created without one by a spreadsheet import, or who forgot theirs). The audit row
+   * records that it was set, never the password.
+   */
+  @Transactional
+  public Map<String, Object> setPassword(String actor, String userId, String password) {
+    User user = existingUser(userId);
+    if (password == null || password.length() < MIN_PASSWORD) {
+      throw DomainException.badInput("Mật khẩu cần ít nhất " + MIN_PASSWORD + " ký tự.");
+    }
+    user.setPassword(password);
+    identity.saveUser(user);
+    identity.unlockUser(userId);
+    Map<String, Object> after = userView(user, groupsOf(userId));
+    after.put("passwordSet", true);
+    audit.record(actor, "PASSWORD_SET", Target.USER, userId, null, after);
     return after;
   }
 

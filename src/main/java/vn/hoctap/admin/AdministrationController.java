@@ -35,6 +35,8 @@ class AdministrationController {
 
   record RoleRequest(String role, String orgCode) {}
 
+  record PasswordRequest(String password) {}
+
   private final Administration admin;
   private final AuditLog audit;
   private final ObjectMapper json;
@@ -45,7 +47,7 @@ class AdministrationController {
     this.json = json;
   }
 
-  private static String administrator() {
+  static String administrator() {
     CurrentUser user = CurrentUser.get();
     if (user == null || !user.admin()) {
       throw DomainException.forbidden("Chỉ quản trị viên (nhóm hoctap-admin) mới được thực hiện thao tác quản trị.");
@@ -101,6 +103,13 @@ class AdministrationController {
   @Operation(summary = "Mở khóa tài khoản bị khóa do nhập sai mật khẩu nhiều lần")
   Map<String, Object> unlock(@PathVariable String userId) {
     return admin.unlockUser(administrator(), userId);
+  }
+
+  @PostMapping("/users/{userId}/password")
+  @Operation(summary = "Đặt mật khẩu mới cho người dùng (và mở khóa nếu đang bị khóa)")
+  Map<String, Object> setPassword(@PathVariable String userId, @RequestBody(required = false) PasswordRequest body) {
+    String actor = administrator();
+    return admin.setPassword(actor, userId, required(body).password());
   }
 
   @GetMapping("/audit")
