@@ -107,14 +107,14 @@ public class SpreadsheetImport {
   }
 
   private final Administration admin;
-  private final ImportLookups lookups;
+  private final OrgUnitLookups lookups;
   private final IdentityService identity;
   private final IdentityProvisioning provisioning;
   private final AuditLog audit;
   private final long maxBytes;
   private final int maxRows;
 
-  public SpreadsheetImport(Administration admin, ImportLookups lookups, IdentityService identity,
+  public SpreadsheetImport(Administration admin, OrgUnitLookups lookups, IdentityService identity,
       IdentityProvisioning provisioning, AuditLog audit,
       @Value("${hoctap.import.max-bytes:10MB}") DataSize maxBytes,
       @Value("${hoctap.import.max-rows:20000}") int maxRows) {

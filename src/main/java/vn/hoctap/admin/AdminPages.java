@@ -1,0 +1,268 @@
+package vn.hoctap.admin;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.data.domain.Page;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+import vn.hoctap.admin.Administration.NewOrgUnit;
+import vn.hoctap.admin.Administration.NewUser;
+import vn.hoctap.common.DomainException;
+import vn.hoctap.common.HttpStatuses;
+import vn.hoctap.org.OrgKind;
+import vn.hoctap.org.OrgUnit;
+import vn.hoctap.org.UnitKind;
+import vn.hoctap.security.CurrentUser;
+
+/**
+ * The administration pages (/quan-tri, group hoctap-admin): the tree, users and roles, the spreadsheet import and
+ * the audit log. Every change goes through the same services as the REST API ({@link Administration},
+ * {@link SpreadsheetImport}); their Vietnamese refusals are shown on the page.
+ */
+@Controller
+@RequestMapping("/quan-tri")
+class AdminPages {
+
+  static final int AUDIT_PAGE = 50;
+
+  private final Administration admin;
+  private final AdminDirectory directory;
+  private final SpreadsheetImport imports;
+  private final AuditLog audit;
+
+  AdminPages(Administration admin, AdminDirectory directory, SpreadsheetImport imports, AuditLog audit) {
+    this.admin = admin;
+    this.directory = directory;
+    this.imports = imports;
+    this.audit = audit;
+  }
+
+  /** Refusals of a page view (not an administrator, unknown unit or user) as a Vietnamese page, not a stack trace. */
+  @ExceptionHandler(DomainException.class)
+  String refused(DomainException e, Model model, HttpServletResponse response) {
+    response.setStatus(HttpStatuses.of(e.kind()));
+    model.addAttribute("status", HttpStatuses.of(e.kind()));
+    model.addAttribute("message", e.getMessage());
+    model.addAttribute("details", e.details());
+    return "admin/refused";
+  }
+
+  private static String administrator() {
+    return AdministrationController.administrator();
+  }
+
+  /** Runs a change; its outcome (or the service's refusal with every detail) is shown after the redirect. */
+  private static String act(RedirectAttributes flash, String back, Supplier<String> change) {
+    try {
+      flash.addFlashAttribute("ok", change.get());
+    } catch (DomainException e) {
+      refusal(flash, e);
+    }
+    return "redirect:" + back;
+  }
+
+  private static void refusal(RedirectAttributes flash, DomainException e) {
+    if (e.kind() == DomainException.Kind.FORBIDDEN) {
+      throw e;
+    }
+    flash.addFlashAttribute("error", e.getMessage());
+    flash.addFlashAttribute("details", e.details());
+  }
+
+  private static String unitPage(String code) {
+    return UriComponentsBuilder.fromPath("/quan-tri/don-vi").queryParam("ma", code).encode().toUriString();
+  }
+
+  private static String userPage(String id) {
+    return UriComponentsBuilder.fromPath("/quan-tri/nguoi-dung/{id}").encode().buildAndExpand(id).toUriString();
+  }
+
+  // overview ///////////////////////////////////////////////////////////////////////////////////////////////
+
+  @GetMapping
+  String index(Model model) {
+    administrator();
+    model.addAttribute("roles", Roles.ALL);
+    return "admin/index";
+  }
+
+  // the tree ///////////////////////////////////////////////////////////////////////////////////////////////
+
+  @GetMapping("/don-vi")
+  String units(@RequestParam(name = "ma", required = false) String code,
+      @RequestParam(name = "q", required = false) String q, Model model) {
+    administrator();
+    OrgUnit unit = null;
+    if (code != null && !code.isBlank()) {
+      unit = directory.unit(code.strip()).orElseThrow(() -> DomainException.notFound(
+          "Không tìm thấy đơn vị có mã \"" + code + "\"."));
+    }
+    boolean searching = q != null && !q.isBlank();
+    model.addAttribute("unit", unit);
+    model.addAttribute("q", q);
+    model.addAttribute("searching", searching);
+    model.addAttribute("path", unit == null ? List.of() : AdminDirectory.pathTo(unit));
+    model.addAttribute("rows", searching ? directory.searchUnits(q) : directory.children(unit));
+    model.addAttribute("holders", unit == null ? java.util.Map.of() : directory.holders(unit.getCode()));
+    model.addAttribute("kinds", OrgKind.values());
+    model.addAttribute("unitKinds", UnitKind.values());
+    model.addAttribute("limit", AdminDirectory.LIMIT);
+    return "admin/units";
+  }
+
+  @PostMapping("/don-vi")
+  String createUnit(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
+      @RequestParam(required = false) OrgKind kind, @RequestParam(required = false) UnitKind unitKind,
+      @RequestParam(name = "publicUnit", defaultValue = "true") boolean publicUnit,
+      @RequestParam(required = false) String parentCode, RedirectAttributes flash) {
+    String actor = administrator();
+    String parent = parentCode == null || parentCode.isBlank() ? null : parentCode.strip();
+    return act(flash, parent == null ? "/quan-tri/don-vi" : unitPage(parent), () -> {
+      admin.createOrgUnit(actor, new NewOrgUnit(code, name, kind, kind == OrgKind.UNIT ? unitKind : null,
+          publicUnit, parent));
+      return "Đã tạo đơn vị \"" + code + "\".";
+    });
+  }
+
+  @PostMapping("/don-vi/doi-ten")
+  String renameUnit(@RequestParam String code, @RequestParam(required = false) String name,
+      RedirectAttributes flash) {
+    String actor = administrator();
+    return act(flash, unitPage(code), () -> {
+      admin.renameOrgUnit(actor, code, name);
+      return "Đã đổi tên đơn vị \"" + code + "\".";
+    });
+  }
+
+  // users //////////////////////////////////////////////////////////////////////////////////////////////////
+
+  @GetMapping("/nguoi-dung")
+  String users(@RequestParam(name = "q", required = false) String q, Model model) {
+    administrator();
+    model.addAttribute("q", q);
+    model.addAttribute("found", q == null || q.isBlank() ? List.of() : directory.searchUsers(q));
+    model.addAttribute("limit", AdminDirectory.LIMIT);
+    return "admin/users";
+  }
+
+  @GetMapping("/nguoi-dung/{id}")
+  String user(@PathVariable String id, Model model) {
+    administrator();
+    model.addAttribute("person", directory.person(id).orElseThrow(() -> DomainException.notFound(
+        "Không tìm thấy người dùng \"" + id + "\".")));
+    model.addAttribute("roles", Roles.ALL);
+    return "admin/user";
+  }
+
+  @PostMapping("/nguoi-dung")
+  String createUser(@RequestParam(required = false) String id, @RequestParam(required = false) String lastName,
+      @RequestParam(required = false) String firstName, @RequestParam(required = false) String email,
+      @RequestParam(required = false) String password, RedirectAttributes flash) {
+    String actor = administrator();
+    try {
+      admin.createUser(actor, new NewUser(id, firstName, lastName, email, password));
+      flash.addFlashAttribute("ok", "Đã tạo người dùng \"" + id + "\". Giao vai trò cho người này dưới đây.");
+      return "redirect:" + userPage(id.strip());
+    } catch (DomainException e) {
+      refusal(flash, e);
+      return "redirect:/quan-tri/nguoi-dung";
+    }
+  }
+
+  @PostMapping("/nguoi-dung/{id}/vai-tro")
+  String grant(@PathVariable String id, @RequestParam(required = false) String role,
+      @RequestParam(required = false) String orgCode, RedirectAttributes flash) {
+    String actor = administrator();
+    return act(flash, userPage(id), () -> {
+      admin.grantRole(actor, id, role, orgCode);
+      return "Đã giao vai trò " + Roles.label(role) + " tại \"" + orgCode + "\".";
+    });
+  }
+
+  @PostMapping("/nguoi-dung/{id}/vai-tro/thu-hoi")
+  String revoke(@PathVariable String id, @RequestParam String role, @RequestParam String orgCode,
+      RedirectAttributes flash) {
+    String actor = administrator();
+    return act(flash, userPage(id), () -> {
+      admin.revokeRole(actor, id, role, orgCode);
+      return "Đã thu hồi vai trò " + Roles.label(role) + " tại \"" + orgCode + "\".";
+    });
+  }
+
+  @PostMapping("/nguoi-dung/{id}/mo-khoa")
+  String unlock(@PathVariable String id, RedirectAttributes flash) {
+    String actor = administrator();
+    return act(flash, userPage(id), () -> {
+      admin.unlockUser(actor, id);
+      return "Đã mở khóa tài khoản \"" + id + "\".";
+    });
+  }
+
+  @PostMapping("/nguoi-dung/{id}/mat-khau")
+  String setPassword(@PathVariable String id, @RequestParam(required = false) String password,
+      RedirectAttributes flash) {
+    String actor = administrator();
+    return act(flash, userPage(id), () -> {
+      admin.setPassword(actor, id, password);
+      return "Đã đặt mật khẩu mới cho \"" + id + "\".";
+    });
+  }
+
+  // spreadsheet import /////////////////////////////////////////////////////////////////////////////////////
+
+  @GetMapping("/nhap")
+  String importPage(Model model) {
+    administrator();
+    model.addAttribute("maxRows", imports.maxRows());
+    model.addAttribute("maxMb", imports.maxBytes() / 1024 / 1024);
+    return "admin/import";
+  }
+
+  @GetMapping("/nhap/mau")
+  ResponseEntity<byte[]> template() {
+    administrator();
+    return ImportController.xlsx(imports.template(), ImportController.TEMPLATE_NAME);
+  }
+
+  @PostMapping("/nhap")
+  String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Model model)
+      throws IOException {
+    String actor = administrator();
+    model.addAttribute("maxRows", imports.maxRows());
+    model.addAttribute("maxMb", imports.maxBytes() / 1024 / 1024);
+    if (file == null || file.isEmpty()) {
+      model.addAttribute("error", "Chọn tệp bảng tính .xlsx để tải lên.");
+      return "admin/import";
+    }
+    try {
+      model.addAttribute("result", imports.importFile(actor, file.getOriginalFilename(), file.getBytes()));
+    } catch (ImportRejected e) {
+      model.addAttribute("error", e.getMessage());
+      model.addAttribute("problems", e.problems());
+    }
+    return "admin/import";
+  }
+
+  // audit log //////////////////////////////////////////////////////////////////////////////////////////////
+
+  @GetMapping("/nhat-ky")
+  String audit(@RequestParam(name = "trang", defaultValue = "0") int page, Model model) {
+    administrator();
+    Page<AuditEntry> entries = audit.page(Math.max(0, page), AUDIT_PAGE);
+    model.addAttribute("entries", entries);
+    model.addAttribute("page", Math.max(0, page));
+    return "admin/audit";
+  }
+}
