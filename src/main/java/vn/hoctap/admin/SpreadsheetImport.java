@@ -604,11 +604,11 @@ public class SpreadsheetImport {
         if (c != null && chain.contains(c)) {
           List<String> loop = new ArrayList<>(chain.subList(chain.indexOf(c), chain.size()));
           loop.add(c);
-          if (loop.get(0).equals(r.code())) {
-            problems.add(problem(ORG_SHEET, r.row(), O_PARENT, "Vòng lặp cấp trên: " + String.join(" → ", loop)
-                + "."));
+          for (String member : loop.subList(0, loop.size() - 1)) {
+            problems.add(problem(ORG_SHEET, inFile.get(member).row(), O_PARENT, "Vòng lặp cấp trên: "
+                + String.join(" → ", loop) + "."));
           }
-          depth.put(r.code(), -1);
+          chain.forEach(code -> depth.put(code, -1));
           continue;
         }
         int d = c != null && depth.containsKey(c) ? depth.get(c) : 0;

@@ -22,7 +22,10 @@ import java.util.Random;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,7 @@ class SpreadsheetImportHttpTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired IdentityService identity;
   @Autowired OrgUnitRepository orgs;
+  @Autowired AuthorizationService authorizations;
   Http http;
 
   @BeforeEach
@@ -128,11 +132,18 @@ class SpreadsheetImportHttpTest {
   void parentCyclesAreFound() {
     String p = unique("CY");
     byte[] file = Sheets.workbook(List.of(
-        org(p + "-A", "Xã A", "COMMUNE", null, null, p + "-B"),
-        org(p + "-B", "Huyện B", "DISTRICT", null, null, p + "-A")), List.of());
+        org(p + "-A", "Cơ quan A", "UNIT", "DISTRICT_AGENCY", null, p + "-B"),
+        org(p + "-B", "Cơ quan B", "UNIT", "DISTRICT_AGENCY", null, p + "-C"),
+        org(p + "-C", "Cơ quan C", "UNIT", "DISTRICT_AGENCY", null, p + "-A"),
+        org(p + "-D", "Cơ quan D", "UNIT", "DISTRICT_AGENCY", null, p + "-A")), List.of());
     Response r = upload("admin", "vong.xlsx", file);
     assertThat(r.status()).as(r.body()).isEqualTo(400);
-    assertThat(r.body()).contains("Vòng lặp cấp trên");
+    JsonNode errors = r.json().get("errors");
+    assertThat(errors.size()).as("each unit of the loop, not the one hanging under it").isEqualTo(3);
+    for (int row = 2; row <= 4; row++) {
+      assertThat(find(errors, "Don vi", row).get("message").asText()).contains("Vòng lặp cấp trên");
+    }
+    assertThat(orgs.findByCode(p + "-D")).isEmpty();
   }
 
   @Test
@@ -201,6 +212,8 @@ class SpreadsheetImportHttpTest {
     assertThat(jurisdiction.getType()).isEqualTo("JURISDICTION");
     // one without a password cannot log in until an administrator sets one (audited)
     String u4000 = lp + ".u4000";
+    assertThat(authorizations.createAuthorizationQuery().userIdIn(u4000).resourceType(Resources.USER)
+        .resourceId(u4000).hasPermission(Permissions.ALL).count()).as("own profile, as the engine grants").isEqualTo(1);
     assertThat(raw.send("GET", u4000, "bat-ky-mat-khau", "/api/notifications", null).status()).isEqualTo(401);
     Response set = raw.send("POST", "admin", DemoData.PASSWORD, "/api/admin/users/" + u4000 + "/password",
         "{\"password\":\"mat-khau-moi-4000\"}");
