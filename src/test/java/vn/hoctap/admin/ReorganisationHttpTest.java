@@ -54,6 +54,7 @@ import vn.hoctap.support.Fixtures;
 import vn.hoctap.support.Fixtures.TestBody;
 import vn.hoctap.support.Fixtures.TestUnit;
 import vn.hoctap.support.HoctapTest;
+import vn.hoctap.support.PageSession;
 import vn.hoctap.support.Http;
 import vn.hoctap.support.Http.Response;
 
@@ -234,6 +235,12 @@ class ReorganisationHttpTest {
     assertThat(orgs.findByCode(district.code()).orElseThrow().isDissolved()).isTrue();
     assertThat(orgs.findByCode(units.get(atSelf.getBusinessKey()).code()).orElseThrow().getPath())
         .isEqualTo("/" + province.code() + "/" + units.get(atSelf.getBusinessKey()).code() + "/");
+    assertThat(http.get("admin", "/api/orgs?parentCode=" + province.code()).body()).doesNotContain(district.code())
+        .contains(units.get(atSelf.getBusinessKey()).code());
+    Response grant = http.post("admin", "/api/admin/users/" + district.viewer() + "/roles",
+        Map.of("role", "reviewer", "orgCode", district.code()));
+    assertThat(grant.status()).as(grant.body()).isEqualTo(400);
+    assertThat(grant.body()).contains("đã giải thể");
     // the district's staff lost their roles and see nothing any more
     assertThat(http.get(district.reviewer(), "/api/dossiers").json().get("content")).isEmpty();
     assertThat(http.get(district.reviewer(), "/engine-rest/task").json()).isEmpty();
@@ -316,5 +323,27 @@ class ReorganisationHttpTest {
     // and only administrators may reorganise
     assertThat(http.post(province.reviewer(), "/api/admin/reorganisations/preview",
         request(district.code(), province.code())).status()).isEqualTo(403);
+  }
+
+  @Test
+  void theAdminPagePreviewsThenReorganisesWithCsrfProtection() {
+    ProcessInstance s = school(TASK_APPRAISE);
+    PageSession admin = PageSession.login(port, "admin");
+    assertThat(admin.get("/quan-tri/sap-xep").body()).contains("Sắp xếp đơn vị hành chính");
+    Map<String, String> form = Map.of("orgCodes", district.code(), "targetCode", province.code(), "reason",
+        "Nghị quyết 2025", "twoTier", "true");
+    String preview = admin.post("/quan-tri/sap-xep/xem-truoc", form).body();
+    assertThat(preview).contains("Bản xem trước").contains(units.get(s.getBusinessKey()).code())
+        .contains("Giám đốc Sở GDĐT");
+    assertThat(dossiers.get(id(s)).getReceivingOrg().getCode()).isEqualTo(district.code());
+    // a form posted from elsewhere, without the session's token, is refused
+    assertThat(admin.postWithoutToken("/quan-tri/sap-xep/thuc-hien", form).status()).isEqualTo(403);
+    assertThat(dossiers.get(id(s)).getReceivingOrg().getCode()).isEqualTo(district.code());
+    assertThat(PageSession.login(port, province.reviewer()).get("/quan-tri/sap-xep").status()).isEqualTo(403);
+
+    String done = admin.post("/quan-tri/sap-xep/thuc-hien", form).body();
+    assertThat(done).contains("Đã thực hiện sắp xếp");
+    assertThat(dossiers.get(id(s)).getReceivingOrg().getCode()).isEqualTo(province.code());
+    assertThat(fx.task(province.reviewer(), s, TASK_APPRAISE)).isNotNull();
   }
 }
