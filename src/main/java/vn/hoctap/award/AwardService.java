@@ -266,6 +266,11 @@ public class AwardService {
 
   // ---- reads ----
 
+  public Long proposalOf(Long candidateId) {
+    return jdbc.queryForList("select proposal_id from award_candidate where id = ?", Long.class, candidateId).stream()
+        .findFirst().orElseThrow(() -> DomainException.notFound("Không tìm thấy ứng viên số " + candidateId + "."));
+  }
+
   @Transactional(readOnly = true)
   public AwardViews.Proposal proposal(Long id, CurrentUser user) {
     List<Map<String, Object>> rows = jdbc.queryForList("select p.*, o.code as org_code, o.name as org_name, o.path "

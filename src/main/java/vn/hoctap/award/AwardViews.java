@@ -22,7 +22,16 @@ public final class AwardViews {
       Integer no, Boolean tie, String ruleApplied, String minutes) {}
 
   public record Awardee(Long id, String kind, String kindLabel, String name, String orgCode, String orgName,
-      String position, List<TitleHeld> titles, List<AwardHeld> awards, List<Integer> years) {}
+      String position, List<TitleHeld> titles, List<AwardHeld> awards, List<Integer> years) {
+
+    public List<TitleHeld> titlesIn(int year) {
+      return titles.stream().filter(t -> t.year() == year).toList();
+    }
+
+    public List<AwardHeld> awardsIn(int year) {
+      return awards.stream().filter(w -> w.year() == year).toList();
+    }
+  }
 
   /** A title recorded by hoctap (recognition table), with its decision. */
   public record TitleHeld(int year, String title, int level, String decisionNo, LocalDate decisionDate,
