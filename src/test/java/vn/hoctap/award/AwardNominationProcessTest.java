@@ -166,6 +166,42 @@ class AwardNominationProcessTest {
   }
 
   @Test
+  void anEligiblePrimeMinistersBangKhenGoesFromTheProvinceCouncilToTheNationalLevel() {
+    TestUnit province = fx.newProvince();
+    TestUnit school = fx.newUnit(province.code(), UnitKind.UPPER_SECONDARY, true);
+    AwardFixtures.Council provinceCouncil = af.council(province.code(), 3);
+    List<ProposalRequest.Achievement> record = new java.util.ArrayList<>();
+    for (int y = 2021; y <= 2025; y++) {
+      record.add(new ProposalRequest.Achievement(y, AchievementKind.RATING_GOOD.name(), null));
+    }
+    for (int y : new int[] {2021, 2023, 2025}) {
+      record.add(new ProposalRequest.Achievement(y, AchievementKind.CSTD_CO_SO.name(), "QĐ CSTĐCS " + y));
+    }
+    record.add(new ProposalRequest.Achievement(2023, AchievementKind.BANG_KHEN_TINH.name(), "QĐ 55/QĐ-UBND"));
+    Long c = af.candidate(af.propose(province.head(), request(province.code(), AwardForm.BANG_KHEN_TTG, YEAR,
+        person("Ngô Thị Bích", school.code(), record.toArray(ProposalRequest.Achievement[]::new)))), 0);
+    assertThat(awards.candidate(c).eligibility()).startsWith("Đủ điều kiện")
+        .contains("[Đạt] TTG-CN-1").contains("[Đạt] TTG-CN-2").contains("[Đạt] TTG-CN-3");
+
+    for (String m : provinceCouncil.members()) {
+      af.vote(c, m, CouncilService.YES);
+    }
+    af.close(c, provinceCouncil.secretary());
+    // beyond the province: the national council (demo data) reviews, then the national signer
+    assertThat(awards.candidate(c).currentBody()).isEqualTo("Bộ Giáo dục và Đào tạo");
+    for (var t : af.votes(c)) {
+      af.vote(c, af.memberOf(t), CouncilService.YES);
+    }
+    af.close(c, "thuky.tw");
+    af.sign(c, "botruong", AwardProcess.APPROVE, null);
+    AwardViews.Candidate done = awards.candidate(c);
+    assertThat(done.status()).isEqualTo(CandidateStatus.AWARDED.name());
+    assertThat(done.decisionNo()).endsWith("/QĐ-TTg");
+    assertThat(awards.decision(done.decisionId(), ADMIN).signerTitle()).contains("Thủ tướng")
+        .contains("chờ xác nhận văn bản");
+  }
+
+  @Test
   void aCouncilWithoutQuorumCannotClose() {
     TestUnit school = fx.newUnit("HN-TT", UnitKind.LOWER_SECONDARY, true);
     AwardFixtures.Council council = af.council(school.code(), 3);
