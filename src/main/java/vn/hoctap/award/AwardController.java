@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -96,6 +97,24 @@ class AwardController {
   @Operation(summary = "Đối tượng được khen: danh hiệu và khen thưởng qua các năm, kèm quyết định")
   AwardViews.Awardee awardee(@PathVariable Long id) {
     return awards.awardee(id, CurrentUser.get());
+  }
+
+  @GetMapping("/rules")
+  @Operation(summary = "Tiêu chuẩn khen thưởng (dữ liệu, có nguồn); tiêu chuẩn chưa xác nhận ghi \"chờ xác nhận văn bản\"")
+  List<Map<String, Object>> rules() {
+    return awards.rules();
+  }
+
+  @GetMapping("/councils/{orgCode}")
+  @Operation(summary = "Hội đồng Thi đua - Khen thưởng của một cơ quan: thành viên, thư ký, số dự họp tối thiểu, tỷ lệ thông qua")
+  Map<String, Object> council(@PathVariable String orgCode) {
+    return councils.describe(orgCode);
+  }
+
+  @PutMapping("/councils/{orgCode}")
+  @Operation(summary = "Cấu hình Hội đồng của một cơ quan (quản trị viên; ghi nhật ký quản trị)")
+  CouncilService.Config configure(@PathVariable String orgCode, @RequestBody CouncilService.Config config) {
+    return councils.configure(orgCode, config, CurrentUser.get());
   }
 
   private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {

@@ -266,6 +266,14 @@ public class AwardService {
 
   // ---- reads ----
 
+  /** The eligibility rules as data, each with its source and whether the official text is confirmed. */
+  @Transactional(readOnly = true)
+  public List<Map<String, Object>> rules() {
+    return lowerKeys(jdbc.queryForList("select form, candidate_kind, code, kind, min_count, years, "
+        + "achievement_kinds, description, source, confirmed, active, case when confirmed then 'Đã xác nhận' "
+        + "else 'chờ xác nhận văn bản' end as status from award_rule order by form, candidate_kind, code"));
+  }
+
   public Long proposalOf(Long candidateId) {
     return jdbc.queryForList("select proposal_id from award_candidate where id = ?", Long.class, candidateId).stream()
         .findFirst().orElseThrow(() -> DomainException.notFound("Không tìm thấy ứng viên số " + candidateId + "."));
@@ -371,7 +379,7 @@ public class AwardService {
     String sql = "select p.id, p.form, p.period_kind, p.period_year, p.movement, o.name as proposer "
         + "from award_proposal p join org_unit o on o.id = p.proposer_org_id";
     if (user.admin()) {
-      return jdbc.queryForList(sql + " order by p.id desc");
+      return lowerKeys(jdbc.queryForList(sql + " order by p.id desc"));
     }
     List<String> paths = paths(user);
     if (paths.isEmpty()) {
@@ -381,9 +389,9 @@ public class AwardService {
     String reviewed = String.join(" or ", paths.stream().map(p -> "b.path = ?").toList());
     List<Object> args = new ArrayList<>(paths);
     args.addAll(paths);
-    return jdbc.queryForList(sql + " where (" + any + ") or exists (select 1 from award_candidate c "
+    return lowerKeys(jdbc.queryForList(sql + " where (" + any + ") or exists (select 1 from award_candidate c "
         + "join council_review r on r.candidate_id = c.id join org_unit b on b.id = r.body_id "
-        + "where c.proposal_id = p.id and (" + reviewed + ")) order by p.id desc", args.toArray());
+        + "where c.proposal_id = p.id and (" + reviewed + ")) order by p.id desc", args.toArray()));
   }
 
   private boolean canRead(CurrentUser user, String proposerPath, Long proposalId) {
@@ -411,6 +419,17 @@ public class AwardService {
       }
     }
     return paths;
+  }
+
+  /** H2 reports column names in upper case, PostgreSQL in lower case: JSON keys are lower case on both. */
+  private static List<Map<String, Object>> lowerKeys(List<Map<String, Object>> rows) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      row.forEach((k, v) -> m.put(k.toLowerCase(java.util.Locale.ROOT), v));
+      out.add(m);
+    }
+    return out;
   }
 
   private Long insert(String sql, Object... args) {

@@ -8,10 +8,13 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.hoctap.admin.AuditLog;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgUnit;
+import vn.hoctap.org.OrgUnitRepository;
+import vn.hoctap.security.CurrentUser;
 
 /**
  * The emulation council (Hội đồng Thi đua - Khen thưởng) of a body: its members are the users of the group
@@ -28,18 +31,51 @@ public class CouncilService {
   public record Config(int quorumNum, int quorumDen, int passNum, int passDen, TieRule tieRule, String chairUserId,
       String source, boolean confirmed) {}
 
-  public record Opened(Long reviewId, List<String> members) {}
-
   public record Outcome(boolean passed, int present, int yes, int no, boolean tie, String rule) {}
 
   private final JdbcTemplate jdbc;
   private final AwardService awards;
+  private final OrgUnitRepository orgs;
+  private final AuditLog audit;
   private final EngineClock clock;
 
-  CouncilService(JdbcTemplate jdbc, AwardService awards, EngineClock clock) {
+  CouncilService(JdbcTemplate jdbc, AwardService awards, OrgUnitRepository orgs, AuditLog audit, EngineClock clock) {
     this.jdbc = jdbc;
     this.awards = awards;
+    this.orgs = orgs;
+    this.audit = audit;
     this.clock = clock;
+  }
+
+  /** A body's council as an administrator or a proposer sees it: members, secretary, effective configuration. */
+  @Transactional(readOnly = true)
+  public Map<String, Object> describe(String orgCode) {
+    OrgUnit body = body(orgCode);
+    Config c = config(body.getId());
+    return Map.of("body", body.getName(), "members", members(Groups.council(orgCode)),
+        "secretaries", members(Groups.councilSecretary(orgCode)), "config", c,
+        "status", c.confirmed() ? "Đã xác nhận" : "Có phần chờ xác nhận văn bản");
+  }
+
+  /** An administrator sets a body's quorum, pass ratio and tie rule; written to the audit log with the old values. */
+  @Transactional
+  public Config configure(String orgCode, Config c, CurrentUser user) {
+    if (!user.admin()) {
+      throw DomainException.forbidden("Chỉ quản trị viên được cấu hình Hội đồng Thi đua - Khen thưởng.");
+    }
+    if (c.tieRule() == null || c.source() == null || c.source().isBlank()) {
+      throw DomainException.badInput("Cần chọn quy tắc khi số phiếu ngang nhau và ghi nguồn (văn bản, quy chế).");
+    }
+    OrgUnit body = body(orgCode);
+    Config before = config(body.getId());
+    configure(body.getId(), c);
+    audit.record(user.id(), "COUNCIL_CONFIGURED", AuditLog.Target.COUNCIL, orgCode, before, c);
+    return c;
+  }
+
+  private OrgUnit body(String orgCode) {
+    return orgs.findByCode(orgCode).orElseThrow(() ->
+        DomainException.notFound("Không tìm thấy cơ quan, đơn vị có mã \"" + orgCode + "\"."));
   }
 
   public Config config(Long bodyId) {
@@ -69,7 +105,7 @@ public class CouncilService {
 
   /** Opens the meeting of the candidate's current body on it; the members are resolved now, from the group. */
   @Transactional
-  public Opened open(Long candidateId) {
+  public Long open(Long candidateId) {
     OrgUnit body = awards.currentBody(candidateId);
     List<String> members = members(Groups.council(body.getCode()));
     if (members.isEmpty()) {
@@ -88,7 +124,7 @@ public class CouncilService {
     jdbc.update("insert into council_review (candidate_id, body_id, members_total, status, opened_at) "
         + "values (?, ?, ?, 'OPEN', ?)", candidateId, body.getId(), members.size(), now());
     awards.setStatus(candidateId, CandidateStatus.IN_COUNCIL);
-    return new Opened(reviewId(candidateId, body.getId()), members);
+    return reviewId(candidateId, body.getId());
   }
 
   /** A member's own vote on a candidate; once per member and meeting. */

@@ -18,6 +18,8 @@ public final class AwardProcess {
   public static final String VAR_SIGNER_GROUP = "signerGroup";
   public static final String VAR_COUNCIL_PASSED = "councilPassed";
   public static final String VAR_DECISION = "awardDecision";
+  /** Who approved, for the decision record (a user id). */
+  public static final String VAR_SIGNED_BY = "awardSignedBy";
 
   /** Form fields, kept only while their task is open. */
   public static final String FIELD_SUMMARY = "candidateSummary";

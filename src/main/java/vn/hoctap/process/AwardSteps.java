@@ -54,10 +54,10 @@ class AwardSteps {
   JavaDelegate openAwardCouncil() {
     return execution -> {
       Long id = candidateId(execution);
-      CouncilService.Opened opened = council.open(id);
+      Long reviewId = council.open(id);
       OrgUnit body = awards.currentBody(id);
       OrgUnit signing = awards.signingBody(id);
-      execution.setVariable(VAR_REVIEW_ID, opened.reviewId());
+      execution.setVariable(VAR_REVIEW_ID, reviewId);
       execution.setVariable(VAR_SECRETARY_GROUP, Groups.councilSecretary(body.getCode()));
       boolean here = body.getId().equals(signing.getId());
       execution.setVariable(VAR_SIGN_HERE, here);
@@ -73,7 +73,7 @@ class AwardSteps {
   @Bean
   JavaDelegate recordAward() {
     return execution -> awards.recordAward(candidateId(execution),
-        (String) execution.getVariable("awardSignedBy"));
+        (String) execution.getVariable(VAR_SIGNED_BY));
   }
 
   /** One member's vote: only that member may cast it. */
@@ -152,7 +152,7 @@ class AwardSteps {
       DelegateExecution pi = task.getExecution();
       pi.removeVariables(List.of(FIELD_COMMENT, FIELD_SUMMARY));
       pi.setVariable(VAR_DECISION, decision);
-      pi.setVariable("awardSignedBy", Actors.current(identity));
+      pi.setVariable(VAR_SIGNED_BY, Actors.current(identity));
     };
   }
 

@@ -153,10 +153,49 @@ class AwardHttpTest {
     }
   }
 
+  @Test
+  void rulesAndCouncilsAreDataAnAdministratorConfiguresWithAnAuditTrail() {
+    JsonNode rules = http.get("phonggd", "/api/awards/rules").json();
+    assertThat(rules.toString()).contains("TTG-CN-1").contains("Luật Thi đua, khen thưởng 2022, Điều 73")
+        .contains("chờ xác nhận văn bản");
+    JsonNode council = http.get("phonggd", "/api/awards/councils/HN-TT").json();
+    assertThat(council.get("members").toString()).contains("chutichhuyen").contains("phonggd");
+    assertThat(council.get("secretaries").toString()).contains("thuky.huyen");
+    assertThat(council.get("config").get("quorumNum").asInt()).isEqualTo(2);
+
+    TestUnit school = fx.newUnit("HN-TT", UnitKind.PRIMARY, true);
+    Map<String, Object> config = Map.of("quorumNum", 1, "quorumDen", 2, "passNum", 1, "passDen", 2,
+        "tieRule", "FAILS", "source", "Quy chế Hội đồng TĐKT của trường (thử)", "confirmed", false);
+    assertThat(put("phonggd", "/api/awards/councils/" + school.code(), config).status()).isEqualTo(403);
+    Response saved = put("admin", "/api/awards/councils/" + school.code(), config);
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    assertThat(http.get("admin", "/api/awards/councils/" + school.code()).json().get("config").get("tieRule")
+        .asText()).isEqualTo("FAILS");
+    assertThat(http.get("admin", "/api/admin/audit?size=5").body()).contains("COUNCIL_CONFIGURED")
+        .contains(school.code());
+  }
+
+  Response put(String user, String path, Object body) {
+    try {
+      HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+          .header("Authorization", basic(user)).header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(new com.fasterxml.jackson.databind.ObjectMapper()
+              .writeValueAsString(body))).build();
+      HttpResponse<String> r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.body());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + DemoData.PASSWORD)
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
   byte[] bytes(String user, String path) throws Exception {
-    HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization",
-        "Basic " + Base64.getEncoder().encodeToString((user + ":" + DemoData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-        .GET().build();
+    HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", basic(user)).GET().build();
     HttpResponse<byte[]> r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).isEqualTo(200);
     return r.body();
