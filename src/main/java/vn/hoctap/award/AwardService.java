@@ -344,11 +344,15 @@ public class AwardService {
               PeriodKind.valueOf(rs.getString(2)).label(), rs.getString(5), rs.getObject(6, LocalDate.class),
               rs.getString(7), rs.getLong(4), "/awards/decisions/" + rs.getLong(4));
         }, id);
+    List<AwardViews.Certified> certified = jdbc.query("select achieved_year, kind, reference from awardee_achievement "
+        + "where awardee_id = ? order by achieved_year desc, kind", (rs, i) -> new AwardViews.Certified(rs.getInt(1),
+        AchievementKind.valueOf(rs.getString(2)).label(), rs.getString(3)), id);
     List<Integer> years = new ArrayList<>();
     titles.forEach(t -> years.add(t.year()));
+    certified.forEach(c -> years.add(c.year()));
     awards.forEach(w -> years.add(w.year()));
     return new AwardViews.Awardee(id, kind.name(), kind.label(), (String) a.get("name"), (String) a.get("org_code"),
-        (String) a.get("org_name"), (String) a.get("position"), titles, awards,
+        (String) a.get("org_name"), (String) a.get("position"), titles, certified, awards,
         years.stream().distinct().sorted((x, y) -> y - x).toList());
   }
 

@@ -22,7 +22,12 @@ public final class AwardViews {
       Integer no, Boolean tie, String ruleApplied, String minutes) {}
 
   public record Awardee(Long id, String kind, String kindLabel, String name, String orgCode, String orgName,
-      String position, List<TitleHeld> titles, List<AwardHeld> awards, List<Integer> years) {
+      String position, List<TitleHeld> titles, List<Certified> certified, List<AwardHeld> awards,
+      List<Integer> years) {
+
+    public List<Certified> certifiedIn(int year) {
+      return certified.stream().filter(c -> c.year() == year).toList();
+    }
 
     public List<TitleHeld> titlesIn(int year) {
       return titles.stream().filter(t -> t.year() == year).toList();
@@ -36,6 +41,9 @@ public final class AwardViews {
   /** A title recorded by hoctap (recognition table), with its decision. */
   public record TitleHeld(int year, String title, int level, String decisionNo, LocalDate decisionDate,
       String signerTitle, String decisionLink) {}
+
+  /** A title, rating or earlier award certified by a proposing body (not decided in hoctap), with its reference. */
+  public record Certified(int year, String label, String reference) {}
 
   public record AwardHeld(int year, String form, String formLabel, String period, String decisionNo,
       LocalDate decisionDate, String signerTitle, Long decisionId, String decisionLink) {}

@@ -226,7 +226,8 @@ public class CouncilService {
         .append("\n\nThành viên Hội đồng: ").append(total).append("; đã biểu quyết: ").append(votes.size())
         .append("\n");
     for (Map<String, Object> v : votes) {
-      sb.append("- ").append(v.get("member_id")).append(": ").append(YES.equals(v.get("vote")) ? "Đồng ý" : "Không đồng ý")
+      String name = v.get("last_name") == null ? "" : v.get("last_name") + " " + v.get("first_name") + " ";
+      sb.append("- ").append(name).append("(").append(v.get("member_id")).append("): ").append(YES.equals(v.get("vote")) ? "Đồng ý" : "Không đồng ý")
           .append(v.get("comment") == null ? "" : " — " + v.get("comment")).append("\n");
     }
     try {
@@ -266,7 +267,8 @@ public class CouncilService {
   }
 
   private List<Map<String, Object>> votes(Long reviewId) {
-    return jdbc.queryForList("select member_id, vote, comment from award_vote where review_id = ? order by member_id",
+    return jdbc.queryForList("select v.member_id, v.vote, v.comment, u.LAST_ as last_name, u.FIRST_ as first_name "
+        + "from award_vote v left join ACT_ID_USER u on u.ID_ = v.member_id where v.review_id = ? order by v.member_id",
         reviewId);
   }
 

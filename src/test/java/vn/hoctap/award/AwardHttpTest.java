@@ -116,7 +116,8 @@ class AwardHttpTest {
     }
     Response draft = http.get("thuky.huyen", "/api/awards/candidates/" + candidateId + "/minutes-draft");
     assertThat(draft.status()).isEqualTo(200);
-    assertThat(draft.body()).contains("BIÊN BẢN XÉT KHEN THƯỞNG").contains("3 đồng ý").contains("THÔNG QUA");
+    assertThat(draft.body()).contains("BIÊN BẢN XÉT KHEN THƯỞNG").contains("3 đồng ý").contains("THÔNG QUA")
+        .contains("Phạm Văn Dũng (chutichhuyen): Đồng ý");
     submit("thuky.huyen", candidateId, Map.of("minutes", ""));
     submit("chutichhuyen", candidateId, Map.of("awardDecision", "APPROVE", "awardComment", ""));
 

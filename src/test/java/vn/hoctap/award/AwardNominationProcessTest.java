@@ -199,6 +199,15 @@ class AwardNominationProcessTest {
     assertThat(done.decisionNo()).endsWith("/QĐ-TTg");
     assertThat(awards.decision(done.decisionId(), ADMIN).signerTitle()).contains("Thủ tướng")
         .contains("chờ xác nhận văn bản");
+    // the page shows the certified titles and the award of the year, the award linked to its decision
+    AwardViews.Awardee page = awards.awardee(done.awardeeId(), ADMIN);
+    assertThat(page.certifiedIn(2023)).extracting(AwardViews.Certified::label)
+        .contains("Chiến sĩ thi đua cơ sở", "Bằng khen của Chủ tịch UBND tỉnh");
+    assertThat(page.awardsIn(YEAR)).singleElement().satisfies(a -> {
+      assertThat(a.formLabel()).isEqualTo("Bằng khen của Thủ tướng Chính phủ");
+      assertThat(a.decisionLink()).isEqualTo("/awards/decisions/" + done.decisionId());
+    });
+    assertThat(page.years()).containsExactly(2025, 2024, 2023, 2022, 2021);
   }
 
   @Test
