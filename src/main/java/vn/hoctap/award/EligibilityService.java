@@ -119,6 +119,7 @@ public class EligibilityService {
             + (met ? "" : "; " + missing(byYear, kinds, year, years)), source, true);
       }
       case "COUNT_IN_YEARS" -> {
+        // "trong thời gian đó" (Điều 73): the run of rated years up to the proposal, at least the rule's years
         int window = Math.max(years, streak(byYear, ratingKinds(), year));
         List<Integer> hits = new ArrayList<>();
         for (int y = year - window + 1; y <= year; y++) {

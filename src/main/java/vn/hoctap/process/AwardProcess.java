@@ -3,13 +3,13 @@ package vn.hoctap.process;
 /** Keys, task ids and variable names of processes/award-nomination.bpmn (khen thưởng). */
 public final class AwardProcess {
 
-  public static final String KEY = "award-nomination";
+  public static final String KEY = vn.hoctap.award.AwardService.PROCESS_KEY;
 
   public static final String TASK_VOTE = "Task_Vote";
   public static final String TASK_MINUTES = "Task_Minutes";
   public static final String TASK_SIGN = "Task_Sign";
 
-  public static final String VAR_CANDIDATE_ID = "candidateId";
+  public static final String VAR_CANDIDATE_ID = vn.hoctap.award.AwardService.VAR_CANDIDATE_ID;
   public static final String VAR_ELIGIBLE = "eligible";
   public static final String VAR_REVIEW_ID = "reviewId";
   public static final String VAR_MEMBER = "member";
