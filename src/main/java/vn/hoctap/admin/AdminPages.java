@@ -1,14 +1,10 @@
 package vn.hoctap.admin;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
-import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,18 +16,18 @@ import org.springframework.web.util.UriComponentsBuilder;
 import vn.hoctap.admin.Administration.NewOrgUnit;
 import vn.hoctap.admin.Administration.NewUser;
 import vn.hoctap.common.DomainException;
-import vn.hoctap.common.HttpStatuses;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.UnitKind;
-import vn.hoctap.security.CurrentUser;
+import vn.hoctap.web.Page;
 
 /**
  * The administration pages (/quan-tri, group hoctap-admin): the tree, users and roles, the spreadsheet import and
  * the audit log. Every change goes through the same services as the REST API ({@link Administration},
- * {@link SpreadsheetImport}); their Vietnamese refusals are shown on the page.
+ * {@link SpreadsheetImport}); their Vietnamese refusals are shown on the page (a refused page view, e.g. for a
+ * non-administrator, is the Vietnamese error page of {@link Page} controllers).
  */
-@Controller
+@Page
 @RequestMapping("/quan-tri")
 class AdminPages {
 
@@ -47,16 +43,6 @@ class AdminPages {
     this.directory = directory;
     this.imports = imports;
     this.audit = audit;
-  }
-
-  /** Refusals of a page view (not an administrator, unknown unit or user) as a Vietnamese page, not a stack trace. */
-  @ExceptionHandler(DomainException.class)
-  String refused(DomainException e, Model model, HttpServletResponse response) {
-    response.setStatus(HttpStatuses.of(e.kind()));
-    model.addAttribute("status", HttpStatuses.of(e.kind()));
-    model.addAttribute("message", e.getMessage());
-    model.addAttribute("details", e.details());
-    return "admin/refused";
   }
 
   private static String administrator() {
@@ -260,7 +246,7 @@ class AdminPages {
   @GetMapping("/nhat-ky")
   String audit(@RequestParam(name = "trang", defaultValue = "0") int page, Model model) {
     administrator();
-    Page<AuditEntry> entries = audit.page(Math.max(0, page), AUDIT_PAGE);
+    org.springframework.data.domain.Page<AuditEntry> entries = audit.page(Math.max(0, page), AUDIT_PAGE);
     model.addAttribute("entries", entries);
     model.addAttribute("page", Math.max(0, page));
     return "admin/audit";

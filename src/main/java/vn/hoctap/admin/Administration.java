@@ -93,6 +93,9 @@ public class Administration {
     if (parentCode != null) {
       parent = orgs.findByCode(parentCode).orElseThrow(() -> DomainException.notFound(
           "Không tìm thấy đơn vị cấp trên có mã \"" + parentCode + "\"."));
+      if (parent.isDissolved()) {
+        throw DomainException.badInput("Đơn vị cấp trên \"" + parentCode + "\" đã giải thể.");
+      }
       String misplaced = parentProblem(in.kind(), parent.getKind(), parentCode);
       if (misplaced != null) {
         throw DomainException.badInput(misplaced);
@@ -278,8 +281,10 @@ public class Administration {
       throw DomainException.badInput("Vai trò \"" + r + "\" không có. Các vai trò: " + String.join(", ", Groups.ROLES)
           + ".");
     }
-    if (orgs.findByCode(code).isEmpty()) {
-      throw DomainException.notFound("Không tìm thấy đơn vị có mã \"" + code + "\".");
+    OrgUnit org = orgs.findByCode(code).orElseThrow(() -> DomainException.notFound(
+        "Không tìm thấy đơn vị có mã \"" + code + "\"."));
+    if (org.isDissolved()) {
+      throw DomainException.badInput("Đơn vị \"" + code + "\" đã giải thể: không giao vai trò mới tại đây.");
     }
     return r + "-" + code;
   }

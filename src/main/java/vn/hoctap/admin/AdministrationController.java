@@ -38,13 +38,29 @@ class AdministrationController {
   record PasswordRequest(String password) {}
 
   private final Administration admin;
+  private final Reorganisation reorganisation;
   private final AuditLog audit;
   private final ObjectMapper json;
 
-  AdministrationController(Administration admin, AuditLog audit, ObjectMapper json) {
+  AdministrationController(Administration admin, Reorganisation reorganisation, AuditLog audit, ObjectMapper json) {
     this.admin = admin;
+    this.reorganisation = reorganisation;
     this.audit = audit;
     this.json = json;
+  }
+
+  @PostMapping("/reorganisations/preview")
+  @Operation(summary = "Xem trước sắp xếp đơn vị hành chính: đơn vị chuyển, hồ sơ đang mở chuyển cơ quan, vai trò"
+      + " chấm dứt, cảnh báo (không thay đổi gì)")
+  Map<String, Object> previewReorganisation(@RequestBody(required = false) Reorganisation.Request body) {
+    return reorganisation.preview(administrator(), required(body));
+  }
+
+  @PostMapping("/reorganisations")
+  @Operation(summary = "Sắp xếp đơn vị hành chính: giải thể đơn vị, chuyển đơn vị trực thuộc sang đơn vị tiếp"
+      + " nhận, chuyển hồ sơ đang mở sang cơ quan có thẩm quyền mới")
+  Map<String, Object> reorganise(@RequestBody(required = false) Reorganisation.Request body) {
+    return reorganisation.apply(administrator(), required(body));
   }
 
   static String administrator() {

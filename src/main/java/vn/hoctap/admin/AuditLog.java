@@ -18,7 +18,7 @@ import vn.hoctap.common.EngineClock;
 public class AuditLog {
 
   /** What was changed. */
-  public enum Target { ORG_UNIT, USER, ROLE, DEADLINE, IMPORT }
+  public enum Target { ORG_UNIT, USER, ROLE, DEADLINE, COUNCIL, IMPORT }
 
   private final AuditEntryRepository entries;
   private final ObjectMapper json;

@@ -580,6 +580,10 @@ public class SpreadsheetImport {
           parentKind = inFile.get(r.parentCode()).kind();
         } else if (known.containsKey(r.parentCode())) {
           parentKind = known.get(r.parentCode()).getKind();
+          if (known.get(r.parentCode()).isDissolved()) {
+            problems.add(problem(ORG_SHEET, r.row(), O_PARENT, "Đơn vị cấp trên \"" + r.parentCode()
+                + "\" đã giải thể (sắp xếp đơn vị hành chính)."));
+          }
         } else if (!orgCodesInSheet.contains(r.parentCode())) {
           problems.add(problem(ORG_SHEET, r.row(), O_PARENT, "Đơn vị cấp trên \"" + r.parentCode() + "\" không có"
               + " trong hệ thống và trong trang " + ORG_SHEET + "."));
@@ -638,6 +642,11 @@ public class SpreadsheetImport {
         if (!orgCodes.contains(r.orgCode()) && !known.containsKey(r.orgCode())) {
           problems.add(problem(USER_SHEET, r.row(), U_ORG, "Đơn vị \"" + r.orgCode() + "\" không có trong hệ thống và"
               + " trong trang " + ORG_SHEET + "."));
+        }
+        OrgUnit unit = known.get(r.orgCode());
+        if (unit != null && unit.isDissolved()) {
+          problems.add(problem(USER_SHEET, r.row(), U_ORG, "Đơn vị \"" + r.orgCode() + "\" đã giải thể: không giao"
+              + " vai trò mới tại đây."));
         }
         Integer dup = seen.putIfAbsent(r.id() + "\n" + r.group(), r.row());
         if (dup != null) {

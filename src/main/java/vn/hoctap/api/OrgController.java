@@ -33,13 +33,14 @@ class OrgController {
   }
 
   @GetMapping("/orgs")
-  @Operation(summary = "Các tổ chức cấp dưới trực tiếp (không có parentCode: các tỉnh / thành phố)")
+  @Operation(summary = "Các tổ chức cấp dưới trực tiếp đang hoạt động (không có parentCode: các tỉnh / thành"
+      + " phố)")
   @Transactional(readOnly = true)
   List<OrgView> children(@RequestParam(required = false) String parentCode) {
     List<OrgUnit> list = parentCode == null ? orgs.findByParentIsNullOrderByCode()
         : orgs.findByParentIdOrderByCode(orgs.findByCode(parentCode).orElseThrow(() ->
             DomainException.notFound("Không tìm thấy tổ chức có mã \"" + parentCode + "\".")).getId());
-    return list.stream().map(o -> new OrgView(o.getCode(), o.getName(), o.getKind().name(), o.getKind().label(),
+    return list.stream().filter(o -> !o.isDissolved()).map(o -> new OrgView(o.getCode(), o.getName(), o.getKind().name(), o.getKind().label(),
         o.getUnitKind() == null ? null : o.getUnitKind().name(),
         o.getUnitKind() == null ? null : o.getUnitKind().label(), o.isPublicUnit(),
         o.getParent() == null ? null : o.getParent().getCode(), o.getPath())).toList();

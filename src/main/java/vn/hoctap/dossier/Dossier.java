@@ -109,6 +109,19 @@ public class Dossier {
     this.openKey = openKey(title, unit, assessmentYear);
   }
 
+  /** A reorganisation moved the competence: the open dossier continues at the new receiving body and signer. */
+  public void reroute(Route route, Instant now) {
+    if (!status.open()) {
+      throw new IllegalStateException("Hồ sơ " + id + " đã kết thúc: giữ nguyên cơ quan đã xử lý");
+    }
+    this.receivingOrg = route.receiving();
+    this.signerOrg = route.signer();
+    this.signerRole = route.signerRole();
+    this.signerTitle = route.signerTitle();
+    this.decisionCode = route.decisionCode();
+    this.updatedAt = now;
+  }
+
   /** One open dossier per unit, title and year: the unique key that enforces it while the dossier is open. */
   static String openKey(Title title, OrgUnit unit, int assessmentYear) {
     return title + ":" + unit.getId() + ":" + assessmentYear;

@@ -3,6 +3,8 @@ package vn.hoctap.engine;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -29,10 +31,11 @@ public class InstanceGrants {
   /** Grants READ on the instance to each unit's jurisdiction group that does not have it yet. */
   public void grantRead(String processInstanceId, Collection<String> orgCodes) {
     engine.asSystem(() -> {
+      Set<String> granted = authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+          .resourceId(processInstanceId).list().stream().map(Authorization::getGroupId).collect(Collectors.toSet());
       for (String code : orgCodes) {
         String group = Groups.jurisdiction(code);
-        if (authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
-            .resourceId(processInstanceId).groupIdIn(group).count() > 0) {
+        if (!granted.add(group)) {
           continue;
         }
         Authorization a = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);

@@ -81,6 +81,16 @@ public final class Groups {
     return "viewer-" + orgCode;
   }
 
+  /** Members of the emulation council (Hội đồng Thi đua - Khen thưởng) of a body: each votes personally. */
+  public static String council(String orgCode) {
+    return "council-" + orgCode;
+  }
+
+  /** Secretary of a body's emulation council: closes the meeting and records the minutes (biên bản). */
+  public static String councilSecretary(String orgCode) {
+    return "secretary-" + orgCode;
+  }
+
   /** The group of a signing role named in an authority rule ("signer" or "director"). */
   public static String signing(String role, String orgCode) {
     return switch (role) {

@@ -52,6 +52,14 @@ public class OrgUnit {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** Set when a reorganisation dissolved this body; it stays for the history of closed dossiers. */
+  @Column(name = "dissolved_at")
+  private Instant dissolvedAt;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "successor_id")
+  private OrgUnit successor;
+
   protected OrgUnit() {}
 
   public OrgUnit(String code, String name, OrgKind kind, UnitKind unitKind, boolean publicUnit, OrgUnit parent,
@@ -100,6 +108,20 @@ public class OrgUnit {
 
   public OrgUnit getParent() {
     return parent;
+  }
+
+  public boolean isDissolved() {
+    return dissolvedAt != null;
+  }
+
+  public Instant getDissolvedAt() {
+    return dissolvedAt;
+  }
+
+  /** Marks the body dissolved; its children have been attached to the successor. */
+  public void dissolveInto(OrgUnit successor, Instant at) {
+    this.successor = successor;
+    this.dissolvedAt = at;
   }
 
   /** The tier whose procedure and criteria apply when this node applies for a title; null if it cannot apply. */

@@ -3,6 +3,9 @@ package vn.hoctap.org;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
   Optional<OrgUnit> findByCode(String code);
@@ -12,4 +15,22 @@ public interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
   List<OrgUnit> findByParentIsNullOrderByCode();
 
   Optional<OrgUnit> findFirstByKind(OrgKind kind);
+
+  /** Every node strictly below the given path, shallowest first. */
+  @Query("select o from OrgUnit o where o.path like concat(:path, '%') and o.path <> :path order by length(o.path), o.code")
+  List<OrgUnit> findBelow(@Param("path") String path);
+
+  /**
+   * Re-hangs the children of one body under another: their parent and every descendant's materialised path
+   * ("/HN/HN-TT/X/..." becomes "/HN/X/...") in two statements.
+   */
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query(value = "update org_unit set path = concat(:newParentPath, substring(path, :cut))"
+      + " where path like concat(:oldPath, '%') and path <> :oldPath", nativeQuery = true)
+  int movePaths(@Param("oldPath") String oldPath, @Param("newParentPath") String newParentPath,
+      @Param("cut") int cut);
+
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query(value = "update org_unit set parent_id = :newParent where parent_id = :oldParent", nativeQuery = true)
+  int moveChildren(@Param("oldParent") Long oldParent, @Param("newParent") Long newParent);
 }

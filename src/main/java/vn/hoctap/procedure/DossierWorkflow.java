@@ -94,8 +94,13 @@ public class DossierWorkflow {
     if (code == null || code.isBlank()) {
       throw DomainException.badInput("Cần nhập mã đơn vị đề nghị công nhận.");
     }
-    return orgs.findByCode(code.strip()).orElseThrow(() -> DomainException.badInput(
+    OrgUnit unit = orgs.findByCode(code.strip()).orElseThrow(() -> DomainException.badInput(
         "Không tìm thấy đơn vị có mã \"" + code.strip() + "\". Kiểm tra lại mã đơn vị."));
+    if (unit.isDissolved()) {
+      throw DomainException.rule("\"" + unit.getName() + "\" đã giải thể khi sắp xếp đơn vị hành chính; không lập"
+          + " hồ sơ mới cho đơn vị này.");
+    }
+    return unit;
   }
 
   /**

@@ -31,7 +31,7 @@ public class SecurityConfig {
       IdentityService identity, JsonAuthenticationEntryPoint entryPoint) throws Exception {
     // Path matchers on the whole request path: the Camunda REST API is a Jersey servlet, not Spring MVC.
     http.securityMatcher(paths("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**",
-            "/swagger-ui.html", "/actuator/**"))
+            "/swagger-ui.html", "/actuator/**", "/awards/**"))
         .authenticationProvider(provider)
         .authorizeHttpRequests(a -> a.requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
             .anyRequest().authenticated())

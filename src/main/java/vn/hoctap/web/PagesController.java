@@ -1,13 +1,13 @@
 package vn.hoctap.web;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import vn.hoctap.security.CurrentUser;
+import vn.hoctap.web.Page;
 import vn.hoctap.security.SecurityConfig;
 
 /** The login page and the start page of our own pages. */
-@Controller
+@Page
 class PagesController {
 
   @GetMapping(SecurityConfig.LOGIN_PAGE)

@@ -65,7 +65,7 @@ class AdminPagesHttpTest {
     assertThat(reviewer.login("phonggd", DemoData.PASSWORD).status()).isEqualTo(302);
     Response refused = reviewer.get("/quan-tri");
     assertThat(refused.status()).isEqualTo(403);
-    assertThat(refused.body()).contains("Không có quyền truy cập").contains("Chỉ quản trị viên");
+    assertThat(refused.body()).contains("Không thực hiện được").contains("Chỉ quản trị viên");
     assertThat(reviewer.get("/quan-tri/nguoi-dung/phonggd").status()).isEqualTo(403);
     Response grant = reviewer.submit("/trang-chu", "/quan-tri/nguoi-dung/phonggd/vai-tro",
         Map.of("role", "signer", "orgCode", "HN"));

@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
@@ -32,6 +34,7 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 final class BareEngine implements AutoCloseable {
 
   static final String KEY = "bare-learning-unit";
+  static final String APPRAISAL_KEY = "bare-recognition-appraisal";
 
   final ProcessEngine engine;
   private final HikariDataSource dataSource;
@@ -59,11 +62,13 @@ final class BareEngine implements AutoCloseable {
     cfg.setHistoryCleanupBatchWindowEndTime("05:00");
     Map<Object, Object> beans = new HashMap<>();
     beans.put("noop", new NoOp());
+    beans.put("recordRecognition", new Recognised());
     cfg.setBeans(beans);
     cfg.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
     engine = cfg.buildProcessEngine();
-    engine.getRepositoryService().createDeployment().name("bare").addModelInstance(KEY + ".bpmn", model())
-        .deploy();
+    BpmnModelInstance main = model();
+    engine.getRepositoryService().createDeployment().name("bare").addModelInstance(KEY + ".bpmn", main)
+        .addModelInstance(APPRAISAL_KEY + ".bpmn", appraisalModel).deploy();
     grantAll(Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     grantAll(Resources.PROCESS_DEFINITION, KEY, ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
@@ -101,37 +106,48 @@ final class BareEngine implements AutoCloseable {
   }
 
   /**
-   * processes/learning-unit-recognition.bpmn's shape: the same activities, sub-processes, non-interrupting
-   * deadline timers, gateways (with their default flows) and conditions; delegates are no-ops, user tasks have no
-   * listeners or forms, timer dates are constants instead of the deadline service.
+   * The application's shape (processes/learning-unit-recognition.bpmn calling processes/recognition-appraisal.bpmn):
+   * the same activities, sub-processes, non-interrupting deadline timers, gateways (with their default flows),
+   * conditions and call activity (business key, all variables in; "recognised" out); delegates are no-ops (the one
+   * recording the recognition sets "recognised"), user tasks have no listeners or forms, timer dates are constants
+   * instead of the deadline service.
    */
   static BpmnModelInstance model() {
     String noop = "${noop}";
     BpmnModelInstance m = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(3650)
         .startEvent("StartEvent_DossierRequested")
         .serviceTask("Task_OpenDossier").camundaDelegateExpression(noop)
-        .subProcess("SubProcess_UnitPreparation").embeddedSubProcess()
+        .subProcess("SubProcess_Preparation").embeddedSubProcess()
           .startEvent("StartEvent_Preparation")
           .userTask("Task_SelfAssessment").camundaCandidateGroups("${teamGroup}")
           .serviceTask("Task_EvaluateSelfAssessment").camundaDelegateExpression(noop)
           .userTask("Task_HeadReview").camundaCandidateGroups("${headGroup}")
-          .exclusiveGateway("Gateway_HeadDecision")
+          .exclusiveGateway("Gateway_Review")
             .condition("Trả lại Tổ đánh giá", "${headDecision == 'SEND_BACK'}").connectTo("Task_SelfAssessment")
-          .moveToNode("Gateway_HeadDecision")
+          .moveToNode("Gateway_Review")
           .endEvent("EndEvent_PreparationDone")
         .subProcessDone()
         .boundaryEvent("Timer_SubmissionReminder").cancelActivity(false).timerWithDate("2027-01-08T09:00:00")
           .serviceTask("Task_RemindSubmission").camundaDelegateExpression(noop).endEvent("EndEvent_SubmissionReminded")
-        .moveToActivity("SubProcess_UnitPreparation")
+        .moveToActivity("SubProcess_Preparation")
         .boundaryEvent("Timer_SubmissionOverdue").cancelActivity(false).timerWithDate("2027-01-16T00:00:00")
           .serviceTask("Task_EscalateSubmission").camundaDelegateExpression(noop)
           .endEvent("EndEvent_SubmissionEscalated")
-        .moveToActivity("SubProcess_UnitPreparation")
+        .moveToActivity("SubProcess_Preparation")
         .exclusiveGateway("Gateway_SubmitOrWithdraw")
           .condition("Rút hồ sơ", "${headDecision == 'WITHDRAW'}").endEvent("EndEvent_Withdrawn")
         .moveToNode("Gateway_SubmitOrWithdraw")
+        .callActivity("CallActivity_Appraisal").calledElement(APPRAISAL_KEY).camundaCalledElementBinding("deployment")
+          .camundaInBusinessKey("#{execution.processBusinessKey}").camundaOut("recognised", "recognised")
+        .exclusiveGateway("Gateway_Recognised")
+          .condition("Đã công nhận", "${recognised}").endEvent("EndEvent_Recognised")
+        .moveToNode("Gateway_Recognised")
+        .endEvent("EndEvent_Refused")
+        .done();
+    BpmnModelInstance appraisal = Bpmn.createExecutableProcess(APPRAISAL_KEY).camundaHistoryTimeToLive(3650)
+        .startEvent("StartEvent_Received")
         .subProcess("SubProcess_Appraisal").embeddedSubProcess()
-          .startEvent("StartEvent_Received")
+          .startEvent("StartEvent_Appraisal")
           .userTask("Task_CheckCompleteness").camundaCandidateGroups("${reviewerGroup}")
           .exclusiveGateway("Gateway_Complete")
             .condition("Thiếu: trả lại bổ sung", "${!dossierComplete}")
@@ -158,11 +174,24 @@ final class BareEngine implements AutoCloseable {
         .moveToActivity("SubProcess_Appraisal")
         .exclusiveGateway("Gateway_Recognise")
           .condition("Người có thẩm quyền đồng ý", "${execution.getVariable('signerDecision') == 'APPROVE'}")
-          .serviceTask("Task_RecordRecognition").camundaDelegateExpression(noop).endEvent("EndEvent_Recognised")
+          .serviceTask("Task_RecordRecognition").camundaDelegateExpression("${recordRecognition}")
+          .endEvent("EndEvent_AppraisalRecognised")
         .moveToNode("Gateway_Recognise")
-        .serviceTask("Task_RecordRefusal").camundaDelegateExpression(noop).endEvent("EndEvent_Refused")
+        .serviceTask("Task_RecordRefusal").camundaDelegateExpression(noop).endEvent("EndEvent_AppraisalRefused")
         .done();
-    // as in the application's model: the flow without a condition is the gateway's default flow
+    // <camunda:in variables="all"/>, which the fluent builder does not offer
+    CallActivity call = m.getModelElementById("CallActivity_Appraisal");
+    CamundaIn all = m.newInstance(CamundaIn.class);
+    all.setCamundaVariables("all");
+    call.getExtensionElements().addChildElement(all);
+    defaults(m);
+    defaults(appraisal);
+    appraisalModel = appraisal;
+    return m;
+  }
+
+  /** As in the application's models: the flow without a condition is the gateway's default flow. */
+  private static void defaults(BpmnModelInstance m) {
     for (ExclusiveGateway g : m.getModelElementsByType(ExclusiveGateway.class)) {
       for (SequenceFlow f : g.getOutgoing()) {
         if (f.getConditionExpression() == null) {
@@ -171,7 +200,16 @@ final class BareEngine implements AutoCloseable {
       }
     }
     Bpmn.validateModel(m);
-    return m;
+  }
+
+  private static BpmnModelInstance appraisalModel;
+
+  /** Records the outcome as the application's delegate does, minus the domain: the routing variable only. */
+  public static final class Recognised implements JavaDelegate {
+    @Override
+    public void execute(DelegateExecution execution) {
+      execution.setVariable("recognised", true);
+    }
   }
 
   private void grantAll(Resource resource, String resourceId, Permission... permissions) {

@@ -3,7 +3,11 @@ package vn.hoctap.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,11 +40,57 @@ final class BenchHttp {
   }
 
   static final ObjectMapper MAPPER = new ObjectMapper();
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient client;
   private final String base;
+  private final CookieManager cookies;
+  private String xsrf;
 
   BenchHttp(int port) {
+    this(port, null);
+  }
+
+  private BenchHttp(int port, CookieManager cookies) {
     this.base = "http://127.0.0.1:" + port;
+    this.cookies = cookies;
+    HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+    client = (cookies == null ? b : b.cookieHandler(cookies)).build();
+  }
+
+  /**
+   * A Tasklist session, as the browser has one: the webapp's login (once, session cookie) and its CSRF token.
+   * Requests go to the Tasklist's own engine API (/camunda/api/engine/engine/default/...) without HTTP Basic.
+   */
+  static BenchHttp tasklistSession(int port, String user) {
+    BenchHttp h = new BenchHttp(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    h.send(HttpRequest.newBuilder(URI.create(h.base + "/camunda/app/tasklist/default/")).GET());
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+        + URLEncoder.encode(Province.PASSWORD, StandardCharsets.UTF_8);
+    h.send(h.session("/camunda/api/admin/auth/user/default/login/tasklist")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form))).expect(200);
+    // the login starts a new session: its first request receives the session's token
+    h.send(h.session("/camunda/api/engine/engine/default/filter").GET()).expect(200);
+    return h;
+  }
+
+  private void refreshXsrf() {
+    xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).reduce((a, b) -> b).orElse(xsrf);
+  }
+
+  /** A POST of the Tasklist session, answered in HAL. */
+  Response sessionPostHal(String path, Object body) {
+    return send(session(path).header("Content-Type", "application/json").header("Accept", "application/hal+json")
+        .POST(HttpRequest.BodyPublishers.ofString(write(body))));
+  }
+
+  private HttpRequest.Builder session(String path) {
+    refreshXsrf(); // the webapp hands out a new token with a new session, as the browser reads it from the cookie
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
+    if (xsrf != null) {
+      b.header("X-XSRF-TOKEN", xsrf);
+    }
+    return b;
   }
 
   Response get(String user, String path) {

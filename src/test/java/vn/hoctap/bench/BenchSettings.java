@@ -25,7 +25,7 @@ record BenchSettings(String scale, List<String> dbs, String only, Path out, Path
     int threads = Integer.getInteger("bench.threads", 2);
     BenchSettings b = scale.equals("full")
         ? new BenchSettings(scale, dbs, only, out, jar, threads, 300, 1500, 100, 600, 50, 300, 300,
-            List.of(10_000, 100_000), 1_000_000, 200, 1000, 30)
+            List.of(10_000, 100_000), 1_000_000, 100, 500, 30)
         : new BenchSettings(scale, dbs, only, out, jar, threads, 20, 60, 10, 30, 5, 15, 10,
             List.of(1_000, 3_000), 20_000, 20, 100, 6);
     // single sizes can be overridden, e.g. -Dbench.open=10000,100000 -Dbench.finished=100000

@@ -30,7 +30,7 @@ final class ChainBenchmark {
     try (BareEngine bare = new BareEngine(database)) {
       List<Province.Unit> units = syntheticUnits(s.bareWarmup() + s.bareChains());
       EngineChainDriver driver = new EngineChainDriver(bare.engine, BareEngine.KEY, BareEngine::startVariables,
-          BareEngine::stepVariables);
+          BareEngine::stepVariables).withBusinessKeyAtStart();
       ChainRunner.Outcome o = ChainRunner.run(driver, units, s.bareWarmup(), s.bareChains(), s.threads());
       check(bare.engine, BareEngine.KEY, units.size());
       bareRate = o.chainsPerSecond();

@@ -26,6 +26,7 @@ final class EngineChainDriver implements ChainDriver {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final AtomicLong retries = new AtomicLong();
+  private boolean startBusinessKey;
 
   EngineChainDriver(ProcessEngine engine, String processKey,
       Function<Province.Unit, Map<String, Object>> startVariables, Function<Step, Map<String, Object>> stepVariables) {
@@ -37,15 +38,26 @@ final class EngineChainDriver implements ChainDriver {
     this.tasks = engine.getTaskService();
   }
 
+  /** Starts each chain with the unit code as business key (the bare engine; the application sets its own). */
+  EngineChainDriver withBusinessKeyAtStart() {
+    startBusinessKey = true;
+    return this;
+  }
+
   @Override
   public void run(Province.Unit u) {
     runUntil(u, null);
   }
 
-  /** Starts a chain and completes its steps up to (not including) the given step; null: the whole chain. */
+  /**
+   * Starts a chain and completes its steps up to (not including) the given step; null: the whole chain.
+   * @return the business key of the chain's instances
+   */
   String runUntil(Province.Unit u, Step stop) {
-    String pi = as(u.team(), List.of(u.teamGroup()),
-        () -> runtime.startProcessInstanceByKey(processKey, startVariables.apply(u)).getId());
+    // the bare engine gets the unit code as business key; the application sets the dossier id in its first step
+    String pi = as(u.team(), List.of(u.teamGroup()), () -> (startBusinessKey
+        ? runtime.startProcessInstanceByKey(processKey, u.code(), startVariables.apply(u))
+        : runtime.startProcessInstanceByKey(processKey, startVariables.apply(u))).getBusinessKey());
     for (Step step : Step.values()) {
       if (step == stop) {
         break;
@@ -65,7 +77,9 @@ final class EngineChainDriver implements ChainDriver {
     for (int attempt = 1; ; attempt++) {
       try {
         as(user, groups, () -> {
-          Task t = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(step.taskKey).singleResult();
+          // by business key: the appraisal steps run in the called process, which carries the same key
+          Task t = tasks.createTaskQuery().processInstanceBusinessKey(pi).taskDefinitionKey(step.taskKey)
+              .singleResult();
           if (t == null) {
             throw new IllegalStateException(user + " does not see task " + step.taskKey + " of instance " + pi);
           }

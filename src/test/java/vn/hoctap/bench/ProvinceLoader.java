@@ -20,7 +20,8 @@ import javax.sql.DataSource;
 /**
  * Loads a province's worth of open tasks and finished instances into the engine's own tables, fast and in the
  * engine's exact layout: the application itself runs one real chain up to each user task (and one to the end);
- * every engine row of those template instances (runtime: executions, task, candidate-group link, the task's
+ * every engine row of those template instances — the title's process and the shared appraisal procedure it
+ * calls — (runtime: executions, task, candidate-group link, the task's
  * authorization, variables, timer jobs; history: process, activity and task instances, plus any other ACT_HI_*
  * row at this history level) is then copied N times with one INSERT ... SELECT per template row over a table of
  * clone numbers (BENCH_CLONE). Each copy gets
@@ -90,10 +91,10 @@ final class ProvinceLoader {
     }
     for (ChainDriver.Step step : ChainDriver.Step.values()) {
       Province.Unit u = province.newUnits(1, false).get(0);
-      open.put(step, template(driver.runUntil(u, step), u));
+      open.put(step, template(rootInstance(driver.runUntil(u, step)), u));
     }
     Province.Unit u = province.newUnits(1, false).get(0);
-    finished = template(driver.runUntil(u, null), u);
+    finished = template(rootInstance(driver.runUntil(u, null)), u);
   }
 
   long openLoaded() {
@@ -145,9 +146,11 @@ final class ProvinceLoader {
   }
 
   /**
-   * History tables left out of the finished instances' copies. On H2 (file mode) ACT_HI_ACTINST copies run at
-   * ~5,000 rows/s and the file grows by ~200 MB per 1,000 instances, so 22,000,000 activity instances are out of
-   * reach there; no measured query reads them.
+   * History tables left out of the finished instances' copies. H2 in file mode (the application's embedded
+   * default, 64 MB cache) copies ACT_HI_ACTINST at ~5,000 rows/s and ACT_HI_TASKINST ever slower as it grows
+   * (100,000 instances' task history in 43 s, the next 100,000 in 95 s), with the file growing by gigabytes; a
+   * province's 22,000,000 activity and 5,000,000 task instances are out of its reach. No measured query reads
+   * them: on H2 the finished instances are ACT_HI_PROCINST rows only.
    */
   ProvinceLoader skipFinishedHistory(Set<String> tables) {
     finishedSkips = Set.copyOf(tables);
@@ -171,24 +174,38 @@ final class ProvinceLoader {
 
   // --- templates ---------------------------------------------------------------------------------------------
 
+  private String rootInstance(String businessKey) throws SQLException {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        "select ID_ from ACT_HI_PROCINST where BUSINESS_KEY_ = ? and SUPER_PROCESS_INSTANCE_ID_ is null")) {
+      ps.setString(1, businessKey);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+
   private Template template(String pi, Province.Unit unit) throws SQLException {
     Map<String, List<Row>> rows = new LinkedHashMap<>();
     long lo = Long.MAX_VALUE;
     long hi = Long.MIN_VALUE;
     try (Connection c = dataSource.getConnection()) {
+      // the chain's instance and the instances it called (the shared appraisal procedure)
+      String tree = "select ID_ from ACT_HI_PROCINST where ROOT_PROC_INST_ID_ = ?";
       List<String> tables = new ArrayList<>(RUNTIME_TABLES);
       tables.addAll(historyTables);
       for (String table : tables) {
         String where = switch (table) {
-          case "ACT_RU_IDENTITYLINK" -> "TASK_ID_ in (select ID_ from ACT_RU_TASK where PROC_INST_ID_ = ?)";
-          case "ACT_RU_AUTHORIZATION" ->
-              "RESOURCE_TYPE_ = 7 and RESOURCE_ID_ in (select ID_ from ACT_RU_TASK where PROC_INST_ID_ = ?)";
-          case "ACT_RU_JOB" -> "PROCESS_INSTANCE_ID_ = ?";
-          default -> (hasColumn(c, table, "PROC_INST_ID_") ? "PROC_INST_ID_" : "PROCESS_INSTANCE_ID_") + " = ?";
+          case "ACT_RU_IDENTITYLINK" -> "TASK_ID_ in (select ID_ from ACT_RU_TASK where PROC_INST_ID_ in (" + tree
+              + "))";
+          case "ACT_RU_AUTHORIZATION" -> "RESOURCE_TYPE_ = 7 and RESOURCE_ID_ in (select ID_ from ACT_RU_TASK where"
+              + " PROC_INST_ID_ in (" + tree + "))";
+          case "ACT_RU_JOB" -> "PROCESS_INSTANCE_ID_ in (" + tree + ")";
+          default -> (hasColumn(c, table, "PROC_INST_ID_") ? "PROC_INST_ID_" : "PROCESS_INSTANCE_ID_") + " in ("
+              + tree + ")";
         };
-        // executions: the process instance before its children (foreign keys)
-        String order = table.equals("ACT_RU_EXECUTION") ? " order by case when ID_ = PROC_INST_ID_ then 0 else 1 end"
-            : "";
+        // executions in the order they were created: parents before children (foreign keys)
+        String order = table.equals("ACT_RU_EXECUTION") ? " order by length(ID_), ID_" : "";
         List<Row> list = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select * from " + table + " where " + where + order)) {
           ps.setString(1, pi);
@@ -422,9 +439,9 @@ final class ProvinceLoader {
           + districts + ") as varchar(10)) end";
       String unit = district + " || '-U' || cast(G.X as varchar(20))";
       // a spread that is not ordered like the ids: creation order and id order differ, as in real life
-      String shift = "mod(G.X * 7919, " + spreadSeconds + ")";
+      String shift = "mod(cast(G.X as bigint) * 7919, " + spreadSeconds + ")";
       s.executeUpdate("insert into BENCH_CLONE select G.X, cast(" + BUSINESS_KEY_BASE + " + G.X as varchar(64)), "
-          + BUSINESS_KEY_BASE + " + G.X, 'team-' || " + unit + ", 'head-' || " + unit + ", 'reviewer-' || "
+          + "cast(" + BUSINESS_KEY_BASE + " + G.X as bigint), 'team-' || " + unit + ", 'head-' || " + unit + ", 'reviewer-' || "
           + district + ", 'signer-' || " + district + ", " + shift + " from " + series);
     }
   }

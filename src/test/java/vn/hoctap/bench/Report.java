@@ -127,6 +127,8 @@ final class Report {
 
   static Map<String, Object> machine() {
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put("commit", command("git", "rev-parse", "--short", "HEAD") + (command("git", "status", "--porcelain",
+        "--untracked-files=no").isEmpty() ? "" : " (with uncommitted changes)"));
     m.put("nproc", Runtime.getRuntime().availableProcessors());
     m.put("cpu", command("sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"));
     m.put("free -h", command("free", "-h"));

@@ -3,6 +3,8 @@ package vn.hoctap.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Date;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ class LoginThrottlingTest {
   static final String PATH = "/api/notifications";
 
   @Autowired IdentityProvisioning provisioning;
+  @Autowired IdentityService identity;
   @LocalServerPort int port;
 
   @AfterEach
@@ -68,5 +71,19 @@ class LoginThrottlingTest {
     assertThat(http.send("POST", "admin", DemoData.PASSWORD, "/api/admin/users/" + victim + "/unlock", null)
         .status()).isEqualTo(200);
     assertThat(http.send("GET", victim, DemoData.PASSWORD, PATH, null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aChangedPasswordEndsTheRememberedLoginAtOnce() {
+    RawHttp http = new RawHttp(port);
+    String user = newUser("change");
+    assertThat(http.send("GET", user, DemoData.PASSWORD, PATH, null).status()).isEqualTo(200);
+    assertThat(http.send("GET", user, DemoData.PASSWORD, PATH, null).status()).isEqualTo(200);
+    User u = identity.createUserQuery().userId(user).singleResult();
+    u.setPassword("mat-khau-moi-2026");
+    identity.saveUser(u);
+    assertThat(http.send("GET", user, DemoData.PASSWORD, PATH, null).status()).isEqualTo(401);
+    advanceMinutes(2);
+    assertThat(http.send("GET", user, "mat-khau-moi-2026", PATH, null).status()).isEqualTo(200);
   }
 }

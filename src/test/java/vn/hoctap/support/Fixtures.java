@@ -147,6 +147,14 @@ public class Fixtures {
             "signer", "Chủ tịch UBND huyện", "QĐ-UBND", true, "TT 24/2023/TT-BGDĐT, Điều 10")
         : new AuthorityRule(p.getId(), lu, UnitKind.Tier.DISTRICT, OrgKind.PROVINCE, "Sở GDĐT", OrgKind.PROVINCE,
             "director", "Giám đốc Sở GDĐT", "QĐ-SGDĐT", false, "cấu hình thử"));
+    String lc = Title.LEARNING_COMMUNITY.name();
+    authority.save(districtTier
+        ? new AuthorityRule(p.getId(), lc, UnitKind.Tier.COMMUNE, OrgKind.DISTRICT, "Phòng GDĐT", OrgKind.DISTRICT,
+            "director", "Trưởng phòng GDĐT", "QĐ-PGDĐT", true, "TT 25/2023/TT-BGDĐT")
+        : new AuthorityRule(p.getId(), lc, UnitKind.Tier.COMMUNE, OrgKind.PROVINCE, "Sở GDĐT", OrgKind.PROVINCE,
+            "director", "Giám đốc Sở GDĐT", "QĐ-SGDĐT", false, "cấu hình thử"));
+    authority.save(new AuthorityRule(p.getId(), lc, UnitKind.Tier.DISTRICT, OrgKind.PROVINCE, "Sở GDĐT",
+        OrgKind.PROVINCE, "director", "Giám đốc Sở GDĐT", "QĐ-SGDĐT", true, "TT 25/2023/TT-BGDĐT"));
     return body(code);
   }
 
@@ -156,6 +164,15 @@ public class Fixtures {
     OrgUnit parent = orgs.findByCode(parentCode).orElseThrow();
     orgs.save(new OrgUnit(code, "Địa bàn thử " + code, kind, null, true, parent, Instant.now()));
     return body(code);
+  }
+
+  /** A body's committee staff and chair (its "Cộng đồng học tập" applicants), as for newLocality. */
+  public TestUnit committeeOf(String code) {
+    String staff = "ubnd." + code.toLowerCase();
+    String chair = "chair." + code.toLowerCase();
+    user(staff, Groups.committee(code));
+    user(chair, Groups.chair(code));
+    return new TestUnit(code, staff, chair);
   }
 
   private TestBody body(String code) {

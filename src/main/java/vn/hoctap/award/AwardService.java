@@ -1,0 +1,468 @@
+package vn.hoctap.award;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hoctap.common.DomainException;
+import vn.hoctap.common.EngineClock;
+import vn.hoctap.dossier.DossierAccess;
+import vn.hoctap.org.OrgUnit;
+import vn.hoctap.org.OrgUnitRepository;
+import vn.hoctap.recognition.Recognition;
+import vn.hoctap.recognition.RecognitionService;
+import vn.hoctap.security.CurrentUser;
+
+/**
+ * Proposal lists (danh sách đề nghị khen thưởng), their candidates and evidence, award decisions and each
+ * awardee's history. One process instance per candidate (business key "award-&lt;candidateId&gt;") carries the
+ * candidate through eligibility, the councils on the way up and the signer.
+ */
+@Service
+public class AwardService {
+
+  public static final String PROCESS_KEY = "award-nomination";
+  public static final String VAR_CANDIDATE_ID = "candidateId";
+
+  private final JdbcTemplate jdbc;
+  private final OrgUnitRepository orgs;
+  private final AwardRouting routing;
+  private final RecognitionService recognitions;
+  private final DossierAccess access;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final EngineClock clock;
+
+  AwardService(JdbcTemplate jdbc, OrgUnitRepository orgs, AwardRouting routing, RecognitionService recognitions,
+      DossierAccess access, RuntimeService runtime, IdentityService identity, EngineClock clock) {
+    this.jdbc = jdbc;
+    this.orgs = orgs;
+    this.routing = routing;
+    this.recognitions = recognitions;
+    this.access = access;
+    this.runtime = runtime;
+    this.identity = identity;
+    this.clock = clock;
+  }
+
+  /**
+   * Records a proposal list and starts one instance per candidate; everything or nothing (one transaction).
+   * Recognitions recorded by hoctap for a candidate's org attach themselves as evidence.
+   */
+  @Transactional
+  public Long propose(ProposalRequest req, CurrentUser user) {
+    List<String> problems = new ArrayList<>();
+    OrgUnit proposer = req.proposerCode() == null ? null : orgs.findByCode(req.proposerCode()).orElse(null);
+    if (proposer == null) {
+      problems.add("Cần chọn đơn vị / địa phương đề nghị (mã \"" + req.proposerCode() + "\" không có).");
+    }
+    AwardForm form = parse(AwardForm.class, req.form(), "Hình thức khen thưởng", problems);
+    PeriodKind period = parse(PeriodKind.class, req.periodKind(), "Kỳ khen thưởng", problems);
+    if (blank(req.movement())) {
+      problems.add("Cần nhập tên phong trào thi đua.");
+    }
+    if (req.periodYear() == null || req.periodYear() < 2023 || req.periodYear() > 2030) {
+      problems.add("Năm khen thưởng phải trong giai đoạn 2023–2030.");
+    }
+    if (blank(req.submission())) {
+      problems.add("Cần nhập tờ trình.");
+    }
+    if (blank(req.report())) {
+      problems.add("Cần nhập báo cáo thành tích.");
+    }
+    if (req.candidates() == null || req.candidates().isEmpty()) {
+      problems.add("Danh sách đề nghị chưa có ai.");
+    }
+    List<OrgUnit> candidateOrgs = new ArrayList<>();
+    if (req.candidates() != null) {
+      int n = 0;
+      for (ProposalRequest.Candidate c : req.candidates()) {
+        n++;
+        String at = "Người/tập thể thứ " + n + ": ";
+        CandidateKind kind = parse(CandidateKind.class, c.kind(), at + "loại đối tượng", problems);
+        OrgUnit org = c.orgCode() == null ? null : orgs.findByCode(c.orgCode()).orElse(null);
+        candidateOrgs.add(org);
+        if (org == null) {
+          problems.add(at + "cần mã đơn vị / địa phương (\"" + c.orgCode() + "\" không có).");
+        } else if (proposer != null && !org.getPath().startsWith(proposer.getPath())) {
+          problems.add(at + "\"" + org.getName() + "\" không thuộc " + proposer.getName() + ".");
+        }
+        if (kind != CandidateKind.COLLECTIVE && blank(c.name())) {
+          problems.add(at + "cần họ tên cá nhân / chủ hộ.");
+        }
+        if (c.achievements() != null) {
+          for (ProposalRequest.Achievement a : c.achievements()) {
+            parse(AchievementKind.class, a.kind(), at + "loại thành tích", problems);
+            if (a.year() == null || a.year() < 1990 || a.year() > 2031) {
+              problems.add(at + "năm của thành tích \"" + a.kind() + "\" không hợp lệ.");
+            }
+          }
+        }
+      }
+    }
+    if (problems.isEmpty()) {
+      try {
+        routing.requireProposer(proposer, form);
+        routing.signingBody(proposer, form);
+      } catch (DomainException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw DomainException.badInput("Danh sách đề nghị khen thưởng chưa hợp lệ, chưa lưu gì. Hãy sửa:", problems);
+    }
+    if (!user.admin() && access.visiblePaths(user).stream().noneMatch(p -> proposer.getPath().startsWith(p))) {
+      throw DomainException.forbidden("Bạn không làm việc cho " + proposer.getName() + " nên không lập được danh sách đề nghị của đơn vị này.");
+    }
+    Long proposalId = insert("insert into award_proposal (proposer_org_id, form, movement, period_kind, period_year, "
+        + "submission, report, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", proposer.getId(),
+        form.name(), req.movement().strip(), period.name(), req.periodYear(), req.submission().strip(),
+        req.report().strip(), user.id(), now());
+    List<Long> candidateIds = new ArrayList<>();
+    for (int i = 0; i < req.candidates().size(); i++) {
+      candidateIds.add(addCandidate(proposalId, proposer, req.periodYear(), req.candidates().get(i),
+          candidateOrgs.get(i)));
+    }
+    startAll(candidateIds);
+    return proposalId;
+  }
+
+  private Long addCandidate(Long proposalId, OrgUnit proposer, int year, ProposalRequest.Candidate c, OrgUnit org) {
+    CandidateKind kind = CandidateKind.valueOf(c.kind());
+    String name = kind == CandidateKind.COLLECTIVE ? org.getName() : c.name().strip();
+    Long awardeeId = findAwardee(kind, name, org.getId()).orElseGet(() -> insert(
+        "insert into awardee (kind, name, org_id, position, created_at) values (?, ?, ?, ?, ?)", kind.name(), name,
+        org.getId(), c.position(), now()));
+    if (c.achievements() != null) {
+      for (ProposalRequest.Achievement a : c.achievements()) {
+        Integer known = jdbc.queryForObject("select count(*) from awardee_achievement where awardee_id = ? "
+            + "and achieved_year = ? and kind = ?", Integer.class, awardeeId, a.year(), a.kind());
+        if (known == 0) {
+          jdbc.update("insert into awardee_achievement (awardee_id, achieved_year, kind, reference) "
+              + "values (?, ?, ?, ?)", awardeeId, a.year(), a.kind(), a.reference());
+        }
+      }
+    }
+    Long candidateId = insert("insert into award_candidate (proposal_id, awardee_id, achievements, status, "
+        + "current_body_id, updated_at) values (?, ?, ?, ?, ?, ?)", proposalId, awardeeId, c.summary(),
+        CandidateStatus.PROPOSED.name(), proposer.getId(), now());
+    if (c.certifications() != null) {
+      for (String cert : c.certifications()) {
+        if (!blank(cert)) {
+          jdbc.update("insert into award_evidence (candidate_id, kind, description) values (?, 'CERTIFICATION', ?)",
+              candidateId, cert.strip());
+        }
+      }
+    }
+    for (Recognition r : recognitions.ofUnit(org.getId())) {
+      if (r.getAssessmentYear() <= year) {
+        jdbc.update("insert into award_evidence (candidate_id, kind, recognition_id, description) "
+            + "values (?, 'RECOGNITION', ?, ?)", candidateId, r.getId(), "Danh hiệu \"" + r.getTitle().label()
+            + "\" mức độ " + r.getLevel() + " năm " + r.getAssessmentYear() + ", quyết định số " + r.getDecisionNo()
+            + " ngày " + r.getDecisionDate());
+      }
+    }
+    return candidateId;
+  }
+
+  /**
+   * The instances start as the system, not as the user: the jurisdiction check above is the permission, and
+   * nobody may start a candidate's process through the engine without a proposal.
+   */
+  private void startAll(List<Long> candidateIds) {
+    Authentication who = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      for (Long id : candidateIds) {
+        runtime.startProcessInstanceByKey(PROCESS_KEY, "award-" + id, Map.of(VAR_CANDIDATE_ID, id));
+      }
+    } finally {
+      if (who != null) {
+        identity.setAuthentication(who);
+      }
+    }
+  }
+
+  private Optional<Long> findAwardee(CandidateKind kind, String name, Long orgId) {
+    return jdbc.queryForList("select id from awardee where kind = ? and name = ? and org_id = ?", Long.class,
+        kind.name(), name, orgId).stream().findFirst();
+  }
+
+  // ---- steps of the process ----
+
+  public void setStatus(Long candidateId, CandidateStatus status) {
+    jdbc.update("update award_candidate set status = ?, updated_at = ? where id = ?", status.name(), now(),
+        candidateId);
+  }
+
+  public OrgUnit currentBody(Long candidateId) {
+    Long id = jdbc.queryForObject("select current_body_id from award_candidate where id = ?", Long.class,
+        candidateId);
+    return orgs.findById(id).orElseThrow();
+  }
+
+  public OrgUnit signingBody(Long candidateId) {
+    Map<String, Object> row = jdbc.queryForMap("select p.proposer_org_id, p.form from award_candidate c "
+        + "join award_proposal p on p.id = c.proposal_id where c.id = ?", candidateId);
+    return routing.signingBody(orgs.findById(((Number) row.get("proposer_org_id")).longValue()).orElseThrow(),
+        AwardForm.valueOf((String) row.get("form")));
+  }
+
+  /** Sends the candidate, with its council's result, to the next level's council. */
+  @Transactional
+  public OrgUnit forward(Long candidateId) {
+    OrgUnit next = routing.nextBody(currentBody(candidateId), signingBody(candidateId));
+    if (next == null) {
+      throw new IllegalStateException("Cấp hiện tại có thẩm quyền ký, không chuyển lên nữa: ứng viên " + candidateId);
+    }
+    jdbc.update("update award_candidate set current_body_id = ?, status = ?, updated_at = ? where id = ?",
+        next.getId(), CandidateStatus.IN_COUNCIL.name(), now(), candidateId);
+    return next;
+  }
+
+  /**
+   * The signer's decision: one Quyết định khen thưởng per proposal list and signer, numbered gap-free per signer
+   * and year with the recognition decisions (same counter: one decision book per signer), and the awardee's history.
+   */
+  @Transactional
+  public Long recordAward(Long candidateId, String signedBy) {
+    List<Long> existing = jdbc.queryForList("select id from award where candidate_id = ?", Long.class, candidateId);
+    if (!existing.isEmpty()) {
+      return existing.get(0);
+    }
+    Map<String, Object> c = jdbc.queryForMap("select c.awardee_id, c.proposal_id, p.form, p.period_kind, "
+        + "p.period_year from award_candidate c join award_proposal p on p.id = c.proposal_id where c.id = ?",
+        candidateId);
+    Long proposalId = ((Number) c.get("proposal_id")).longValue();
+    OrgUnit signer = currentBody(candidateId);
+    List<Long> decision = jdbc.queryForList("select id from award_decision where proposal_id = ? and signer_org_id = ?",
+        Long.class, proposalId, signer.getId());
+    Long decisionId;
+    if (decision.isEmpty()) {
+      LocalDate today = clock.today();
+      int no = recognitions.nextDecisionNumber(signer.getId(), today.getYear());
+      decisionId = insert("insert into award_decision (proposal_id, signer_org_id, form, decision_no, decision_date, "
+          + "signer_title, signed_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", proposalId, signer.getId(),
+          c.get("form"), no + "/" + routing.decisionCode(signer), today, routing.signerTitle(signer), signedBy, now());
+    } else {
+      decisionId = decision.get(0);
+    }
+    Long awardId = insert("insert into award (awardee_id, candidate_id, decision_id, form, period_kind, period_year, "
+        + "created_at) values (?, ?, ?, ?, ?, ?, ?)", c.get("awardee_id"), candidateId, decisionId, c.get("form"),
+        c.get("period_kind"), c.get("period_year"), now());
+    setStatus(candidateId, CandidateStatus.AWARDED);
+    return awardId;
+  }
+
+  // ---- reads ----
+
+  /** The eligibility rules as data, each with its source and whether the official text is confirmed. */
+  @Transactional(readOnly = true)
+  public List<Map<String, Object>> rules() {
+    return lowerKeys(jdbc.queryForList("select form, candidate_kind, code, kind, min_count, years, "
+        + "achievement_kinds, description, source, confirmed, active, case when confirmed then 'Đã xác nhận' "
+        + "else 'chờ xác nhận văn bản' end as status from award_rule order by form, candidate_kind, code"));
+  }
+
+  public Long proposalOf(Long candidateId) {
+    return jdbc.queryForList("select proposal_id from award_candidate where id = ?", Long.class, candidateId).stream()
+        .findFirst().orElseThrow(() -> DomainException.notFound("Không tìm thấy ứng viên số " + candidateId + "."));
+  }
+
+  @Transactional(readOnly = true)
+  public AwardViews.Proposal proposal(Long id, CurrentUser user) {
+    List<Map<String, Object>> rows = jdbc.queryForList("select p.*, o.code as org_code, o.name as org_name, o.path "
+        + "from award_proposal p join org_unit o on o.id = p.proposer_org_id where p.id = ?", id);
+    if (rows.isEmpty() || !canRead(user, (String) rows.get(0).get("path"), id)) {
+      throw DomainException.notFound("Không tìm thấy danh sách đề nghị khen thưởng số " + id + ".");
+    }
+    Map<String, Object> p = rows.get(0);
+    AwardForm form = AwardForm.valueOf((String) p.get("form"));
+    PeriodKind period = PeriodKind.valueOf((String) p.get("period_kind"));
+    List<AwardViews.Candidate> candidates = jdbc.queryForList("select id from award_candidate where proposal_id = ? "
+        + "order by id", Long.class, id).stream().map(this::candidate).toList();
+    return new AwardViews.Proposal(id, (String) p.get("org_code"), (String) p.get("org_name"), form.name(),
+        form.label(), (String) p.get("movement"), period.name(), period.label(),
+        ((Number) p.get("period_year")).intValue(), (String) p.get("submission"), (String) p.get("report"),
+        (String) p.get("created_by"), candidates);
+  }
+
+  public AwardViews.Candidate candidate(Long id) {
+    Map<String, Object> c = jdbc.queryForMap("select c.*, a.kind, a.name, a.position, o.name as org_name, "
+        + "b.name as body_name from award_candidate c join awardee a on a.id = c.awardee_id "
+        + "join org_unit o on o.id = a.org_id join org_unit b on b.id = c.current_body_id where c.id = ?", id);
+    List<AwardViews.Evidence> evidence = jdbc.query("select kind, recognition_id, description from award_evidence "
+        + "where candidate_id = ? order by id", (rs, i) -> new AwardViews.Evidence(rs.getString(1),
+        (Long) rs.getObject(2, Long.class), rs.getString(3)), id);
+    List<AwardViews.Review> reviews = jdbc.query("select r.*, o.name as body_name from council_review r "
+        + "join org_unit o on o.id = r.body_id where r.candidate_id = ? order by r.id", (rs, i) ->
+        new AwardViews.Review(rs.getLong("id"), rs.getString("body_name"), rs.getString("status"),
+            rs.getInt("members_total"), (Integer) rs.getObject("present", Integer.class),
+            (Integer) rs.getObject("yes_votes", Integer.class), (Integer) rs.getObject("no_votes", Integer.class),
+            (Boolean) rs.getObject("tie", Boolean.class), rs.getString("rule_applied"), rs.getString("minutes")), id);
+    List<Map<String, Object>> award = jdbc.queryForList("select d.id, d.decision_no from award w "
+        + "join award_decision d on d.id = w.decision_id where w.candidate_id = ?", id);
+    CandidateKind kind = CandidateKind.valueOf((String) c.get("kind"));
+    CandidateStatus status = CandidateStatus.valueOf((String) c.get("status"));
+    return new AwardViews.Candidate(id, ((Number) c.get("awardee_id")).longValue(), kind.name(), kind.label(),
+        (String) c.get("name"), (String) c.get("org_name"), (String) c.get("position"), (String) c.get("achievements"),
+        status.name(), status.label(), (String) c.get("body_name"), (Boolean) c.get("eligible"),
+        (String) c.get("eligibility"), evidence, reviews,
+        award.isEmpty() ? null : (String) award.get(0).get("decision_no"),
+        award.isEmpty() ? null : ((Number) award.get(0).get("id")).longValue());
+  }
+
+  @Transactional(readOnly = true)
+  public AwardViews.Awardee awardee(Long id, CurrentUser user) {
+    List<Map<String, Object>> rows = jdbc.queryForList("select a.*, o.code as org_code, o.name as org_name, o.path "
+        + "from awardee a join org_unit o on o.id = a.org_id where a.id = ?", id);
+    if (rows.isEmpty() || !canReadOrg(user, (String) rows.get(0).get("path"))) {
+      throw DomainException.notFound("Không tìm thấy đối tượng khen thưởng số " + id + ".");
+    }
+    Map<String, Object> a = rows.get(0);
+    CandidateKind kind = CandidateKind.valueOf((String) a.get("kind"));
+    List<AwardViews.TitleHeld> titles = kind != CandidateKind.COLLECTIVE ? List.of()
+        : recognitions.ofUnit(((Number) a.get("org_id")).longValue()).stream()
+            .map(r -> new AwardViews.TitleHeld(r.getAssessmentYear(), r.getTitle().label(), r.getLevel(),
+                r.getDecisionNo(), r.getDecisionDate(), r.getSignerTitle(), "/api/dossiers/" + r.getDossierId()))
+            .toList();
+    List<AwardViews.AwardHeld> awards = jdbc.query("select w.form, w.period_kind, w.period_year, d.id, "
+        + "d.decision_no, d.decision_date, d.signer_title from award w join award_decision d on d.id = w.decision_id "
+        + "where w.awardee_id = ? order by w.period_year desc, d.decision_date desc", (rs, i) -> {
+          AwardForm f = AwardForm.valueOf(rs.getString(1));
+          return new AwardViews.AwardHeld(rs.getInt(3), f.name(), f.label(),
+              PeriodKind.valueOf(rs.getString(2)).label(), rs.getString(5), rs.getObject(6, LocalDate.class),
+              rs.getString(7), rs.getLong(4), "/awards/decisions/" + rs.getLong(4));
+        }, id);
+    List<AwardViews.Certified> certified = jdbc.query("select achieved_year, kind, reference from awardee_achievement "
+        + "where awardee_id = ? order by achieved_year desc, kind", (rs, i) -> new AwardViews.Certified(rs.getInt(1),
+        AchievementKind.valueOf(rs.getString(2)).label(), rs.getString(3)), id);
+    List<Integer> years = new ArrayList<>();
+    titles.forEach(t -> years.add(t.year()));
+    certified.forEach(c -> years.add(c.year()));
+    awards.forEach(w -> years.add(w.year()));
+    return new AwardViews.Awardee(id, kind.name(), kind.label(), (String) a.get("name"), (String) a.get("org_code"),
+        (String) a.get("org_name"), (String) a.get("position"), titles, certified, awards,
+        years.stream().distinct().sorted((x, y) -> y - x).toList());
+  }
+
+  @Transactional(readOnly = true)
+  public AwardViews.Decision decision(Long id, CurrentUser user) {
+    List<Map<String, Object>> rows = jdbc.queryForList("select d.*, o.name as signer_name, p.id as pid from "
+        + "award_decision d join org_unit o on o.id = d.signer_org_id join award_proposal p on p.id = d.proposal_id "
+        + "where d.id = ?", id);
+    if (rows.isEmpty()) {
+      throw DomainException.notFound("Không tìm thấy quyết định khen thưởng số " + id + ".");
+    }
+    Map<String, Object> d = rows.get(0);
+    Long proposalId = ((Number) d.get("pid")).longValue();
+    proposal(proposalId, user); // same visibility as its proposal list
+    AwardForm form = AwardForm.valueOf((String) d.get("form"));
+    List<AwardViews.DecisionLine> list = jdbc.query("select a.id, a.kind, a.name, o.name, a.position from award w "
+        + "join awardee a on a.id = w.awardee_id join org_unit o on o.id = a.org_id where w.decision_id = ? "
+        + "order by w.id", (rs, i) -> new AwardViews.DecisionLine(rs.getLong(1),
+        CandidateKind.valueOf(rs.getString(2)).label(), rs.getString(3), rs.getString(4), rs.getString(5)), id);
+    return new AwardViews.Decision(id, proposalId, form.name(), form.label(), (String) d.get("decision_no"),
+        ((java.sql.Date) d.get("decision_date")).toLocalDate(), (String) d.get("signer_name"),
+        (String) d.get("signer_title"), (String) d.get("signed_by"), list);
+  }
+
+  /** Proposal lists the user may see, newest first: their bodies' subtrees (in SQL) or bodies that reviewed them. */
+  @Transactional(readOnly = true)
+  public List<Map<String, Object>> proposals(CurrentUser user) {
+    String sql = "select p.id, p.form, p.period_kind, p.period_year, p.movement, o.name as proposer "
+        + "from award_proposal p join org_unit o on o.id = p.proposer_org_id";
+    if (user.admin()) {
+      return lowerKeys(jdbc.queryForList(sql + " order by p.id desc"));
+    }
+    List<String> paths = paths(user);
+    if (paths.isEmpty()) {
+      return List.of();
+    }
+    String any = String.join(" or ", paths.stream().map(p -> "o.path like ? || '%'").toList());
+    String reviewed = String.join(" or ", paths.stream().map(p -> "b.path = ?").toList());
+    List<Object> args = new ArrayList<>(paths);
+    args.addAll(paths);
+    return lowerKeys(jdbc.queryForList(sql + " where (" + any + ") or exists (select 1 from award_candidate c "
+        + "join council_review r on r.candidate_id = c.id join org_unit b on b.id = r.body_id "
+        + "where c.proposal_id = p.id and (" + reviewed + ")) order by p.id desc", args.toArray()));
+  }
+
+  private boolean canRead(CurrentUser user, String proposerPath, Long proposalId) {
+    if (canReadOrg(user, proposerPath)) {
+      return true;
+    }
+    List<String> reviewed = jdbc.queryForList("select distinct b.path from award_candidate c join council_review r "
+        + "on r.candidate_id = c.id join org_unit b on b.id = r.body_id where c.proposal_id = ?", String.class,
+        proposalId);
+    return paths(user).stream().anyMatch(reviewed::contains);
+  }
+
+  private boolean canReadOrg(CurrentUser user, String orgPath) {
+    return user.admin() || paths(user).stream().anyMatch(orgPath::startsWith);
+  }
+
+  /** The bodies a user works for: every role group, plus council members and secretaries. */
+  private List<String> paths(CurrentUser user) {
+    List<String> paths = new ArrayList<>(access.visiblePaths(user));
+    for (String g : user.groups()) {
+      for (String prefix : new String[] {"council-", "secretary-"}) {
+        if (g.startsWith(prefix)) {
+          orgs.findByCode(g.substring(prefix.length())).map(OrgUnit::getPath).ifPresent(paths::add);
+        }
+      }
+    }
+    return paths;
+  }
+
+  /** H2 reports column names in upper case, PostgreSQL in lower case: JSON keys are lower case on both. */
+  private static List<Map<String, Object>> lowerKeys(List<Map<String, Object>> rows) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      row.forEach((k, v) -> m.put(k.toLowerCase(java.util.Locale.ROOT), v));
+      out.add(m);
+    }
+    return out;
+  }
+
+  private Long insert(String sql, Object... args) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.update(con -> {
+      var ps = con.prepareStatement(sql, new String[] {"id"});
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      return ps;
+    }, keys);
+    return keys.getKeyAs(Number.class).longValue();
+  }
+
+  private Timestamp now() {
+    return Timestamp.from(clock.now());
+  }
+
+  static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  static <E extends Enum<E>> E parse(Class<E> type, String value, String label, List<String> problems) {
+    try {
+      return Enum.valueOf(type, value == null ? "" : value.strip());
+    } catch (IllegalArgumentException e) {
+      problems.add("\"" + label + "\" không hợp lệ (\"" + value + "\"); chọn một trong: "
+          + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + ".");
+      return null;
+    }
+  }
+}
