@@ -42,6 +42,9 @@ public final class Roles {
   private static final Map<String, UnitKind> UNIT_KIND_WORDS = new LinkedHashMap<>();
 
   static {
+    if (!java.util.Set.copyOf(ALL.stream().map(Role::name).toList()).equals(java.util.Set.copyOf(Groups.ROLES))) {
+      throw new IllegalStateException("Roles.ALL and Groups.ROLES name different roles");
+    }
     for (Role r : ALL) {
       ROLE_WORDS.put(key(r.name()), r.name());
       ROLE_WORDS.put(key(r.label()), r.name());

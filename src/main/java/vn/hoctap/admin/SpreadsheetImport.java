@@ -192,7 +192,7 @@ public class SpreadsheetImport {
     return all;
   }
 
-  private static List<String[]> notes() {
+  private List<String[]> notes() {
     List<String[]> n = new ArrayList<>();
     n.add(new String[] {"Trang tính", "Cột", "Cách điền"});
     n.add(new String[] {ORG_SHEET, "Mã đơn vị", "Bắt buộc. Chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới; tối"
@@ -230,7 +230,8 @@ public class SpreadsheetImport {
     }
     n.add(new String[] {""});
     n.add(new String[] {"Cả tệp được kiểm tra trước; nếu có lỗi thì không nhập gì và danh sách lỗi cho biết trang,"
-        + " dòng, cột. Nhập lại cùng một tệp không tạo thêm gì. Không dùng công thức; tối đa 10 MB."});
+        + " dòng, cột. Nhập lại cùng một tệp không tạo thêm gì. Không dùng công thức; tối đa " + maxBytes / 1024 / 1024
+        + " MB và " + maxRows + " dòng mỗi trang."});
     return n;
   }
 
