@@ -138,6 +138,7 @@ class AwardHttpTest {
         .contains("Quyết định số " + done.get("decisionNo").asText());
     Response decision = http.get("phonggd", "/awards/decisions/" + done.get("decisionId").asLong());
     assertThat(decision.body()).contains("Quyết định số").contains(school.code());
+    // anonymous: a client that does not ask for HTML gets 401 (a browser is sent to the login form)
     assertThat(http.get(null, "/awards/awardees/" + awardeeId).status()).isEqualTo(401);
 
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes("phonggd",
