@@ -111,6 +111,12 @@ class AwardHttpTest {
     // someone of another province does not see the list
     assertThat(http.get("todanhgia.nb", "/api/awards/proposals/" + proposalId).status()).isEqualTo(404);
 
+    // in the engine too: the proposing district sees the candidate's instance, another province does not
+    assertThat(http.get("phonggd", "/engine-rest/process-instance?businessKey=award-" + candidateId).json())
+        .hasSize(1);
+    assertThat(http.get("sogd.nb", "/engine-rest/process-instance?businessKey=award-" + candidateId).json())
+        .isEmpty();
+
     for (String member : List.of("chutichhuyen", "phonggd", "hdtdkt.huyen")) {
       submit(member, candidateId, Map.of("vote", "YES", "voteComment", ""));
     }
