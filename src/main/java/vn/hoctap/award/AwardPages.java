@@ -1,13 +1,13 @@
 package vn.hoctap.award;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import vn.hoctap.security.CurrentUser;
+import vn.hoctap.web.Page;
 
 /** Server-rendered pages (Vietnamese) of an awardee's history and of a decision, behind the same login as /api. */
-@Controller
+@Page
 class AwardPages {
 
   private final AwardService awards;

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.dossier.DossierAccess;
+import vn.hoctap.engine.InstanceGrants;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
 import vn.hoctap.recognition.Recognition;
@@ -42,9 +43,12 @@ public class AwardService {
   private final RuntimeService runtime;
   private final IdentityService identity;
   private final EngineClock clock;
+  private final InstanceGrants grants;
 
   AwardService(JdbcTemplate jdbc, OrgUnitRepository orgs, AwardRouting routing, RecognitionService recognitions,
-      DossierAccess access, RuntimeService runtime, IdentityService identity, EngineClock clock) {
+      DossierAccess access, RuntimeService runtime, IdentityService identity, EngineClock clock,
+      InstanceGrants grants) {
+    this.grants = grants;
     this.jdbc = jdbc;
     this.orgs = orgs;
     this.routing = routing;
@@ -184,7 +188,10 @@ public class AwardService {
     identity.clearAuthentication();
     try {
       for (Long id : candidateIds) {
-        runtime.startProcessInstanceByKey(PROCESS_KEY, "award-" + id, Map.of(VAR_CANDIDATE_ID, id));
+        String pi = runtime.startProcessInstanceByKey(PROCESS_KEY, "award-" + id, Map.of(VAR_CANDIDATE_ID, id))
+            .getId();
+        // Cockpit and the Camunda REST API show it to the proposing body and those above it
+        grants.grantReadAlongPath(pi, currentBody(id));
       }
     } finally {
       if (who != null) {
@@ -227,6 +234,8 @@ public class AwardService {
     }
     jdbc.update("update award_candidate set current_body_id = ?, status = ?, updated_at = ? where id = ?",
         next.getId(), CandidateStatus.IN_COUNCIL.name(), now(), candidateId);
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey("award-" + candidateId).list()
+        .forEach(pi -> grants.grantReadAlongPath(pi.getId(), next));
     return next;
   }
 

@@ -2,6 +2,7 @@ package vn.hoctap.engine;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 import vn.hoctap.org.Groups;
+import vn.hoctap.org.OrgUnit;
 
 /**
  * Per-instance read rights in the engine: a process instance is readable (Cockpit, Camunda REST) by the
@@ -26,6 +28,11 @@ public class InstanceGrants {
   public InstanceGrants(AuthorizationService authorizations, EngineQueries engine) {
     this.authorizations = authorizations;
     this.engine = engine;
+  }
+
+  /** Grants READ on the instance to the body and every body above it. */
+  public void grantReadAlongPath(String processInstanceId, OrgUnit body) {
+    grantRead(processInstanceId, Arrays.stream(body.getPath().split("/")).filter(s -> !s.isEmpty()).toList());
   }
 
   /** Grants READ on the instance to each unit's jurisdiction group that does not have it yet. */

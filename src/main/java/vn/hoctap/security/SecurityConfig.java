@@ -31,7 +31,7 @@ public class SecurityConfig {
       IdentityService identity, JsonAuthenticationEntryPoint entryPoint) throws Exception {
     // Path matchers on the whole request path: the Camunda REST API is a Jersey servlet, not Spring MVC.
     http.securityMatcher(paths("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**",
-            "/swagger-ui.html", "/actuator/**", "/awards/**"))
+            "/swagger-ui.html", "/actuator/**"))
         .authenticationProvider(provider)
         .authorizeHttpRequests(a -> a.requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
             .anyRequest().authenticated())
@@ -80,6 +80,8 @@ public class SecurityConfig {
         .authorizeHttpRequests(a -> a.requestMatchers(paths(LOGIN_PAGE, "/css/**")).permitAll()
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage(LOGIN_PAGE).defaultSuccessUrl("/trang-chu", false))
+        // HTTP Basic as well, for scripts fetching a page or a document
+        .httpBasic(withDefaults())
         .logout(l -> l.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(
             org.springframework.http.HttpMethod.POST, "/dang-xuat")).logoutSuccessUrl(LOGIN_PAGE + "?thoat"))
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)

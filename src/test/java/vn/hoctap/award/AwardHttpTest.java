@@ -111,6 +111,12 @@ class AwardHttpTest {
     // someone of another province does not see the list
     assertThat(http.get("todanhgia.nb", "/api/awards/proposals/" + proposalId).status()).isEqualTo(404);
 
+    // in the engine too: the proposing district sees the candidate's instance, another province does not
+    assertThat(http.get("phonggd", "/engine-rest/process-instance?businessKey=award-" + candidateId).json())
+        .hasSize(1);
+    assertThat(http.get("sogd.nb", "/engine-rest/process-instance?businessKey=award-" + candidateId).json())
+        .isEmpty();
+
     for (String member : List.of("chutichhuyen", "phonggd", "hdtdkt.huyen")) {
       submit(member, candidateId, Map.of("vote", "YES", "voteComment", ""));
     }
@@ -138,6 +144,7 @@ class AwardHttpTest {
         .contains("Quyết định số " + done.get("decisionNo").asText());
     Response decision = http.get("phonggd", "/awards/decisions/" + done.get("decisionId").asLong());
     assertThat(decision.body()).contains("Quyết định số").contains(school.code());
+    // anonymous: a client that does not ask for HTML gets 401 (a browser is sent to the login form)
     assertThat(http.get(null, "/awards/awardees/" + awardeeId).status()).isEqualTo(401);
 
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes("phonggd",
