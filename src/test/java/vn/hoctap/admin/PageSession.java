@@ -90,6 +90,7 @@ class PageSession {
   }
 
   private Response send(HttpRequest.Builder b) {
+    b.header("Accept", "text/html,application/xhtml+xml"); // as a browser does (decides login page vs 401)
     try {
       HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       String location = r.headers().firstValue("Location").orElse(null);
