@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.hoctap.common.EngineClock;
+import vn.hoctap.demo.DemoData;
 import vn.hoctap.dossier.Dossier;
 import vn.hoctap.dossier.DossierEvent;
 import vn.hoctap.dossier.DossierService;
@@ -54,7 +55,6 @@ import vn.hoctap.support.Fixtures;
 import vn.hoctap.support.Fixtures.TestBody;
 import vn.hoctap.support.Fixtures.TestUnit;
 import vn.hoctap.support.HoctapTest;
-import vn.hoctap.support.PageSession;
 import vn.hoctap.support.Http;
 import vn.hoctap.support.Http.Response;
 
@@ -328,20 +328,27 @@ class ReorganisationHttpTest {
   @Test
   void theAdminPagePreviewsThenReorganisesWithCsrfProtection() {
     ProcessInstance s = school(TASK_APPRAISE);
-    PageSession admin = PageSession.login(port, "admin");
-    assertThat(admin.get("/quan-tri/sap-xep").body()).contains("Sắp xếp đơn vị hành chính");
-    Map<String, String> form = Map.of("orgCodes", district.code(), "targetCode", province.code(), "reason",
-        "Nghị quyết 2025", "twoTier", "true");
-    String preview = admin.post("/quan-tri/sap-xep/xem-truoc", form).body();
+    PageSession admin = new PageSession(port);
+    admin.login("admin", DemoData.PASSWORD);
+    String form = admin.get("/quan-tri/sap-xep").body();
+    assertThat(form).contains("Sắp xếp đơn vị hành chính");
+    Map<String, String> fields = new HashMap<>(Map.of("orgCodes", district.code(), "targetCode", province.code(),
+        "reason", "Nghị quyết 2025", "twoTier", "true"));
+    // a form posted from elsewhere, without the session's token, is refused
+    assertThat(admin.post("/quan-tri/sap-xep/thuc-hien", fields).status()).isEqualTo(403);
+    assertThat(dossiers.get(id(s)).getReceivingOrg().getCode()).isEqualTo(district.code());
+
+    fields.put("_csrf", PageSession.csrf(form));
+    String preview = admin.post("/quan-tri/sap-xep/xem-truoc", fields).body();
     assertThat(preview).contains("Bản xem trước").contains(units.get(s.getBusinessKey()).code())
         .contains("Giám đốc Sở GDĐT");
     assertThat(dossiers.get(id(s)).getReceivingOrg().getCode()).isEqualTo(district.code());
-    // a form posted from elsewhere, without the session's token, is refused
-    assertThat(admin.postWithoutToken("/quan-tri/sap-xep/thuc-hien", form).status()).isEqualTo(403);
-    assertThat(dossiers.get(id(s)).getReceivingOrg().getCode()).isEqualTo(district.code());
-    assertThat(PageSession.login(port, province.reviewer()).get("/quan-tri/sap-xep").status()).isEqualTo(403);
+    PageSession reviewer = new PageSession(port);
+    reviewer.login(province.reviewer(), DemoData.PASSWORD);
+    assertThat(reviewer.get("/quan-tri/sap-xep").status()).isEqualTo(403);
 
-    String done = admin.post("/quan-tri/sap-xep/thuc-hien", form).body();
+    fields.put("_csrf", PageSession.csrf(preview));
+    String done = admin.post("/quan-tri/sap-xep/thuc-hien", fields).body();
     assertThat(done).contains("Đã thực hiện sắp xếp");
     assertThat(dossiers.get(id(s)).getReceivingOrg().getCode()).isEqualTo(province.code());
     assertThat(fx.task(province.reviewer(), s, TASK_APPRAISE)).isNotNull();
