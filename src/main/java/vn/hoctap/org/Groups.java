@@ -47,6 +47,16 @@ public final class Groups {
     return "chair-" + orgCode;
   }
 
+  /** Hội đồng đánh giá of a unit or commune: reviews its "Công dân học tập" round. */
+  public static String council(String orgCode) {
+    return "council-" + orgCode;
+  }
+
+  /** Chi hội khuyến học of a village: reviews its families, clans and the village itself. */
+  public static String branch(String orgCode) {
+    return "branch-" + orgCode;
+  }
+
   /** Report viewers of a body: leaders and staff who follow its dashboards and reports without acting on tasks. */
   public static String viewer(String orgCode) {
     return "viewer-" + orgCode;
