@@ -167,8 +167,8 @@ final class XlsxRows {
         if (raw.isEmpty()) {
           return null;
         }
-        // 1.23456789012E11 → 123456789012: numbers as typed, not in scientific notation
-        if (raw.indexOf('E') >= 0 || raw.indexOf('e') >= 0) {
+        // 1.23456789012E11 → 123456789012, 12.0 → 12: numbers as a person typed them
+        if (raw.indexOf('E') >= 0 || raw.indexOf('e') >= 0 || raw.endsWith(".0")) {
           try {
             return new BigDecimal(raw).stripTrailingZeros().toPlainString();
           } catch (NumberFormatException e) {
