@@ -173,7 +173,8 @@ public class RoundImport {
             + p.source() + ")";
   }
 
-  static List<String> headers(ScoreSheet sheet) {
+  /** The headers of the template of a sheet, in column order. */
+  public static List<String> headers(ScoreSheet sheet) {
     Subject s = sheet.subject();
     List<String> h = new ArrayList<>(List.of("STT", s.identityHeader(), s.nameHeader()));
     if (s.personId() && s.kind() == RoundKind.CITIZEN) {

@@ -78,6 +78,12 @@ final class BenchmarkSuite {
         if (s.runs("tasklist")) {
           loadedProvince(db, app, province, chains);
         }
+        if (s.runs("rounds")) {
+          BulkRoundBenchmark rounds = new BulkRoundBenchmark(report, db.kind);
+          for (int people : BulkRoundBenchmark.sizes(s.scale())) {
+            rounds.measure(app, people);
+          }
+        }
       }
     } finally {
       ClockUtil.reset();
