@@ -184,7 +184,7 @@ public class RoundService {
   @Transactional(readOnly = true)
   public Counts counts(long roundId) {
     Map<Subject, Long> bySubject = new LinkedHashMap<>();
-    long[] c = new long[5];
+    long[] c = new long[4];
     jdbc.query("select subject, count(*) n, sum(case when passed then 1 else 0 end) p,"
         + " sum(case when return_reason is not null then 1 else 0 end) ret,"
         + " sum(case when recognised then 1 else 0 end) rec from round_entry where round_id = ? group by subject"
@@ -193,10 +193,10 @@ public class RoundService {
           bySubject.put(Subject.valueOf(rs.getString("subject")), n);
           c[0] += n;
           c[1] += rs.getLong("p");
-          c[3] += rs.getLong("ret");
-          c[4] += rs.getLong("rec");
+          c[2] += rs.getLong("ret");
+          c[3] += rs.getLong("rec");
         }, roundId);
-    return new Counts(c[0], c[1], c[0] - c[1], c[3], c[4], bySubject);
+    return new Counts(c[0], c[1], c[0] - c[1], c[2], c[3], bySubject);
   }
 
   /** A page of entries, optionally only passed / failed / returned ones, in identity order. */
@@ -333,8 +333,9 @@ public class RoundService {
     }
     LocalDate today = clock.today();
     int no = recognitions.nextDecisionNumber(r.deciderOrgId(), today.getYear());
-    String decisionNo = no + "/QĐ-" + (r.kind() == RoundKind.CITIZEN && r.deciderCode().equals(r.orgCode())
-        && route(r).deciderGroup().startsWith("head-") ? r.orgCode() : "UBND");
+    // a unit head signs in the unit's own register; a commune chairman as UBND xã
+    String decisionNo = no + "/QĐ-" + (r.deciderCode().equals(r.orgCode()) && route(r).deciderGroup().startsWith(
+        "head-") ? r.orgCode() : "UBND");
     int recognised = jdbc.update("update round_entry set recognised = passed where round_id = ?", roundId);
     jdbc.update("update assessment_round set decision_no = ?, decision_date = ?, decided_by = ? where id = ?",
         decisionNo, today, actor, roundId);
