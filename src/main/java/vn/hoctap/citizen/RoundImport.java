@@ -47,9 +47,10 @@ import vn.hoctap.common.EngineClock;
  * indicator, Vietnamese headers), the import of a filled file, and the list of everyone recognised.
  * <p>
  * An import reads the file once as a stream: every row is validated and scored, and while no error has been
- * found the rows are written in JDBC batches, all in one transaction. Any error rolls the whole import back, so
- * nothing is stored, and the user gets every error with its row and column, also as an annotated copy of the file.
- * The same file (by SHA-256 of its content) is imported once per round; a person appears once per round.
+ * found the rows are written in batches of 1,000 (COPY on PostgreSQL, JDBC batch inserts elsewhere), all in one
+ * transaction. Any error rolls the whole import back, so nothing is stored, and the user gets every error with
+ * its row and column, also as an annotated copy of the file. The same file (by SHA-256 of its content) is
+ * imported once per round; a person appears once per round.
  */
 @Service
 public class RoundImport {
@@ -96,6 +97,15 @@ public class RoundImport {
     this.maxRows = maxRows;
     this.batchSize = batchSize;
     this.annotatedDir = Path.of(dataDir, "round-imports");
+  }
+
+  private volatile EntryWriter writer;
+
+  private EntryWriter writer() {
+    if (writer == null) {
+      writer = new EntryWriter(jdbc);
+    }
+    return writer;
   }
 
   // ---------------------------------------------------------------- template
@@ -360,10 +370,8 @@ public class RoundImport {
     }
 
     private void flush() {
-      if (!batch.isEmpty()) {
-        jdbc.batchUpdate(INSERT_ENTRY, batch);
-        batch.clear();
-      }
+      writer().write(batch);
+      batch.clear();
     }
 
     private void error(int row, Integer col, String message) {

@@ -86,6 +86,8 @@ class RoundImportTest {
     Round r = rf.start(school, RoundKind.CITIZEN, YEAR);
     List<Object[]> rows = valid(7);
     rows.set(0, person((String) rows.get(0)[0], "Người chưa đạt", 10, 10, 10, 10, 10, 10, 4, 10, 10, 10));
+    // stored exactly as typed, whatever the bulk write's own format needs escaped
+    rows.set(1, person((String) rows.get(1)[0], "Lê \\N \"Tư\"\tB", 9, 9, 9, 9, 9, 9, 9, 9, 9, 9));
     Path file = xlsx(imports, Subject.OFFICIAL, rows);
 
     RoundImport.ImportResult first = imports.importFile(r.id(), Subject.OFFICIAL, file, "ds.xlsx", school.preparer());
@@ -101,6 +103,7 @@ class RoundImportTest {
     RoundEntry failing = rounds.entry(r.id(), (String) rows.get(0)[0]).orElseThrow();
     assertThat(failing.passed()).isFalse();
     assertThat(failing.scores().get("NL2.3")).isEqualByComparingTo("4");
+    assertThat(rounds.entry(r.id(), (String) rows.get(1)[0]).orElseThrow().fullName()).isEqualTo("Lê \\N \"Tư\"\tB");
   }
 
   @Test
