@@ -80,6 +80,7 @@ final class BenchmarkSuite {
         }
         if (s.runs("rounds")) {
           BulkRoundBenchmark rounds = new BulkRoundBenchmark(report, db.kind);
+          rounds.warmUp(app);
           for (int people : BulkRoundBenchmark.sizes(s.scale())) {
             rounds.measure(app, people);
           }

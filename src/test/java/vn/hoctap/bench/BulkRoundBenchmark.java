@@ -37,8 +37,9 @@ import vn.hoctap.security.CurrentUser;
 /**
  * Item 3 (issue 5): one "Công dân học tập" round of N people imported, scored and stored end to end through the
  * application's own import ({@link RoundImport#importFile}: SHA-256 of the file, streaming read, validation,
- * scoring, JDBC batches, one transaction), in the running application. The .xlsx file is generated beforehand
- * (not timed), as a school would upload it: one row per person, the template's columns.
+ * scoring, COPY / JDBC batches, one transaction), in the running application. The .xlsx file is generated beforehand
+ * (not timed), as a school would upload it: one row per person, the template's columns. An untimed round of
+ * 20,000 people runs first (JIT warm-up).
  * <p>
  * Memory: the peak of the heap in use during the import (sum of the heap pools' peaks, an upper bound, which
  * includes garbage not yet collected in this JVM's large heap), and the largest heap still in use right after a
@@ -68,6 +69,15 @@ final class BulkRoundBenchmark {
       return java.util.Arrays.stream(chosen.split(",")).mapToInt(v -> Integer.parseInt(v.strip())).toArray();
     }
     return scale.equals("full") ? new int[] {100_000, 1_000_000} : new int[] {10_000};
+  }
+
+  /** One untimed round of 20,000 people first, so that the measured ones run on compiled code, as a server does. */
+  void warmUp(AppHost app) {
+    try {
+      run(app, 20_000, null);
+    } catch (Exception | Error e) {
+      System.out.println("[bench] rounds warm-up failed: " + e);
+    }
   }
 
   void measure(AppHost app, int people) throws Exception {
@@ -135,6 +145,10 @@ final class BulkRoundBenchmark {
         throw new IllegalStateException("stored " + stored + " of " + people);
       }
       double rate = people / seconds;
+      if (metric == null) {
+        System.out.printf(Locale.ROOT, "[bench] %s warm-up round of %,d: %.0f people/s%n", db, people, rate);
+        return;
+      }
       String note = String.format(Locale.ROOT, "%.1f s end to end (file %,d KB, generated in %.1f s, not timed);"
           + " %,d passed, %,d failed; heap before %d MB; %d GCs during the import", seconds,
           Files.size(file) >> 10, genSeconds, result.passed(), result.failed(), baseline >> 20, gcs.get());
