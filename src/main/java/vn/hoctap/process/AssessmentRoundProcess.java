@@ -35,6 +35,8 @@ public final class AssessmentRoundProcess {
   public static final String FIELD_RETURNED = "returnedEntries";
   public static final String FIELD_RETURN_LIST = "returnList";
   public static final String FIELD_COMMENT = "roundComment";
+  /** Corrections typed in the fix step: one line per entry, "số định danh: NL2.1=8,5; năm sinh=1981". */
+  public static final String FIELD_CORRECTIONS = "entryCorrections";
 
   static final Set<String> ROUTING_VARIABLES = Set.of(VAR_ROUND_ID, VAR_PREPARER_GROUP, VAR_REVIEWER_GROUP,
       VAR_DECIDER_GROUP, VAR_REVIEW_OUTCOME, VAR_DECISION);

@@ -183,6 +183,10 @@ final class RoundSteps {
     @Override
     void complete(DelegateTask task, long roundId, FormValues form, String actor) {
       support.rounds.lock(roundId);
+      String corrections = form.text(FIELD_CORRECTIONS);
+      if (corrections != null) {
+        correct(roundId, corrections, actor);
+      }
       String left = support.rounds.returnedIdentities(roundId);
       if (!left.isEmpty()) {
         throw DomainException.rule("Còn mục bị trả lại chưa sửa: " + left + ". Sửa từng mục"
@@ -191,6 +195,47 @@ final class RoundSteps {
       support.rounds.moveTo(roundId, RoundStatus.IN_REVIEW);
       support.rounds.record(roundId, actor, "RESUBMITTED", task.getName(), form.text(FIELD_COMMENT),
           "Đã sửa các mục bị trả lại, gửi xét duyệt lại");
+    }
+
+    /**
+     * Applies the typed corrections, each on top of the entry as it is: "số định danh: NL2.1=8,5; họ tên=…;
+     * năm sinh=1981; nhận định=Đạt". Any wrong line refuses the whole step and nothing is saved.
+     */
+    private void correct(long roundId, String text, String actor) {
+      for (String line : text.split("\\R")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        int colon = line.indexOf(':');
+        String id = colon < 0 ? line.strip() : line.substring(0, colon).strip();
+        RoundEntry e = support.rounds.entry(roundId, id).orElseThrow(() -> DomainException.badInput(
+            "Dòng sửa \"" + line.strip() + "\": cần dạng \"số định danh: NL2.1=8,5; năm sinh=1981\", với số định"
+                + " danh có trong đợt."));
+        Map<String, String> scores = new LinkedHashMap<>();
+        e.scores().forEach((k, v) -> scores.put(k, v.stripTrailingZeros().toPlainString()));
+        String name = e.fullName();
+        String birthYear = e.birthYear() == null ? null : e.birthYear().toString();
+        String judgement = e.judgement();
+        for (String part : colon < 0 ? new String[0] : line.substring(colon + 1).split(";")) {
+          int eq = part.indexOf('=');
+          if (part.isBlank()) {
+            continue;
+          }
+          if (eq <= 0) {
+            throw DomainException.badInput("Dòng sửa của " + id + ": \"" + part.strip() + "\" cần dạng"
+                + " \"mã chỉ tiêu=điểm\".");
+          }
+          String key = part.substring(0, eq).strip();
+          String value = part.substring(eq + 1).strip();
+          switch (key.toLowerCase(java.util.Locale.ROOT)) {
+            case "họ tên", "tên" -> name = value;
+            case "năm sinh" -> birthYear = value;
+            case "nhận định" -> judgement = value;
+            default -> scores.put(key, value);
+          }
+        }
+        support.rounds.saveEntry(roundId, e.subject(), id, name, birthYear, scores, judgement, actor);
+      }
     }
   }
 

@@ -150,12 +150,22 @@ class AssessmentRoundProcessTest {
         passing(), null, school.preparer())).isInstanceOf(DomainException.class)
         .hasMessageContaining("chỉ sửa được");
 
-    for (int k : new int[] {0, 2, 4}) {
+    // two corrected with the entry form (API), the third typed into the step's own form
+    for (int k : new int[] {0, 2}) {
       rounds.saveEntry(r.id(), Subject.OFFICIAL, ids.get(k), "Giáo viên " + k, "1981",
           scores(10, 10, 9, 9, 9, 9, 9, 9, 9, 9), null, school.preparer());
     }
-    assertThat(rounds.counts(r.id()).returned()).isZero();
-    complete(school.preparer(), pi, TASK_FIX, Map.of(FIELD_COMMENT, "Đã sửa theo yêu cầu"));
+    assertThat(rounds.counts(r.id()).returned()).isEqualTo(1);
+    assertThat(refusal(() -> fx.as(school.preparer(), () -> tasks.complete(fix.getId(),
+        Map.of(FIELD_CORRECTIONS, ids.get(4) + ": NL2.1=11")))))
+        .contains("Điểm chỉ tiêu NL2.1 phải từ 0 đến 10, đang là 11");
+    complete(school.preparer(), pi, TASK_FIX, Map.of(FIELD_CORRECTIONS, ids.get(4) + ": NL2.1=8,5; năm sinh=1979",
+        FIELD_COMMENT, "Đã sửa theo yêu cầu"));
+    RoundEntry typed = rounds.entry(r.id(), ids.get(4)).orElseThrow();
+    assertThat(typed.scores().get("NL2.1")).isEqualByComparingTo("8.5");
+    assertThat(typed.birthYear()).isEqualTo(1979);
+    assertThat(typed.total()).isEqualByComparingTo("89.5");
+    assertThat(typed.returnReason()).isNull();
     assertThat(pi).isWaitingAt(TASK_REVIEW);
     complete(school.reviewer(), pi, TASK_REVIEW, Map.of(VAR_REVIEW_OUTCOME, APPROVE_ALL));
     complete(school.decider(), pi, TASK_DECIDE, Map.of(VAR_DECISION, RECOGNISE));
