@@ -127,4 +127,34 @@ class RoundHttpTest {
     assertThat(ratio.get("members").get("roundId").asLong()).isEqualTo(id);
     assertThat(http.get("phonggd", "/api/rounds").json().findValuesAsText("id")).contains(String.valueOf(id));
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void onlyAnAdministratorRevisesWhatAwaitsTheOfficialText() throws Exception {
+    JsonNode sheets = http.get("todanhgia", "/api/rounds/criteria").json();
+    JsonNode family = null;
+    JsonNode official = null;
+    for (JsonNode s : sheets) {
+      if (s.get("sheet").get("subject").asText().equals("FAMILY")) {
+        family = s.get("sheet");
+      } else if (s.get("sheet").get("subject").asText().equals("OFFICIAL")) {
+        official = s.get("sheet");
+      }
+    }
+    ObjectMapper json = new ObjectMapper();
+    Map<String, Object> revised = json.convertValue(family, Map.class);
+    revised.put("source", family.get("source").asText() + " (sửa câu chữ)");
+    assertThat(put("todanhgia", "/api/rounds/criteria/FAMILY", revised).status()).isEqualTo(403);
+    Response ok = put("admin", "/api/rounds/criteria/FAMILY", revised);
+    assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    assertThat(ok.json().get("sheet").get("version").asInt()).isEqualTo(family.get("version").asInt() + 1);
+
+    // the confirmed pass rule of "Công dân học tập" (80 / 5) cannot be changed
+    Map<String, Object> lowered = json.convertValue(official, Map.class);
+    ((Map<String, Object>) lowered.get("passRule")).put("minTotal", 70);
+    Response refused = put("admin", "/api/rounds/criteria/OFFICIAL", lowered);
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.body()).contains("Quy tắc đạt đã được xác nhận");
+  }
 }
+
