@@ -76,10 +76,6 @@ public record ScoreSheet(String code, int version, Subject subject, String name,
     return !passRule.confirmed();
   }
 
-  public boolean anyUnconfirmed() {
-    return needsJudgement() || indicators.stream().anyMatch(i -> !i.confirmed());
-  }
-
   /** Scores one entry; {@code scores} are in the order of {@link #indicators()} and already range-checked. */
   public Score evaluate(BigDecimal[] scores, Judgement judgement) {
     BigDecimal total = BigDecimal.ZERO;
