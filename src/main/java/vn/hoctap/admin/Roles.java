@@ -31,7 +31,13 @@ public final class Roles {
       new Role("committee", "Cán bộ UBND",
           "Cán bộ UBND xã / huyện / tỉnh: lập hồ sơ \"Cộng đồng học tập\" của địa phương."),
       new Role("chair", "Chủ tịch UBND", "Chủ trì họp thống nhất và nộp hồ sơ \"Cộng đồng học tập\" của địa phương."),
-      new Role("viewer", "Xem báo cáo", "Theo dõi hồ sơ, bảng tổng hợp và báo cáo; không xử lý công việc."));
+      new Role("viewer", "Xem báo cáo", "Theo dõi hồ sơ, bảng tổng hợp và báo cáo; không xử lý công việc."),
+      new Role("council", "Thành viên Hội đồng",
+          "Hội đồng Thi đua - Khen thưởng: bỏ phiếu từng ứng viên khen thưởng; xét đợt đánh giá Công dân học tập."),
+      new Role("secretary", "Thư ký Hội đồng", "Thư ký Hội đồng Thi đua - Khen thưởng: kết thúc phiên họp, lập biên"
+          + " bản xét khen thưởng."),
+      new Role("branch", "Chi hội khuyến học",
+          "Chi hội khuyến học thôn / tổ dân phố: xét danh sách Gia đình, Dòng họ học tập và thôn."));
 
   /** The tiers a spreadsheet may create (the national level exists once and is not imported). */
   public static final List<OrgKind> IMPORTABLE_KINDS = List.of(OrgKind.PROVINCE, OrgKind.DISTRICT, OrgKind.COMMUNE,

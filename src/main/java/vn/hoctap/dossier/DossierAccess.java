@@ -12,7 +12,7 @@ import vn.hoctap.security.CurrentUser;
 /**
  * Who may see a dossier: administrators; members of the unit's own groups; and the staff of any body above the
  * unit in the tree (its district and province) or named on its route. A user's bodies come from their groups
- * (team-, head-, reviewer-, signer-, director-, committee-, chair-, viewer- followed by the org
+ * (team-, head-, reviewer-, signer-, director-, committee-, chair-, viewer-, council-, branch- followed by the org
  * code), and list queries filter on those bodies' paths.
  */
 @Component

@@ -17,8 +17,8 @@ public final class Groups {
    * Roles a user can hold in an org unit; the role's group is "&lt;role&gt;-&lt;orgCode&gt;". Longest first, so that
    * parsing a group name never mistakes one role for the prefix of another.
    */
-  public static final List<String> ROLES = List.of("committee", "reviewer", "director", "signer", "viewer",
-      "chair", "team", "head");
+  public static final List<String> ROLES = List.of("committee", "secretary", "reviewer", "director", "council",
+      "signer", "viewer", "branch", "chair", "team", "head");
 
   private Groups() {}
 
@@ -76,12 +76,20 @@ public final class Groups {
     return "chair-" + orgCode;
   }
 
+  /** Chi hội khuyến học of a village: reviews its families, clans and the village itself. */
+  public static String branch(String orgCode) {
+    return "branch-" + orgCode;
+  }
+
   /** Report viewers of a body: leaders and staff who follow its dashboards and reports without acting on tasks. */
   public static String viewer(String orgCode) {
     return "viewer-" + orgCode;
   }
 
-  /** Members of the emulation council (Hội đồng Thi đua - Khen thưởng) of a body: each votes personally. */
+  /**
+   * Members of a body's council (Hội đồng Thi đua - Khen thưởng): each votes personally on award candidates, and
+   * the council reviews the body's own "Công dân học tập" round.
+   */
   public static String council(String orgCode) {
     return "council-" + orgCode;
   }

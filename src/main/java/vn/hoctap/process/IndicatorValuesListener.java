@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import vn.hoctap.citizen.LearningUnitFeed;
 import vn.hoctap.criteria.CriteriaSet;
 import vn.hoctap.criteria.IndicatorInput;
 import vn.hoctap.dossier.Dossier;
@@ -14,14 +15,18 @@ import vn.hoctap.org.UnitProfile;
 
 /**
  * The indicator-values form of three steps: the assessment team's self-assessment, its supplement after a
- * return, and the appraiser's verification. On create it shows the applicable indicators with the last values;
+ * return, and the appraiser's verification. On create it shows the applicable indicators with the last values
+ * (for a school's self-assessment, TC3.CT1 comes pre-filled from its "Công dân học tập" round);
  * on complete it validates everything and stores a new revision, or refuses and stores nothing.
  */
 @Component("indicatorValuesForm")
 class IndicatorValuesListener extends FormStep {
 
-  IndicatorValuesListener(StepSupport steps) {
+  private final LearningUnitFeed roundCounts;
+
+  IndicatorValuesListener(StepSupport steps, LearningUnitFeed roundCounts) {
     super(steps);
+    this.roundCounts = roundCounts;
   }
 
   private boolean appraisal(DelegateTask task) {
@@ -34,7 +39,8 @@ class IndicatorValuesListener extends FormStep {
     CriteriaSet set = steps.dossiers.criteriaSet(d);
     UnitProfile unit = d.getUnit().profile();
     Map<String, IndicatorInput> last = appraisal(task) && !steps.dossiers.latestValues(id, Stage.VERIFIED).isEmpty()
-        ? steps.dossiers.latestValues(id, Stage.VERIFIED) : steps.dossiers.latestValues(id, Stage.SELF);
+        ? steps.dossiers.latestValues(id, Stage.VERIFIED)
+        : roundCounts.withRoundCounts(d, set, steps.dossiers.latestValues(id, Stage.SELF));
     Map<String, Object> vars = new HashMap<>(IndicatorForm.prefill(set, last));
     vars.put(SHOW_SUMMARY, steps.summary(d));
     vars.put(SHOW_GUIDE, IndicatorForm.guide(set, unit));

@@ -78,6 +78,13 @@ final class BenchmarkSuite {
         if (s.runs("tasklist")) {
           loadedProvince(db, app, province, chains);
         }
+        if (s.runs("rounds")) {
+          BulkRoundBenchmark rounds = new BulkRoundBenchmark(report, db.kind);
+          rounds.warmUp(app);
+          for (int people : BulkRoundBenchmark.sizes(s.scale())) {
+            rounds.measure(app, people);
+          }
+        }
       }
     } finally {
       ClockUtil.reset();

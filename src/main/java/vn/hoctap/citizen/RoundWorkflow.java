@@ -1,0 +1,61 @@
+package vn.hoctap.citizen;
+
+import static vn.hoctap.process.AssessmentRoundProcess.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.hoctap.common.DomainException;
+import vn.hoctap.org.OrgUnit;
+import vn.hoctap.security.CurrentUser;
+
+/** Opens a round and starts its process instance in one transaction: either both exist or neither. */
+@Service
+public class RoundWorkflow {
+
+  private final RoundService rounds;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+
+  RoundWorkflow(RoundService rounds, RuntimeService runtime, IdentityService identity) {
+    this.rounds = rounds;
+    this.runtime = runtime;
+    this.identity = identity;
+  }
+
+  /** Only the body's own preparers (or an administrator) open its round. */
+  @Transactional
+  public Round start(RoundKind kind, String orgCode, int year, CurrentUser user) {
+    OrgUnit org = rounds.org(orgCode);
+    RoundRoute route = RoundRoute.of(kind, org);
+    if (!user.admin() && !user.inAny(route.preparerGroup())) {
+      throw DomainException.forbidden("Chỉ " + route.preparerGroup() + " (người lập danh sách của " + org.getName()
+          + ") mới mở đợt đánh giá này.");
+    }
+    Round r = rounds.open(kind, orgCode, year, user.id());
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(VAR_ROUND_ID, r.id());
+    vars.put(VAR_PREPARER_GROUP, route.preparerGroup());
+    vars.put(VAR_REVIEWER_GROUP, route.reviewerGroup());
+    vars.put(VAR_DECIDER_GROUP, route.deciderGroup());
+    // The preparer check above is the start rule; the instance is started by the application itself, so the
+    // process is not offered to every user in the Tasklist's "Start process" (it has no start form).
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    ProcessInstance pi;
+    try {
+      pi = runtime.startProcessInstanceByKey(KEY, String.valueOf(r.id()), vars);
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+    rounds.attachProcess(r.id(), pi.getId());
+    return rounds.get(r.id());
+  }
+}

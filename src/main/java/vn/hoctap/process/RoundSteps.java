@@ -1,0 +1,280 @@
+package vn.hoctap.process;
+
+import static vn.hoctap.process.AssessmentRoundProcess.*;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import vn.hoctap.citizen.Round;
+import vn.hoctap.citizen.RoundEntry;
+import vn.hoctap.citizen.RoundService;
+import vn.hoctap.citizen.RoundStatus;
+import vn.hoctap.common.DomainException;
+import vn.hoctap.engine.Actors;
+
+/**
+ * The steps of processes/assessment-round.bpmn, thin over {@link RoundService}: each form shows the round's
+ * figures on create and, on complete, validates and records the step or refuses and records nothing.
+ */
+final class RoundSteps {
+
+  private RoundSteps() {}
+
+  /** What every round step needs: the round behind the instance, the acting user, the clean-up of form data. */
+  @Component
+  static class Support {
+    final RoundService rounds;
+    private final IdentityService identity;
+
+    Support(RoundService rounds, IdentityService identity) {
+      this.rounds = rounds;
+      this.identity = identity;
+    }
+
+    static long roundId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+      Object id = scope.getVariable(VAR_ROUND_ID);
+      if (id == null) {
+        throw new IllegalStateException("Quy trình không có biến roundId");
+      }
+      return ((Number) id).longValue();
+    }
+
+    String actor() {
+      return Actors.current(identity);
+    }
+
+    String summary(long roundId) {
+      Round r = rounds.get(roundId);
+      RoundService.Counts c = rounds.counts(roundId);
+      StringBuilder sb = new StringBuilder();
+      sb.append("Đợt đánh giá số ").append(r.id()).append(": ").append(r.describe()).append('\n')
+          .append("Trạng thái: ").append(r.status().label()).append('\n')
+          .append("Người quyết định công nhận: ").append(r.deciderTitle()).append('\n')
+          .append("Số mục: ").append(c.entries()).append(" — đạt ").append(c.passed()).append(", không đạt ")
+          .append(c.failed());
+      c.bySubject().forEach((s, n) -> sb.append("\n• ").append(s.label()).append(": ").append(n));
+      sb.append("\nDanh sách và kết quả từng mục: /api/rounds/").append(r.id()).append("/entries (lọc ?filter=failed,")
+          .append(" returned, passed)");
+      return sb.toString();
+    }
+
+    String returned(long roundId) {
+      StringBuilder sb = new StringBuilder();
+      for (RoundEntry e : rounds.entries(roundId, "returned", 0, 200)) {
+        sb.append(e.identityNo()).append(" (").append(e.fullName()).append("): ").append(e.returnReason()).append('\n');
+      }
+      return sb.toString().strip();
+    }
+
+    void show(DelegateTask task, Map<String, Object> vars) {
+      task.getExecution().setVariables(vars);
+    }
+
+    void cleanUp(DelegateExecution execution) {
+      Set<String> names = new HashSet<>(execution.getVariableNames());
+      names.removeAll(ROUTING_VARIABLES);
+      execution.removeVariables(names);
+    }
+  }
+
+  abstract static class Step implements TaskListener {
+    final Support support;
+
+    Step(Support support) {
+      this.support = support;
+    }
+
+    @Override
+    public final void notify(DelegateTask task) {
+      long id = Support.roundId(task);
+      if (EVENTNAME_CREATE.equals(task.getEventName())) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put(FIELD_SUMMARY, support.summary(id));
+        String returned = support.returned(id);
+        vars.put(FIELD_RETURNED, returned);
+        support.show(task, vars);
+      } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+        complete(task, id, new FormValues(task), support.actor());
+        support.cleanUp(task.getExecution());
+      }
+    }
+
+    abstract void complete(DelegateTask task, long roundId, FormValues form, String actor);
+  }
+
+  /** Lập danh sách, tự đánh giá: the list is imported or entered; completing sends it to the review. */
+  @Component("roundPrepareForm")
+  static class Prepare extends Step {
+    Prepare(Support support) {
+      super(support);
+    }
+
+    @Override
+    void complete(DelegateTask task, long roundId, FormValues form, String actor) {
+      support.rounds.lock(roundId);
+      if (support.rounds.counts(roundId).entries() == 0) {
+        throw DomainException.rule("Danh sách của đợt đánh giá còn trống: hãy nhập tệp hoặc từng mục trước khi"
+            + " gửi xét duyệt.");
+      }
+      support.rounds.moveTo(roundId, RoundStatus.IN_REVIEW);
+      support.rounds.record(roundId, actor, "SUBMITTED", task.getName(), form.text(FIELD_COMMENT),
+          "Gửi danh sách xét duyệt");
+    }
+  }
+
+  /** Xét duyệt danh sách: approve all, or return named entries, one per line "số định danh: lý do". */
+  @Component("roundReviewForm")
+  static class Review extends Step {
+    Review(Support support) {
+      super(support);
+    }
+
+    @Override
+    void complete(DelegateTask task, long roundId, FormValues form, String actor) {
+      String outcome = form.choice(VAR_REVIEW_OUTCOME, "Kết quả xét duyệt", APPROVE_ALL, RETURN);
+      Map<String, String> reasons = new LinkedHashMap<>();
+      if (RETURN.equals(outcome)) {
+        String list = form.text(FIELD_RETURN_LIST);
+        if (list == null) {
+          form.problem("Cần ghi các mục trả lại, mỗi dòng \"số định danh: lý do\".");
+        } else {
+          int line = 0;
+          for (String l : list.split("\\R")) {
+            line++;
+            if (l.isBlank()) {
+              continue;
+            }
+            int colon = l.indexOf(':');
+            if (colon <= 0) {
+              form.problem("Dòng " + line + " (\"" + l.strip() + "\"): cần dạng \"số định danh: lý do\".");
+            } else {
+              reasons.put(l.substring(0, colon).strip(), l.substring(colon + 1).strip());
+            }
+          }
+        }
+      }
+      form.throwIfInvalid("Kết quả xét duyệt");
+      if (RETURN.equals(outcome)) {
+        support.rounds.returnEntries(roundId, reasons, actor, task.getName());
+      } else {
+        support.rounds.lock(roundId);
+        support.rounds.moveTo(roundId, RoundStatus.AWAITING_DECISION);
+        support.rounds.record(roundId, actor, "APPROVED", task.getName(), form.text(FIELD_COMMENT),
+            "Duyệt toàn bộ danh sách, trình quyết định công nhận");
+      }
+      task.getExecution().setVariable(VAR_REVIEW_OUTCOME, outcome);
+    }
+  }
+
+  /** Sửa các mục bị trả lại: completes only once every returned entry has been corrected. */
+  @Component("roundFixForm")
+  static class Fix extends Step {
+    Fix(Support support) {
+      super(support);
+    }
+
+    @Override
+    void complete(DelegateTask task, long roundId, FormValues form, String actor) {
+      support.rounds.lock(roundId);
+      String corrections = form.text(FIELD_CORRECTIONS);
+      if (corrections != null) {
+        correct(roundId, corrections, actor);
+      }
+      String left = support.rounds.returnedIdentities(roundId);
+      if (!left.isEmpty()) {
+        throw DomainException.rule("Còn mục bị trả lại chưa sửa: " + left + ". Sửa từng mục"
+            + " (PUT /api/rounds/" + roundId + "/entries/{số định danh}) rồi hoàn thành bước này.");
+      }
+      support.rounds.moveTo(roundId, RoundStatus.IN_REVIEW);
+      support.rounds.record(roundId, actor, "RESUBMITTED", task.getName(), form.text(FIELD_COMMENT),
+          "Đã sửa các mục bị trả lại, gửi xét duyệt lại");
+    }
+
+    /**
+     * Applies the typed corrections, each on top of the entry as it is: "số định danh: NL2.1=8,5; họ tên=…;
+     * năm sinh=1981; nhận định=Đạt". Any wrong line refuses the whole step and nothing is saved.
+     */
+    private void correct(long roundId, String text, String actor) {
+      for (String line : text.split("\\R")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        int colon = line.indexOf(':');
+        String id = colon < 0 ? line.strip() : line.substring(0, colon).strip();
+        RoundEntry e = support.rounds.entry(roundId, id).orElseThrow(() -> DomainException.badInput(
+            "Dòng sửa \"" + line.strip() + "\": cần dạng \"số định danh: NL2.1=8,5; năm sinh=1981\", với số định"
+                + " danh có trong đợt."));
+        Map<String, String> scores = new LinkedHashMap<>();
+        e.scores().forEach((k, v) -> scores.put(k, v.stripTrailingZeros().toPlainString()));
+        String name = e.fullName();
+        String birthYear = e.birthYear() == null ? null : e.birthYear().toString();
+        String judgement = e.judgement();
+        for (String part : colon < 0 ? new String[0] : line.substring(colon + 1).split(";")) {
+          int eq = part.indexOf('=');
+          if (part.isBlank()) {
+            continue;
+          }
+          if (eq <= 0) {
+            throw DomainException.badInput("Dòng sửa của " + id + ": \"" + part.strip() + "\" cần dạng"
+                + " \"mã chỉ tiêu=điểm\".");
+          }
+          String key = part.substring(0, eq).strip();
+          String value = part.substring(eq + 1).strip();
+          switch (key.toLowerCase(java.util.Locale.ROOT)) {
+            case "họ tên", "tên" -> name = value;
+            case "năm sinh" -> birthYear = value;
+            case "nhận định" -> judgement = value;
+            default -> scores.put(key, value);
+          }
+        }
+        support.rounds.saveEntry(roundId, e.subject(), id, name, birthYear, scores, judgement, actor);
+      }
+    }
+  }
+
+  /** Ký quyết định công nhận: recognise everyone who passed under one numbered decision, or refuse with a reason. */
+  @Component("roundDecisionForm")
+  static class Decide extends Step {
+    Decide(Support support) {
+      super(support);
+    }
+
+    @Override
+    void complete(DelegateTask task, long roundId, FormValues form, String actor) {
+      String decision = form.choice(VAR_DECISION, "Quyết định", RECOGNISE, REFUSE);
+      String comment = form.text(FIELD_COMMENT);
+      if (REFUSE.equals(decision) && comment == null) {
+        form.problem("Cần ghi lý do không công nhận.");
+      }
+      form.throwIfInvalid("Quyết định công nhận");
+      if (RECOGNISE.equals(decision)) {
+        support.rounds.recognise(roundId, actor, task.getName(), comment);
+      } else {
+        support.rounds.refuse(roundId, actor, task.getName(), comment);
+      }
+      task.getExecution().setVariable(VAR_DECISION, decision);
+    }
+  }
+
+  /** Thông báo kết quả: to the round's preparers and reviewers, with the link to the list of those recognised. */
+  @Component("notifyRoundOutcome")
+  static class Notify implements JavaDelegate {
+    private final Support support;
+
+    Notify(Support support) {
+      this.support = support;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      support.rounds.notifyOutcome(Support.roundId(execution));
+    }
+  }
+}
