@@ -91,7 +91,7 @@ class RoundDemoData implements ApplicationRunner {
   }
 
   private void complete(String user, Round r, String taskKey, Map<String, Object> form) {
-    Task t = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(r.id())).taskDefinitionKey(taskKey)
+    Task t = tasks.createTaskQuery().processInstanceBusinessKey(RoundWorkflow.businessKey(r.id())).taskDefinitionKey(taskKey)
         .singleResult();
     identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
         .map(g -> g.getId()).toList());

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.common.DomainException;
+import vn.hoctap.engine.InstanceGrants;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.security.CurrentUser;
 
@@ -22,10 +23,18 @@ public class RoundWorkflow {
   private final RuntimeService runtime;
   private final IdentityService identity;
 
-  RoundWorkflow(RoundService rounds, RuntimeService runtime, IdentityService identity) {
+  private final InstanceGrants grants;
+
+  RoundWorkflow(RoundService rounds, RuntimeService runtime, IdentityService identity, InstanceGrants grants) {
+    this.grants = grants;
     this.rounds = rounds;
     this.runtime = runtime;
     this.identity = identity;
+  }
+
+  /** "round-&lt;id&gt;": apart from the dossiers' business keys (their ids), which share the engine. */
+  public static String businessKey(long roundId) {
+    return "round-" + roundId;
   }
 
   /** Only the body's own preparers (or an administrator) open its round. */
@@ -49,12 +58,14 @@ public class RoundWorkflow {
     identity.clearAuthentication();
     ProcessInstance pi;
     try {
-      pi = runtime.startProcessInstanceByKey(KEY, String.valueOf(r.id()), vars);
+      pi = runtime.startProcessInstanceByKey(KEY, businessKey(r.id()), vars);
     } finally {
       if (caller != null) {
         identity.setAuthentication(caller);
       }
     }
+    // Cockpit and the Camunda REST API show it to the body and those above it
+    grants.grantReadAlongPath(pi.getId(), org);
     rounds.attachProcess(r.id(), pi.getId());
     return rounds.get(r.id());
   }

@@ -54,7 +54,7 @@ class RoundHttpTest {
   }
 
   void submit(String user, long roundId, Map<String, Object> form) {
-    Response tasks = http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + roundId);
+    Response tasks = http.get(user, "/engine-rest/task?processInstanceBusinessKey=round-" + roundId);
     assertThat(tasks.json().size()).as(user + " sees the round's task").isEqualTo(1);
     Response r = http.submitForm(user, tasks.json().get(0).get("id").asText(), form);
     assertThat(r.status()).as(r.body()).isEqualTo(204);
@@ -74,6 +74,10 @@ class RoundHttpTest {
     assertThat(http.get("todanhgia", "/api/rounds/" + id).status()).as("another school's team").isEqualTo(404);
     assertThat(http.get("phonggd", "/api/rounds/" + id).status()).as("the district office above").isEqualTo(200);
     assertThat(http.get(school.preparer(), "/api/rounds/template?subject=OFFICIAL").status()).isEqualTo(200);
+    // the engine's view follows the same jurisdiction
+    String instances = "/engine-rest/process-instance?businessKey=round-" + id;
+    assertThat(http.get("phonggd", instances).json()).hasSize(1);
+    assertThat(http.get("sogd.nb", instances).json()).isEmpty();
 
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
