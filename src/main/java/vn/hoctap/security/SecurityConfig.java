@@ -52,9 +52,30 @@ public class SecurityConfig {
     return new OrRequestMatcher(matchers);
   }
 
-  /** The Camunda webapps (own login, own CSRF filter) and the start page. */
+  /**
+   * Our server-rendered pages (dashboard, reports, documents): a session login with a Vietnamese form, CSRF on;
+   * HTTP Basic too, for scripts and tests. The public certificate check is the one page open to anyone.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain pageSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
+      throws Exception {
+    http.securityMatcher(paths("/dashboard", "/dashboard/**", "/bao-cao/**", "/tai-lieu/**", "/kiem-tra/**",
+            "/dang-nhap", "/dang-xuat"))
+        .authenticationProvider(provider)
+        .authorizeHttpRequests(a -> a.requestMatchers(paths("/kiem-tra/*")).permitAll()
+            .anyRequest().authenticated())
+        .formLogin(f -> f.loginPage("/dang-nhap").defaultSuccessUrl("/dashboard").failureUrl("/dang-nhap?loi")
+            .permitAll())
+        .logout(l -> l.logoutUrl("/dang-xuat").logoutSuccessUrl("/dang-nhap?da-dang-xuat"))
+        .httpBasic(withDefaults())
+        .headers(withDefaults());
+    return http.build();
+  }
+
+  /** The Camunda webapps (own login, own CSRF filter) and the start page. */
+  @Bean
+  @Order(3)
   SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .csrf(c -> c.disable())
