@@ -192,17 +192,23 @@ public class RecognitionDocuments {
     PdfPTable t = new PdfPTable(new float[] {5, 5});
     t.setWidthPercentage(100);
     t.setSpacingBefore(18);
-    PdfPCell qr = cell();
+    // the image as is (a cell's addElement would stretch it to the cell's width)
     Image code = QrCodes.image(writer.getDirectContent(), checkUrl(baseUrl, r.verificationCode()), 90);
-    qr.addElement(code);
-    Paragraph hint = new Paragraph("Quét mã để kiểm tra giấy chứng nhận: " + checkUrl(baseUrl,
-        r.verificationCode()), fonts.italic(8));
-    qr.addElement(hint);
+    PdfPCell qr = new PdfPCell(code, false);
+    qr.setBorder(Rectangle.NO_BORDER);
+    PdfPTable left = new PdfPTable(1);
+    left.addCell(qr);
+    PdfPCell hint = cell();
+    hint.addElement(new Paragraph("Quét mã để kiểm tra giấy chứng nhận: " + checkUrl(baseUrl,
+        r.verificationCode()), fonts.italic(8)));
+    left.addCell(hint);
+    PdfPCell qrColumn = cell();
+    qrColumn.addElement(left);
     PdfPCell sign = cell();
     sign.addElement(centered(r.signerTitle().toUpperCase(new Locale("vi")), fonts.bold(12), 0, 4));
     sign.addElement(centered("(Đã ký)", fonts.italic(11), 0, 36));
     sign.addElement(centered(signerName(r.signedBy()), fonts.bold(12), 0, 0));
-    t.addCell(qr);
+    t.addCell(qrColumn);
     t.addCell(sign);
     return t;
   }
