@@ -65,9 +65,9 @@ public class SecurityConfig {
         .authenticationProvider(provider)
         .authorizeHttpRequests(a -> a.requestMatchers(paths("/kiem-tra/*")).permitAll()
             .anyRequest().authenticated())
-        .formLogin(f -> f.loginPage("/dang-nhap").defaultSuccessUrl("/dashboard").failureUrl("/dang-nhap?loi")
+        .formLogin(f -> f.loginPage("/dang-nhap").defaultSuccessUrl("/dashboard").failureUrl("/dang-nhap?loi=1")
             .permitAll())
-        .logout(l -> l.logoutUrl("/dang-xuat").logoutSuccessUrl("/dang-nhap?da-dang-xuat"))
+        .logout(l -> l.logoutUrl("/dang-xuat").logoutSuccessUrl("/dang-nhap?dang-xuat=1").permitAll())
         .httpBasic(withDefaults())
         .headers(withDefaults());
     return http.build();
