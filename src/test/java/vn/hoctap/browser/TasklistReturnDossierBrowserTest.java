@@ -89,7 +89,7 @@ class TasklistReturnDossierBrowserTest {
           + "'Kiểm tra tính đầy đủ của hồ sơ')]"));
       b.angularIdle();
       assertThat(b.bodyText()).contains("Bắt đầu quy trình", "Việc của tôi", "Tạo công việc");
-      b.screenshot("tasklist-vi");
+      b.screenshot("tasklist-danh-sach-viec");
 
       // open the task, claim it, fill the form: incomplete, with the reason
       b.click(By.xpath("//*[contains(@class, 'task')]//*[contains(text(), 'Kiểm tra tính đầy đủ của hồ sơ')]"));
