@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * DejaVu Sans embedded (Identity-H) in every PDF we write, so Vietnamese diacritics print on any reader. The fonts
- * come from the system (Debian's fonts-dejavu-core; .ci/run installs it), folder configurable.
+ * come from the system (Debian's fonts-dejavu-core; .ci/run installs it), folder configurable
+ * (hoctap.documents.font-dir).
  */
 @Component
 public class VnFonts {
@@ -22,7 +23,9 @@ public class VnFonts {
   VnFonts(@Value("${hoctap.documents.font-dir:/usr/share/fonts/truetype/dejavu}") String dir) {
     this.regular = load(dir, "DejaVuSans.ttf");
     this.bold = load(dir, "DejaVuSans-Bold.ttf");
-    this.italic = load(dir, "DejaVuSans-Oblique.ttf");
+    // the oblique face is in fonts-dejavu-extra, not in -core: upright text where it is missing
+    this.italic = Files.isReadable(Path.of(dir, "DejaVuSans-Oblique.ttf")) ? load(dir, "DejaVuSans-Oblique.ttf")
+        : regular;
   }
 
   private static BaseFont load(String dir, String file) {
