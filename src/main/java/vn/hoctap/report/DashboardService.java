@@ -276,17 +276,7 @@ public class DashboardService {
     if (rows.isEmpty()) {
       return List.of();
     }
-    // the open steps and their candidate groups of those dossiers, in one query
-    String keys = rows.stream().map(r -> "'" + r[0] + "'").collect(Collectors.joining(","));
-    Map<String, List<String[]>> tasks = new LinkedHashMap<>();
-    jdbc.query("select e.BUSINESS_KEY_, t.NAME_, l.GROUP_ID_ from ACT_RU_EXECUTION e"
-        + " join ACT_RU_TASK t on t.PROC_INST_ID_ = e.ID_"
-        + " left join ACT_RU_IDENTITYLINK l on l.TASK_ID_ = t.ID_ and l.TYPE_ = 'candidate' and l.GROUP_ID_ is not null"
-        + " where e.ID_ = e.PROC_INST_ID_ and e.BUSINESS_KEY_ in (" + keys + ") order by t.NAME_, l.GROUP_ID_",
-        rs -> {
-          tasks.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-              .add(new String[] {rs.getString(2), rs.getString(3)});
-        });
+    Map<String, List<String[]>> tasks = openTasks(rows.stream().map(r -> (Long) r[0]).toList());
     List<DossierRow> out = new ArrayList<>();
     for (Object[] r : rows) {
       List<String[]> t = tasks.getOrDefault(String.valueOf(r[0]), List.of());
@@ -298,6 +288,27 @@ public class DashboardService {
           at == null ? "" : Dates.vn(LocalDate.ofInstant(at.toInstant(), EngineClock.ZONE)), (String) r[5]));
     }
     return out;
+  }
+
+  /**
+   * The open tasks (name, candidate group) of the dossiers, by business key, in one query on the engine's runtime
+   * tables; a task with several candidate groups gives several pairs.
+   */
+  Map<String, List<String[]>> openTasks(List<Long> dossierIds) {
+    Map<String, List<String[]>> tasks = new LinkedHashMap<>();
+    if (dossierIds.isEmpty()) {
+      return tasks;
+    }
+    String marks = dossierIds.stream().map(x -> "?").collect(Collectors.joining(","));
+    jdbc.query("select e.BUSINESS_KEY_, t.NAME_, l.GROUP_ID_ from ACT_RU_EXECUTION e"
+        + " join ACT_RU_TASK t on t.PROC_INST_ID_ = e.ID_"
+        + " left join ACT_RU_IDENTITYLINK l on l.TASK_ID_ = t.ID_ and l.TYPE_ = 'candidate' and l.GROUP_ID_ is not null"
+        + " where e.ID_ = e.PROC_INST_ID_ and e.BUSINESS_KEY_ in (" + marks + ") order by t.NAME_, l.GROUP_ID_",
+        rs -> {
+          tasks.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(new String[] {rs.getString(2), rs.getString(3)});
+        }, dossierIds.stream().map(String::valueOf).toArray());
+    return tasks;
   }
 
   // --- targets ------------------------------------------------------------------------------------------------

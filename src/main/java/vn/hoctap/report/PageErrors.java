@@ -20,7 +20,7 @@ import vn.hoctap.security.CurrentUser;
  * Our server-rendered pages: the logged-in user for the header, and errors as a Vietnamese page (never a stack
  * trace). Ahead of the API's JSON error handler, for these controllers only.
  */
-@ControllerAdvice(assignableTypes = {DashboardPages.class, ReportDownloads.class, DocumentPages.class})
+@ControllerAdvice(assignableTypes = {DashboardPages.class, DossierPage.class, ReportDownloads.class, DocumentPages.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PageErrors {
 

@@ -60,8 +60,8 @@ public class SecurityConfig {
   @Order(2)
   SecurityFilterChain pageSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
       throws Exception {
-    http.securityMatcher(paths("/dashboard", "/dashboard/**", "/bao-cao/**", "/tai-lieu/**", "/kiem-tra/**",
-            "/dang-nhap", "/dang-xuat"))
+    http.securityMatcher(paths("/dashboard", "/dashboard/**", "/ho-so/**", "/bao-cao/**", "/tai-lieu/**",
+            "/kiem-tra/**", "/dang-nhap", "/dang-xuat"))
         .authenticationProvider(provider)
         .authorizeHttpRequests(a -> a.requestMatchers(paths("/kiem-tra/*")).permitAll()
             .anyRequest().authenticated())

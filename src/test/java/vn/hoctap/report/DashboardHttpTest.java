@@ -54,7 +54,7 @@ class DashboardHttpTest {
     TestUnit commune = fx.newLocality("HN-TT", OrgKind.COMMUNE);
     TestUnit a = fx.newUnit(commune.code(), UnitKind.PRIMARY, true);
     TestUnit b = fx.newUnit(commune.code(), UnitKind.LOWER_SECONDARY, true);
-    chains.recognised(a, 2026);
+    ProcessInstance recognised = chains.recognised(a, 2026);
     ProcessInstance returned = chains.returned(b, 2026, "Thiếu biên bản họp Tổ đánh giá");
 
     Response page = http.get("admin", "/dashboard?org=" + commune.code());
@@ -66,7 +66,7 @@ class DashboardHttpTest {
     assertThat(card(html, "dang-xu-ly")).isEqualTo("1");
     // drill-down rows for both schools, the step the returned one waits at, links to it and to Cockpit
     assertThat(html).contains("Đơn vị thử " + a.code(), "Đơn vị thử " + b.code(), "Bổ sung hồ sơ theo yêu cầu",
-        "/dashboard?org=" + a.code(), "/api/dossiers/" + returned.getBusinessKey(),
+        "/dashboard?org=" + a.code(), "/ho-so/" + returned.getBusinessKey(),
         "/camunda/app/cockpit/default/#/process-instance/" + returned.getId());
     // Thanh Trì's plan: every education unit a "Đơn vị học tập" by 2025 and 2030 — here 1 of 2
     assertThat(html).contains("Kế hoạch xây dựng xã hội học tập giai đoạn 2024–2030", "1 / 2", "50,0 %",
@@ -92,6 +92,14 @@ class DashboardHttpTest {
     Response badYear = http.get("admin", "/dashboard?year=abc");
     assertThat(badYear.status()).isEqualTo(400);
     assertThat(badYear.body()).contains("năm phải là số");
+    // the dossier page: where it stands, who holds it, why it was returned; the decision's documents
+    Response dossier = http.get("phonggd", "/ho-so/" + returned.getBusinessKey());
+    assertThat(dossier.status()).isEqualTo(200);
+    assertThat(dossier.body()).contains("Trả lại để bổ sung", "Bổ sung hồ sơ theo yêu cầu", "team-" + b.code(),
+        "Thiếu biên bản họp Tổ đánh giá", "phonggd");
+    assertThat(http.get("sogd.nb", "/ho-so/" + returned.getBusinessKey()).status()).isEqualTo(404);
+    assertThat(http.get("phonggd", "/ho-so/" + recognised.getBusinessKey()).body()).contains("Đã công nhận",
+        "/QĐ-UBND", "/tai-lieu/" + recognised.getBusinessKey() + "/quyet-dinh.pdf", "giay-chung-nhan.pdf");
     // no login, no dashboard
     assertThat(http.get(null, "/dashboard").status()).isIn(302, 401);
   }
