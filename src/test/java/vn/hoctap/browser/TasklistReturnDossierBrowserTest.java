@@ -126,6 +126,13 @@ class TasklistReturnDossierBrowserTest {
       assertThat(b.bodyText()).contains("Bổ sung hồ sơ theo yêu cầu", "Trả lại để bổ sung",
           "Tỉ lệ công nhận so với chỉ tiêu kế hoạch");
       b.screenshot("dashboard-district");
+      // the dossier's own page from the dashboard: returned, waiting for the school, with the reason
+      b.click(By.cssSelector("#ho-so-mo a[href='/ho-so/" + dossierId + "']"));
+      assertThat(b.visible(By.id("trang-thai")).getText()).isEqualTo("Trả lại để bổ sung");
+      assertThat(b.driver.findElement(By.id("buoc")).getText()).isEqualTo("Bổ sung hồ sơ theo yêu cầu");
+      assertThat(b.driver.findElement(By.id("lich-su")).getText()).contains(reviewer,
+          "Thiếu biên bản họp Tổ đánh giá");
+      b.screenshot("ho-so-tra-lai");
       b.driver.get(url("/dashboard"));
       b.visible(By.id("chi-tieu"));
       b.screenshot("dashboard-all");
