@@ -3,7 +3,7 @@ package vn.hoctap.report;
 import java.util.List;
 
 /** What the dashboard shows for one organisation (or for everything a user may see) and optionally one year. */
-public record Dashboard(Org org, Org parent, List<Org> breadcrumb, Integer year, List<Integer> years,
+public record Dashboard(Org org, List<Org> breadcrumb, Integer year, List<Integer> years,
     List<ChildRow> children, List<StatusRow> byTitleYear, List<String> statusLabels, List<StepRow> openSteps,
     List<DossierRow> overdue, List<DossierRow> recentOpen, List<TargetRatio> targets, Totals totals) {
 

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -67,10 +68,10 @@ public class DashboardService {
       }
       return new Scope(null, visible);
     }
-    Org org = org(orgCode);
-    if (!user.admin() && visible.stream().noneMatch(org.path()::startsWith)) {
-      throw DomainException.notFound("Không tìm thấy đơn vị " + orgCode + " trong phạm vi bạn được xem.");
-    }
+    // the same answer for a code that does not exist and one outside the user's jurisdiction
+    Org org = find(orgCode).filter(o -> user.admin() || visible.stream().anyMatch(o.path()::startsWith))
+        .orElseThrow(() -> DomainException.notFound("Không tìm thấy đơn vị " + orgCode
+            + " trong phạm vi bạn được xem."));
     return new Scope(org, List.of(org.path()));
   }
 
@@ -79,11 +80,10 @@ public class DashboardService {
     Scope scope = scope(user, orgCode);
     Org org = scope.org();
     List<Org> crumbs = org == null ? List.of() : breadcrumb(org, user);
-    Org parent = crumbs.size() > 1 ? crumbs.get(crumbs.size() - 2) : null;
     List<StatusRow> byTitleYear = byTitleYear(scope, year);
     List<DossierRow> overdue = dossierRows(scope, year, true, OVERDUE_ROWS);
     Totals totals = totals(scope, year, overdue.size());
-    return new Dashboard(org, parent, crumbs, year, years(scope), children(scope, user, year), byTitleYear,
+    return new Dashboard(org, crumbs, year, years(scope), children(scope, user, year), byTitleYear,
         Arrays.stream(DossierStatus.values()).map(DossierStatus::label).toList(), openSteps(scope, year), overdue,
         dossierRows(scope, year, false, OPEN_ROWS), targets(scope, clock.today()), totals);
   }
@@ -121,14 +121,16 @@ public class DashboardService {
         byTitleYear(scope, year), recognised, targets(scope, asOf), dues);
   }
 
-  Org org(String code) {
-    List<Org> found = jdbc.query("select code, name, kind, path from org_unit where code = ?",
+  private Optional<Org> find(String code) {
+    return jdbc.query("select code, name, kind, path from org_unit where code = ?",
         (rs, i) -> new Org(rs.getString(1), rs.getString(2), OrgKind.valueOf(rs.getString(3)).label(),
-            rs.getString(4)), code);
-    if (found.isEmpty()) {
-      throw DomainException.notFound("Không có đơn vị mã " + code + ".");
-    }
-    return found.get(0);
+            rs.getString(4)), code).stream().findFirst();
+  }
+
+  /** The name of the organisation at the end of a path ("/HN/HN-TT/" → Huyện Thanh Trì). */
+  private String nameOf(String path) {
+    String[] codes = path.substring(1).split("/");
+    return find(codes[codes.length - 1]).map(Org::name).orElse(path);
   }
 
   /** From the top the user may see down to the organisation. */
@@ -141,7 +143,7 @@ public class DashboardService {
       path.append(code).append('/');
       String p = path.toString();
       if (user.admin() || visible.stream().anyMatch(p::startsWith)) {
-        crumbs.add(org(code));
+        find(code).ifPresent(crumbs::add);
       }
     }
     return crumbs;
@@ -326,7 +328,7 @@ public class DashboardService {
         continue;
       }
       String areaName = area == null ? plan.issuingBody() + " (chưa có trong cây tổ chức)"
-          : area.equals(plan.scopePath()) ? plan.scopeName() : scope.org().name();
+          : area.equals(plan.scopePath()) ? plan.scopeName() : nameOf(area);
       for (Plan.Target t : plan.targets()) {
         Long recognised = null;
         Long eligible = null;

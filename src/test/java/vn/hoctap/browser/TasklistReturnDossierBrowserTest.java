@@ -2,6 +2,7 @@ package vn.hoctap.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -10,6 +11,7 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.hoctap.common.EngineClock;
 import vn.hoctap.demo.DemoData;
 import vn.hoctap.dossier.DossierService;
 import vn.hoctap.dossier.DossierStatus;
@@ -53,7 +55,9 @@ class TasklistReturnDossierBrowserTest {
     provisioning.ensureGroup(Groups.reviewer(district.code()), Groups.reviewer(district.code()), "WORKFLOW");
     provisioning.ensureMembership(reviewer, Groups.reviewer(district.code()));
     TestUnit school = fx.newUnit(district.code(), UnitKind.PRIMARY, true);
-    ProcessInstance pi = chains.submitted(school, 2026);
+    // the real clock (the browser and the job executor live in it): this year's dossier, due 15/01 next year
+    int year = LocalDate.now(EngineClock.ZONE).getYear();
+    ProcessInstance pi = chains.submitted(school, year);
     long dossierId = Long.parseLong(pi.getBusinessKey());
     Task check = fx.task(reviewer, pi, RecognitionProcess.TASK_CHECK_COMPLETENESS);
     assertThat(check).isNotNull();
@@ -63,7 +67,7 @@ class TasklistReturnDossierBrowserTest {
     java.nio.file.Files.deleteIfExists(BrowserSession.SCREENSHOTS.resolve("failure.png"));
     try (BrowserSession b = new BrowserSession()) {
       try {
-        walkThrough(b, reviewer, check, dossierId, dashboard, district);
+        walkThrough(b, reviewer, year, dossierId, dashboard, district);
       } catch (Throwable e) {
         b.screenshot("failure");
         throw new AssertionError("failed at " + b.driver.getCurrentUrl() + ": " + e.getMessage(), e);
@@ -73,7 +77,7 @@ class TasklistReturnDossierBrowserTest {
         DossierStatus.RETURNED);
   }
 
-  void walkThrough(BrowserSession b, String reviewer, Task check, long dossierId, String dashboard,
+  void walkThrough(BrowserSession b, String reviewer, int year, long dossierId, String dashboard,
       TestUnit district) throws Exception {
     {
       // the Tasklist login, in Vietnamese
@@ -111,7 +115,7 @@ class TasklistReturnDossierBrowserTest {
 
       // a school of Thanh Trì recognised meanwhile, for the plan targets and the certificate check below
       TestUnit recognised = fx.newUnit("HN-TT", UnitKind.PRIMARY, true);
-      ProcessInstance done = chains.recognised(recognised, 2026);
+      ProcessInstance done = chains.recognised(recognised, year);
 
       // the administrator's dashboard, behind our own Vietnamese login form
       b.driver.get(url(dashboard));

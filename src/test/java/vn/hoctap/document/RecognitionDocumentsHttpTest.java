@@ -54,7 +54,7 @@ class RecognitionDocumentsHttpTest {
   @BeforeEach
   void init() {
     http = new Http(port);
-    Chains.setClock(LocalDate.of(2026, 12, 1));
+    Chains.setClock(Chains.DAY);
   }
 
   @AfterEach
@@ -97,7 +97,7 @@ class RecognitionDocumentsHttpTest {
     try (PDDocument decision = Loader.loadPDF(bytes("phonggd", "/tai-lieu/" + id + "/quyet-dinh.pdf"))) {
       String t = text(decision);
       assertThat(t).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-          "Số: " + rec.get("decision_no"), "ngày 01 tháng 12 năm 2026", "QUYẾT ĐỊNH",
+          "Số: " + rec.get("decision_no"), "ngày 02 tháng 11 năm 2026", "QUYẾT ĐỊNH",
           "Về việc công nhận danh hiệu \"Đơn vị học tập\" năm 2026", "CHỦ TỊCH UBND HUYỆN",
           "Đơn vị thử " + u.code(), "31/12/2029", "Thông tư số 24/2023/TT-BGDĐT", "Phạm Văn Dũng");
       assertThat(qr(decision)).isEqualTo("http://127.0.0.1:" + port + "/kiem-tra/" + code);

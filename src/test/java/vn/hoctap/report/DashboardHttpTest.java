@@ -2,7 +2,6 @@ package vn.hoctap.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -35,7 +34,7 @@ class DashboardHttpTest {
   @BeforeEach
   void init() {
     http = new Http(port);
-    Chains.setClock(LocalDate.of(2026, 12, 1));
+    Chains.setClock(Chains.DAY);
   }
 
   @AfterEach
@@ -83,6 +82,10 @@ class DashboardHttpTest {
     assertThat(foreign.body()).contains("Không tìm thấy đơn vị").doesNotContain("Exception");
     String nb = http.get("sogd.nb", "/dashboard").body();
     assertThat(nb).contains("Tỉnh Ninh Bình").doesNotContain("Huyện Thanh Trì");
+    // a school head in Ninh Bình: the Sở's plan counted over their own school
+    String head = http.get("hieutruong.nb", "/dashboard").body();
+    assertThat(head).contains("Trường Tiểu học Đinh Tiên Hoàng", "Kế hoạch xây dựng xã hội học tập ngành Giáo dục"
+        + " Ninh Bình").doesNotContain("Thành phố Hà Nội");
     // the whole tree for administrators, with the plans of bodies outside the demo tree
     String all = http.get("admin", "/dashboard").body();
     assertThat(all).contains("Thành phố Hà Nội", "Tỉnh Ninh Bình", "Sở Giáo dục và Đào tạo TP Hồ Chí Minh");
