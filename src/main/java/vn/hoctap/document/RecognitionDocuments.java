@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.common.Dates;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
+import vn.hoctap.dossier.Title;
 
 /**
  * Quyết định công nhận and Giấy chứng nhận of a recognition as PDF in the administrative layout (Nghị định
@@ -91,12 +92,13 @@ public class RecognitionDocuments {
     return found.stream().findFirst();
   }
 
-  static String titleLabel(String title) {
-    return switch (title) {
-      case "LEARNING_UNIT" -> "Đơn vị học tập";
-      case "LEARNING_COMMUNITY" -> "Cộng đồng học tập";
-      default -> title;
-    };
+  /** The Vietnamese name of a title stored as text (titles other features add may not be in Title yet). */
+  public static String titleLabel(String title) {
+    try {
+      return Title.valueOf(title).label();
+    } catch (IllegalArgumentException other) {
+      return title;
+    }
   }
 
   private static String legalBasis(String title) {

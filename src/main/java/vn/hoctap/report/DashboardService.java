@@ -1,5 +1,7 @@
 package vn.hoctap.report;
 
+import static vn.hoctap.document.RecognitionDocuments.titleLabel;
+
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +19,6 @@ import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.dossier.DossierAccess;
 import vn.hoctap.dossier.DossierStatus;
-import vn.hoctap.dossier.Title;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.UnitKind;
 import vn.hoctap.report.Dashboard.ChildRow;
@@ -234,14 +235,6 @@ public class DashboardService {
           list.stream().mapToLong(Long::longValue).sum()));
     });
     return rows;
-  }
-
-  static String titleLabel(String title) {
-    try {
-      return Title.valueOf(title).label();
-    } catch (IllegalArgumentException other) {
-      return title;
-    }
   }
 
   /** Open tasks per step: the engine's runtime tasks of the process instances whose business key is the dossier. */
