@@ -26,9 +26,5 @@ public record Plan(long id, String code, String name, String issuingBody, String
     public java.time.LocalDate dueFor(int year) {
       return java.time.LocalDate.of(year + yearOffset, month, day);
     }
-
-    public String dueText() {
-      return String.format("%02d/%02d", day, month) + (yearOffset == 0 ? "" : " năm sau");
-    }
   }
 }

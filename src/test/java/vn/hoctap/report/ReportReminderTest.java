@@ -74,6 +74,7 @@ class ReportReminderTest {
     management.executeJob(timer.getId());
     Task task = fx.as(viewer, () -> tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult());
     assertThat(task).as("the body's viewers see the task").isNotNull();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(ReportReminders.TASK_SUBMIT_REPORT);
     assertThat(task.getName()).isEqualTo("Lập và gửi báo cáo kết quả năm 2027 (hạn 05/12/2027)");
     assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
         .contains(Groups.viewer(district.code()), Groups.reviewer(district.code()));
