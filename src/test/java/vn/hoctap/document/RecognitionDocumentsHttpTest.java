@@ -77,8 +77,12 @@ class RecognitionDocumentsHttpTest {
     return new PDFTextStripper().getText(pdf);
   }
 
-  static String qr(PDDocument pdf) throws Exception {
+  /** Decodes the QR code of the first page; the rendered page is kept in target/screenshots for the docs. */
+  static String qr(PDDocument pdf, String name) throws Exception {
     BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 150);
+    java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+    java.nio.file.Files.createDirectories(dir);
+    javax.imageio.ImageIO.write(page, "png", dir.resolve(name + ".png").toFile());
     int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
     BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(page.getWidth(),
         page.getHeight(), pixels)));
@@ -100,14 +104,14 @@ class RecognitionDocumentsHttpTest {
           "Số: " + rec.get("decision_no"), "ngày 02 tháng 11 năm 2026", "QUYẾT ĐỊNH",
           "Về việc công nhận danh hiệu \"Đơn vị học tập\" năm 2026", "CHỦ TỊCH UBND HUYỆN",
           "Đơn vị thử " + u.code(), "31/12/2029", "Thông tư số 24/2023/TT-BGDĐT", "Phạm Văn Dũng");
-      assertThat(qr(decision)).isEqualTo("http://127.0.0.1:" + port + "/kiem-tra/" + code);
+      assertThat(qr(decision, "quyet-dinh")).isEqualTo("http://127.0.0.1:" + port + "/kiem-tra/" + code);
     }
     try (PDDocument certificate = Loader.loadPDF(bytes(u.head(), "/tai-lieu/" + id + "/giay-chung-nhan.pdf"))) {
       assertThat(certificate.getNumberOfPages()).isEqualTo(1);
       String t = text(certificate);
       assertThat(t).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "GIẤY CHỨNG NHẬN", "Đơn vị thử " + u.code(),
           "Số: " + rec.get("certificate_no"), "Đạt danh hiệu \"Đơn vị học tập\" mức độ 1 năm 2026");
-      assertThat(qr(certificate)).endsWith("/kiem-tra/" + code);
+      assertThat(qr(certificate, "giay-chung-nhan")).endsWith("/kiem-tra/" + code);
     }
     // only those who may read the dossier get its documents; a dossier not yet decided has none
     assertThat(http.get("sogd.nb", "/tai-lieu/" + id + "/quyet-dinh.pdf").status()).isEqualTo(404);
