@@ -6,8 +6,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import vn.hoctap.common.DomainException;
@@ -33,6 +35,9 @@ class PageErrors {
     }
     if (e instanceof ResponseStatusException r) {
       return page(HttpStatus.valueOf(r.getStatusCode().value()), r.getReason());
+    }
+    if (e instanceof MethodArgumentTypeMismatchException || e instanceof MissingServletRequestParameterException) {
+      return page(HttpStatus.BAD_REQUEST, "Địa chỉ trang có tham số không hợp lệ (ví dụ năm phải là số, như 2026).");
     }
     if (e instanceof ErrorResponse r) {
       return page(HttpStatus.valueOf(r.getStatusCode().value()), r.getStatusCode().is4xxClientError()

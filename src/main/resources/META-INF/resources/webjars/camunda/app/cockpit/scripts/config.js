@@ -25,6 +25,8 @@ export default {
   },
   // hoctap: Cockpit has no dateFormat option (its bundle ignores one and fixes its "normal" timestamp format
   // to ISO YYYY-MM-DDTHH:mm:ss); its other dates follow the dateLocales of locales/vi.json (L = DD/MM/YYYY).
+  // scripts/hoctap-date-format.js overrides that fixed format with DD/MM/YYYY HH:mm:ss.
+  customScripts: ['scripts/hoctap-date-format'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

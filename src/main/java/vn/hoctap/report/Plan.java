@@ -1,0 +1,30 @@
+package vn.hoctap.report;
+
+import java.util.List;
+
+/** Kế hoạch: a plan of the movement with its targets and report due dates. */
+public record Plan(long id, String code, String name, String issuingBody, String scopeCode, String scopeName,
+    String scopePath, int periodFrom, int periodTo, String source, List<Target> targets, List<ReportDue> reportDues) {
+
+  /**
+   * One target. populationKind (an OrgKind name) and unitTier (DISTRICT, PROVINCE or EDUCATION, for units) say
+   * which organisation units are counted; null populationKind: the population is not in the system.
+   */
+  public record Target(long id, Measure measure, String population, String populationKind, String unitTier,
+      Double targetPercent, Integer targetYear, String note, boolean confirmed) {
+
+    public String targetText() {
+      return targetPercent == null ? "—" : (targetPercent % 1 == 0 ? String.valueOf(targetPercent.intValue())
+          : String.valueOf(targetPercent)) + " %";
+    }
+  }
+
+  /** A yearly report due date: day/month of year N + yearOffset, from reporter to recipient. */
+  public record ReportDue(long id, String reporter, String recipient, String reporterOrgCode, int month, int day,
+      int yearOffset, int remindDaysBefore) {
+
+    public java.time.LocalDate dueFor(int year) {
+      return java.time.LocalDate.of(year + yearOffset, month, day);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package vn.hoctap.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Debian's chromedriver (both given explicitly, so Selenium Manager never
+ * looks for a driver on the network), with Vietnamese as the browser language and a fresh profile.
+ */
+final class BrowserSession implements AutoCloseable {
+
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  final WebDriver driver;
+  final WebDriverWait wait;
+  private final Path profile;
+
+  BrowserSession() throws IOException {
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    profile = Files.createTempDirectory("hoctap-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1366,1000", "--lang=vi",
+        "--force-device-scale-factor=1");
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi,vi-VN"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
+        // Vietnam time in the browser, as the users have it
+        .withEnvironment(Map.of("TZ", "Asia/Ho_Chi_Minh")).build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  WebElement visible(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  WebElement clickable(By by) {
+    return wait.until(ExpectedConditions.elementToBeClickable(by));
+  }
+
+  /** Clicks once the element is clickable and nothing (a sliding panel, a re-laid-out row) covers it. */
+  void click(By by) {
+    wait.until(d -> {
+      WebElement e = clickable(by);
+      ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+      try {
+        e.click();
+        return true;
+      } catch (ElementClickInterceptedException | StaleElementReferenceException covered) {
+        return false;
+      }
+    });
+  }
+
+  void scrollTo(By by) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", visible(by));
+  }
+
+  void type(By by, String text) {
+    WebElement e = visible(by);
+    e.clear();
+    e.sendKeys(text);
+  }
+
+  /** Waits until AngularJS (the Camunda webapps) has no pending HTTP requests. */
+  void angularIdle() {
+    wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+        "if (!window.angular) { return false; }"
+            + " var el = document.querySelector('[ng-app]') || document.body;"
+            + " var inj = window.angular.element(el).injector();"
+            + " if (!inj) { return false; }"
+            + " return inj.get('$http').pendingRequests.length === 0;"));
+  }
+
+  String bodyText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  Path screenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Path target = SCREENSHOTS.resolve(name + ".png");
+    Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    return target;
+  }
+
+  List<WebElement> all(By by) {
+    return driver.findElements(by);
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}

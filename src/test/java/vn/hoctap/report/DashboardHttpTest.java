@@ -1,0 +1,109 @@
+package vn.hoctap.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.hoctap.org.OrgKind;
+import vn.hoctap.org.UnitKind;
+import vn.hoctap.support.Fixtures;
+import vn.hoctap.support.Fixtures.TestUnit;
+import vn.hoctap.support.HoctapTest;
+import vn.hoctap.support.Http;
+import vn.hoctap.support.Http.Response;
+
+/**
+ * The dashboard over real HTTP: a commune of its own under Thanh Trì with two schools, one recognised and one
+ * returned for supplement; counts, steps, drill-down, the plan target ratio, and who may see what.
+ */
+@HoctapTest
+class DashboardHttpTest {
+
+  @LocalServerPort int port;
+  @Autowired Fixtures fx;
+  @Autowired Chains chains;
+  Http http;
+
+  @BeforeEach
+  void init() {
+    http = new Http(port);
+    Chains.setClock(Chains.DAY);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  static String card(String html, String id) {
+    Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>(\\d+)<").matcher(html);
+    assertThat(m.find()).as("card " + id).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void aCommuneWithOneRecognisedAndOneReturnedSchool() {
+    TestUnit commune = fx.newLocality("HN-TT", OrgKind.COMMUNE);
+    TestUnit a = fx.newUnit(commune.code(), UnitKind.PRIMARY, true);
+    TestUnit b = fx.newUnit(commune.code(), UnitKind.LOWER_SECONDARY, true);
+    ProcessInstance recognised = chains.recognised(a, 2026);
+    ProcessInstance returned = chains.returned(b, 2026, "Thiếu biên bản họp Tổ đánh giá");
+
+    Response page = http.get("admin", "/dashboard?org=" + commune.code());
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    String html = page.body();
+    assertThat(card(html, "tong-ho-so")).isEqualTo("2");
+    assertThat(card(html, "tra-lai")).isEqualTo("1");
+    assertThat(card(html, "da-cong-nhan")).isEqualTo("1");
+    assertThat(card(html, "dang-xu-ly")).isEqualTo("1");
+    // drill-down rows for both schools, the step the returned one waits at, links to it and to Cockpit
+    assertThat(html).contains("Đơn vị thử " + a.code(), "Đơn vị thử " + b.code(), "Bổ sung hồ sơ theo yêu cầu",
+        "/dashboard?org=" + a.code(), "/ho-so/" + returned.getBusinessKey(),
+        "/camunda/app/cockpit/default/#/process-instance/" + returned.getId());
+    // Thanh Trì's plan: every education unit a "Đơn vị học tập" by 2025 and 2030 — here 1 of 2
+    assertThat(html).contains("Kế hoạch xây dựng xã hội học tập giai đoạn 2024–2030", "1 / 2", "50,0 %",
+        "Chưa đạt");
+    // titles hoctap does not record yet say so instead of showing a number
+    assertThat(html).contains("Công dân học tập").contains("chưa có dữ liệu");
+    // breadcrumb from the province down
+    assertThat(html).contains("/dashboard?org=HN", "/dashboard?org=HN-TT");
+
+    // the district office sees it; Ninh Bình's reviewer does not, and their own top level shows only Ninh Bình
+    assertThat(http.get("phonggd", "/dashboard?org=" + commune.code()).status()).isEqualTo(200);
+    Response foreign = http.get("sogd.nb", "/dashboard?org=" + commune.code());
+    assertThat(foreign.status()).isEqualTo(404);
+    assertThat(foreign.body()).contains("Không tìm thấy đơn vị").doesNotContain("Exception");
+    String nb = http.get("sogd.nb", "/dashboard").body();
+    assertThat(nb).contains("Tỉnh Ninh Bình").doesNotContain("Huyện Thanh Trì");
+    // a school head in Ninh Bình: the Sở's plan counted over their own school
+    String head = http.get("hieutruong.nb", "/dashboard").body();
+    assertThat(head).contains("Trường Tiểu học Đinh Tiên Hoàng", "Kế hoạch xây dựng xã hội học tập ngành Giáo dục"
+        + " Ninh Bình").doesNotContain("Thành phố Hà Nội");
+    // the whole tree for administrators, with the plans of bodies outside the demo tree
+    String all = http.get("admin", "/dashboard").body();
+    assertThat(all).contains("Thành phố Hà Nội", "Tỉnh Ninh Bình", "Sở Giáo dục và Đào tạo TP Hồ Chí Minh");
+    // a year filter and a bad year
+    assertThat(card(http.get("admin", "/dashboard?org=" + commune.code() + "&year=2025").body(), "tong-ho-so"))
+        .isEqualTo("0");
+    Response badYear = http.get("admin", "/dashboard?year=abc");
+    assertThat(badYear.status()).isEqualTo(400);
+    assertThat(badYear.body()).contains("năm phải là số");
+    // the dossier page: where it stands, who holds it, why it was returned; the decision's documents
+    Response dossier = http.get("phonggd", "/ho-so/" + returned.getBusinessKey());
+    assertThat(dossier.status()).isEqualTo(200);
+    assertThat(dossier.body()).contains("Trả lại để bổ sung", "Bổ sung hồ sơ theo yêu cầu", "team-" + b.code(),
+        "Thiếu biên bản họp Tổ đánh giá", "phonggd");
+    assertThat(http.get("sogd.nb", "/ho-so/" + returned.getBusinessKey()).status()).isEqualTo(404);
+    assertThat(http.get("phonggd", "/ho-so/" + recognised.getBusinessKey()).body()).contains("Đã công nhận",
+        "/QĐ-UBND", "/tai-lieu/" + recognised.getBusinessKey() + "/quyet-dinh.pdf", "giay-chung-nhan.pdf");
+    // no login, no dashboard
+    assertThat(http.get(null, "/dashboard").status()).isIn(302, 401);
+  }
+}
