@@ -27,6 +27,7 @@ import vn.hoctap.common.Dates;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.dossier.Title;
+import vn.hoctap.engine.EngineQueries;
 
 /**
  * Quyết định công nhận and Giấy chứng nhận of a recognition as PDF in the administrative layout (Nghị định
@@ -58,8 +59,11 @@ public class RecognitionDocuments {
   private final VnFonts fonts;
   private final EngineClock clock;
   private final IdentityService identity;
+  private final EngineQueries engine;
 
-  RecognitionDocuments(JdbcTemplate jdbc, VnFonts fonts, EngineClock clock, IdentityService identity) {
+  RecognitionDocuments(JdbcTemplate jdbc, VnFonts fonts, EngineClock clock, IdentityService identity,
+      EngineQueries engine) {
+    this.engine = engine;
     this.jdbc = jdbc;
     this.fonts = fonts;
     this.clock = clock;
@@ -112,7 +116,8 @@ public class RecognitionDocuments {
   }
 
   private String signerName(String userId) {
-    User u = identity.createUserQuery().userId(userId).singleResult();
+    // the signer's name is printed for anyone who may read the decision, whatever their own engine rights
+    User u = engine.asSystem(() -> identity.createUserQuery().userId(userId).singleResult());
     return u == null ? userId : (u.getLastName() + " " + u.getFirstName()).trim();
   }
 

@@ -26,9 +26,4 @@ class DashboardPages {
     model.addAttribute("currentYear", clock.today().getYear());
     return "dashboard";
   }
-
-  @GetMapping("/dang-nhap")
-  String login() {
-    return "login";
-  }
 }
