@@ -16,6 +16,7 @@ import vn.hoctap.citizen.Round;
 import vn.hoctap.citizen.RoundEntry;
 import vn.hoctap.citizen.RoundService;
 import vn.hoctap.citizen.RoundStatus;
+import vn.hoctap.citizen.Subject;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.engine.Actors;
 
@@ -106,6 +107,73 @@ final class RoundSteps {
       }
     }
 
+    /**
+     * Applies the typed lines, each on top of the entry as it is: "số định danh: NL2.1=8,5; họ tên=…; năm
+     * sinh=1981; nhận định=Đạt". Where {@code allowNew}, a number not yet in the round adds an entry, which then
+     * names its population: "đối tượng=OFFICIAL" (or the Vietnamese name of the population). Any wrong line
+     * refuses the whole step and nothing is saved.
+     */
+    void applyEntries(long roundId, String text, String actor, boolean allowNew) {
+      for (String line : text.split("\\R")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        int colon = line.indexOf(':');
+        String id = colon < 0 ? line.strip() : line.substring(0, colon).strip();
+        RoundEntry e = support.rounds.entry(roundId, id).orElse(null);
+        if (e == null && !allowNew) {
+          throw DomainException.badInput("Dòng sửa \"" + line.strip() + "\": cần dạng \"số định danh: NL2.1=8,5;"
+              + " năm sinh=1981\", với số định danh có trong đợt.");
+        }
+        Map<String, String> scores = new LinkedHashMap<>();
+        Subject subject = null;
+        String name = null;
+        String birthYear = null;
+        String judgement = null;
+        if (e != null) {
+          e.scores().forEach((k, v) -> scores.put(k, v.stripTrailingZeros().toPlainString()));
+          subject = e.subject();
+          name = e.fullName();
+          birthYear = e.birthYear() == null ? null : e.birthYear().toString();
+          judgement = e.judgement();
+        }
+        for (String part : colon < 0 ? new String[0] : line.substring(colon + 1).split(";")) {
+          int eq = part.indexOf('=');
+          if (part.isBlank()) {
+            continue;
+          }
+          if (eq <= 0) {
+            throw DomainException.badInput("Dòng của " + id + ": \"" + part.strip() + "\" cần dạng"
+                + " \"mã chỉ tiêu=điểm\".");
+          }
+          String key = part.substring(0, eq).strip();
+          String value = part.substring(eq + 1).strip();
+          switch (key.toLowerCase(java.util.Locale.ROOT)) {
+            case "họ tên", "tên" -> name = value;
+            case "năm sinh" -> birthYear = value;
+            case "nhận định" -> judgement = value;
+            case "đối tượng" -> subject = e != null ? e.subject() : subjectNamed(id, value);
+            default -> scores.put(key, value);
+          }
+        }
+        if (subject == null) {
+          throw DomainException.badInput("Dòng của " + id + ": số định danh chưa có trong đợt; thêm mới cần"
+              + " \"đối tượng=…\" (" + java.util.Arrays.toString(Subject.values()) + ").");
+        }
+        support.rounds.saveEntry(roundId, subject, id, name, birthYear, scores, judgement, actor);
+      }
+    }
+
+    private static Subject subjectNamed(String id, String value) {
+      for (Subject s : Subject.values()) {
+        if (s.name().equalsIgnoreCase(value) || s.label().equalsIgnoreCase(value)) {
+          return s;
+        }
+      }
+      throw DomainException.badInput("Dòng của " + id + ": đối tượng \"" + value + "\" không có; dùng một trong "
+          + java.util.Arrays.toString(Subject.values()) + ".");
+    }
+
     abstract void complete(DelegateTask task, long roundId, FormValues form, String actor);
   }
 
@@ -119,6 +187,10 @@ final class RoundSteps {
     @Override
     void complete(DelegateTask task, long roundId, FormValues form, String actor) {
       support.rounds.lock(roundId);
+      String entries = form.text(FIELD_CORRECTIONS);
+      if (entries != null) {
+        applyEntries(roundId, entries, actor, true);
+      }
       if (support.rounds.counts(roundId).entries() == 0) {
         throw DomainException.rule("Danh sách của đợt đánh giá còn trống: hãy nhập tệp hoặc từng mục trước khi"
             + " gửi xét duyệt.");
@@ -185,7 +257,7 @@ final class RoundSteps {
       support.rounds.lock(roundId);
       String corrections = form.text(FIELD_CORRECTIONS);
       if (corrections != null) {
-        correct(roundId, corrections, actor);
+        applyEntries(roundId, corrections, actor, false);
       }
       String left = support.rounds.returnedIdentities(roundId);
       if (!left.isEmpty()) {
@@ -197,46 +269,6 @@ final class RoundSteps {
           "Đã sửa các mục bị trả lại, gửi xét duyệt lại");
     }
 
-    /**
-     * Applies the typed corrections, each on top of the entry as it is: "số định danh: NL2.1=8,5; họ tên=…;
-     * năm sinh=1981; nhận định=Đạt". Any wrong line refuses the whole step and nothing is saved.
-     */
-    private void correct(long roundId, String text, String actor) {
-      for (String line : text.split("\\R")) {
-        if (line.isBlank()) {
-          continue;
-        }
-        int colon = line.indexOf(':');
-        String id = colon < 0 ? line.strip() : line.substring(0, colon).strip();
-        RoundEntry e = support.rounds.entry(roundId, id).orElseThrow(() -> DomainException.badInput(
-            "Dòng sửa \"" + line.strip() + "\": cần dạng \"số định danh: NL2.1=8,5; năm sinh=1981\", với số định"
-                + " danh có trong đợt."));
-        Map<String, String> scores = new LinkedHashMap<>();
-        e.scores().forEach((k, v) -> scores.put(k, v.stripTrailingZeros().toPlainString()));
-        String name = e.fullName();
-        String birthYear = e.birthYear() == null ? null : e.birthYear().toString();
-        String judgement = e.judgement();
-        for (String part : colon < 0 ? new String[0] : line.substring(colon + 1).split(";")) {
-          int eq = part.indexOf('=');
-          if (part.isBlank()) {
-            continue;
-          }
-          if (eq <= 0) {
-            throw DomainException.badInput("Dòng sửa của " + id + ": \"" + part.strip() + "\" cần dạng"
-                + " \"mã chỉ tiêu=điểm\".");
-          }
-          String key = part.substring(0, eq).strip();
-          String value = part.substring(eq + 1).strip();
-          switch (key.toLowerCase(java.util.Locale.ROOT)) {
-            case "họ tên", "tên" -> name = value;
-            case "năm sinh" -> birthYear = value;
-            case "nhận định" -> judgement = value;
-            default -> scores.put(key, value);
-          }
-        }
-        support.rounds.saveEntry(roundId, e.subject(), id, name, birthYear, scores, judgement, actor);
-      }
-    }
   }
 
   /** Ký quyết định công nhận: recognise everyone who passed under one numbered decision, or refuse with a reason. */

@@ -205,6 +205,36 @@ class AssessmentRoundProcessTest {
     assertThat(rf.start(school, RoundKind.CITIZEN, YEAR).id()).isNotEqualTo(r.id());
   }
 
+  static String line(String id, String subject, String name, Map<String, String> scores) {
+    StringBuilder b = new StringBuilder(id + ": đối tượng=" + subject + "; họ tên=" + name + "; năm sinh=1984");
+    scores.forEach((k, v) -> b.append("; ").append(k).append('=').append(v));
+    return b.toString();
+  }
+
+  @Test
+  void peopleAreEnteredOneByOneInThePreparationFormAndABadLineSavesNothing() {
+    Body school = rf.newSchool("HN-TT");
+    Round r = rf.start(school, RoundKind.CITIZEN, YEAR);
+    ProcessInstance pi = rf.instance(r);
+    String a = newPersonId();
+    String b = newPersonId();
+    String good = line(a, "OFFICIAL", "Lê Thị Hoa", passing()) + "\n"
+        + line(b, "Cán bộ, công chức, viên chức, doanh nhân", "Phạm Văn Nam", scores(8, 8, 8, 8, 8, 8, 8, 8, 8, 4));
+    // one unknown population among good lines: refused, nothing stored, the task stays open
+    String bad = good + "\n" + line(newPersonId(), "NGƯỜI LẠ", "X", passing());
+    assertThat(refusal(() -> complete(school.preparer(), pi, TASK_PREPARE, Map.of(FIELD_CORRECTIONS, bad))))
+        .contains("NGƯỜI LẠ");
+    assertThat(rounds.counts(r.id()).entries()).isZero();
+    assertThat(pi).isWaitingAt(TASK_PREPARE);
+
+    complete(school.preparer(), pi, TASK_PREPARE, Map.of(FIELD_CORRECTIONS, good));
+    assertThat(rounds.counts(r.id()).entries()).isEqualTo(2);
+    assertThat(rounds.entry(r.id(), a).orElseThrow().passed()).isTrue();
+    assertThat(rounds.entry(r.id(), b).orElseThrow().fullName()).isEqualTo("Phạm Văn Nam");
+    assertThat(rounds.entry(r.id(), b).orElseThrow().explanation()).contains("NL3.2 được 4 điểm, dưới 5");
+    assertThat(rounds.get(r.id()).status()).isEqualTo(RoundStatus.IN_REVIEW);
+  }
+
   @Test
   void aPersonFailsOnlyBecauseOneIndicatorIsFour() {
     Body school = rf.newSchool("HN-TT");
