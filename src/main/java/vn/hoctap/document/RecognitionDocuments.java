@@ -28,6 +28,7 @@ import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.dossier.Title;
 import vn.hoctap.engine.EngineQueries;
+import vn.hoctap.org.OrgKind;
 
 /**
  * Quyết định công nhận and Giấy chứng nhận of a recognition as PDF in the administrative layout (Nghị định
@@ -43,7 +44,8 @@ public class RecognitionDocuments {
   /** What the documents print, read in one query. */
   public record Recognised(long dossierId, String title, String titleLabel, int level, int assessmentYear,
       String unitName, String signerOrgName, String signerTitle, String signedBy, String decisionNo,
-      LocalDate decisionDate, LocalDate validUntil, String certificateNo, String verificationCode) {}
+      LocalDate decisionDate, LocalDate validUntil, String certificateNo, String verificationCode,
+      String issuingBody) {}
 
   /** The outcome of a public check. */
   public enum Verdict { VALID, EXPIRED, NOT_FOUND }
@@ -52,8 +54,9 @@ public class RecognitionDocuments {
 
   private static final String SELECT = "select r.dossier_id, r.title, r.level, r.assessment_year, u.name, s.name,"
       + " r.signer_title, r.signed_by, r.decision_no, r.decision_date, r.valid_until, c.certificate_no,"
-      + " c.verification_code from recognition r join org_unit u on u.id = r.unit_id"
-      + " join org_unit s on s.id = r.signer_org_id join certificate c on c.recognition_id = r.id";
+      + " c.verification_code, s.kind, d.signer_role from recognition r join org_unit u on u.id = r.unit_id"
+      + " join org_unit s on s.id = r.signer_org_id join certificate c on c.recognition_id = r.id"
+      + " join dossier d on d.id = r.dossier_id";
 
   private final JdbcTemplate jdbc;
   private final VnFonts fonts;
@@ -92,7 +95,8 @@ public class RecognitionDocuments {
     List<Recognised> found = jdbc.query(SELECT + where, (rs, i) -> new Recognised(rs.getLong(1), rs.getString(2),
         titleLabel(rs.getString(2)), rs.getInt(3), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7),
         rs.getString(8), rs.getString(9), rs.getObject(10, Date.class).toLocalDate(),
-        rs.getObject(11, Date.class).toLocalDate(), rs.getString(12), rs.getString(13)), arg);
+        rs.getObject(11, Date.class).toLocalDate(), rs.getString(12), rs.getString(13),
+        issuingBody(rs.getString(6), OrgKind.valueOf(rs.getString(14)), rs.getString(15))), arg);
     return found.stream().findFirst();
   }
 
@@ -137,7 +141,7 @@ public class RecognitionDocuments {
     PdfWriter writer = PdfWriter.getInstance(doc, out);
     doc.addTitle("Quyết định " + r.decisionNo());
     doc.open();
-    doc.add(header(r.signerOrgName(), "Số: " + r.decisionNo(), dateLine(r.signerOrgName(), r.decisionDate())));
+    doc.add(header(r.issuingBody(), "Số: " + r.decisionNo(), dateLine(r.signerOrgName(), r.decisionDate())));
     doc.add(centered("QUYẾT ĐỊNH", fonts.bold(14), 18, 2));
     doc.add(centered("Về việc công nhận danh hiệu \"" + r.titleLabel() + "\" năm " + r.assessmentYear(),
         fonts.bold(12), 0, 12));
@@ -165,7 +169,7 @@ public class RecognitionDocuments {
     doc.open();
     doc.add(centered(MOTTO_1, fonts.bold(14), 0, 2));
     doc.add(centered(MOTTO_2, fonts.boldUnderlined(13), 0, 16));
-    doc.add(centered(r.signerOrgName().toUpperCase(new Locale("vi")), fonts.bold(15), 0, 10));
+    doc.add(centered(r.issuingBody().toUpperCase(new Locale("vi")), fonts.bold(15), 0, 10));
     doc.add(centered("GIẤY CHỨNG NHẬN", fonts.bold(26), 6, 12));
     doc.add(centered(r.unitName(), fonts.bold(18), 0, 8));
     doc.add(centered("Đạt danh hiệu \"" + r.titleLabel() + "\" mức độ " + r.level() + " năm " + r.assessmentYear(),
@@ -177,6 +181,22 @@ public class RecognitionDocuments {
     doc.add(signature(writer, r, baseUrl));
     doc.close();
     return out.toByteArray();
+  }
+
+  /**
+   * The issuing body as the header of an official document names it: the People's Committee ("ỦY BAN NHÂN DÂN
+   * HUYỆN THANH TRÌ") for its chairman's decisions, with the education office under it ("PHÒNG / SỞ GIÁO DỤC VÀ
+   * ĐÀO TẠO") where its head decides; the Ministry by its own name.
+   */
+  static String issuingBody(String orgName, OrgKind kind, String signerRole) {
+    if (kind == OrgKind.NATION) {
+      return orgName;
+    }
+    String committee = "Ủy ban nhân dân " + orgName;
+    if (!"director".equals(signerRole)) {
+      return committee;
+    }
+    return committee + "\n" + (kind == OrgKind.PROVINCE ? "Sở" : "Phòng") + " Giáo dục và Đào tạo";
   }
 
   private PdfPTable header(String body, String number, String dateLine) {

@@ -103,7 +103,8 @@ class RecognitionDocumentsHttpTest {
       assertThat(t).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
           "Số: " + rec.get("decision_no"), "ngày 02 tháng 11 năm 2026", "QUYẾT ĐỊNH",
           "Về việc công nhận danh hiệu \"Đơn vị học tập\" năm 2026", "CHỦ TỊCH UBND HUYỆN",
-          "Đơn vị thử " + u.code(), "31/12/2029", "Thông tư số 24/2023/TT-BGDĐT", "Phạm Văn Dũng");
+          "Đơn vị thử " + u.code(), "31/12/2029", "Thông tư số 24/2023/TT-BGDĐT", "Phạm Văn Dũng",
+          "ỦY BAN NHÂN DÂN HUYỆN");
       assertThat(qr(decision, "quyet-dinh")).isEqualTo("http://127.0.0.1:" + port + "/kiem-tra/" + code);
     }
     try (PDDocument certificate = Loader.loadPDF(bytes(u.head(), "/tai-lieu/" + id + "/giay-chung-nhan.pdf"))) {
