@@ -268,7 +268,6 @@ final class RoundSteps {
       support.rounds.record(roundId, actor, "RESUBMITTED", task.getName(), form.text(FIELD_COMMENT),
           "Đã sửa các mục bị trả lại, gửi xét duyệt lại");
     }
-
   }
 
   /** Ký quyết định công nhận: recognise everyone who passed under one numbered decision, or refuse with a reason. */
