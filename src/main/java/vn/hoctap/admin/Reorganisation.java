@@ -38,7 +38,8 @@ import vn.hoctap.security.IdentityProvisioning;
  * another, a whole tier of a province) into a successor that takes their children. In the same transaction the
  * province's authority rules can be replaced, every open dossier below or routed to a dissolved body is routed
  * again from the new tree (its variables, open tasks, claims and engine read rights follow, with a history entry),
- * and the roles held at the dissolved bodies end. Closed dossiers keep pointing at the dissolved body, whose row
+ * and the roles held at the dissolved bodies end. What belongs to a dissolved body itself (its own open dossier,
+ * assessment round or award candidates under its council) blocks the change until it is finished. Closed dossiers keep pointing at the dissolved body, whose row
  * and name stay. The preview runs exactly the same change and rolls it back, so it shows what would happen.
  */
 @Service
@@ -297,6 +298,17 @@ public class Reorganisation {
         blockers.add(child.getKind().label() + " \"" + child.getName() + "\" không thể trực thuộc "
             + target.getKind().label() + " \"" + target.getName() + "\".");
       }
+    }
+    // assessment rounds and award candidates of the body itself are not moved by a reorganisation: they end first
+    for (Object id : em.createNativeQuery("select id from assessment_round where (org_id = ?1 or decider_org_id = ?1)"
+        + " and status not in ('RECOGNISED', 'REFUSED') order by id").setParameter(1, o.getId()).getResultList()) {
+      blockers.add(name + " có đợt đánh giá số " + id + " đang mở (lập hoặc quyết định tại đây): kết thúc đợt trước"
+          + " khi giải thể.");
+    }
+    for (Object id : em.createNativeQuery("select id from award_candidate where current_body_id = ?1 and status in"
+        + " ('PROPOSED', 'IN_COUNCIL', 'AWAITING_SIGNATURE') order by id").setParameter(1, o.getId())
+        .getResultList()) {
+      blockers.add(name + " đang xét ứng viên khen thưởng số " + id + ": kết thúc việc xét trước khi giải thể.");
     }
     for (Dossier d : dossiersAt(o)) {
       if (d.getStatus().open() && d.getUnit().getId().equals(o.getId())) {

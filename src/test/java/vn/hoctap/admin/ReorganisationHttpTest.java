@@ -38,6 +38,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.hoctap.citizen.RoundKind;
+import vn.hoctap.citizen.RoundWorkflow;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.demo.DemoData;
 import vn.hoctap.dossier.Dossier;
@@ -51,6 +53,7 @@ import vn.hoctap.org.UnitKind;
 import vn.hoctap.process.LearningCommunityProcess;
 import vn.hoctap.recognition.Recognition;
 import vn.hoctap.recognition.RecognitionService;
+import vn.hoctap.security.CurrentUser;
 import vn.hoctap.support.Fixtures;
 import vn.hoctap.support.Fixtures.TestBody;
 import vn.hoctap.support.Fixtures.TestUnit;
@@ -76,6 +79,7 @@ class ReorganisationHttpTest {
   @Autowired OrgUnitRepository orgs;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
+  @Autowired RoundWorkflow roundWorkflow;
   Http http;
 
   TestBody province;
@@ -319,6 +323,14 @@ class ReorganisationHttpTest {
     assertThat(orgs.findByCode(district.code()).orElseThrow().isDissolved()).isFalse();
     assertThat(dossiers.get(id(s)).getReceivingOrg().getCode()).isEqualTo(district.code());
     assertThat(fx.task(district.reviewer(), s, TASK_APPRAISE)).isNotNull();
+
+    // a commune with an open assessment round of its residents cannot be merged away either
+    TestBody commune = fx.newBody(district.code(), OrgKind.COMMUNE);
+    long round = roundWorkflow.start(RoundKind.CITIZEN, commune.code(), 2026,
+        new CurrentUser("admin", List.of("hoctap-admin"))).id();
+    Response merge = http.post("admin", "/api/admin/reorganisations/preview", request(commune.code(),
+        district.code()));
+    assertThat(merge.json().get("blockers").toString()).contains("đợt đánh giá số " + round);
 
     // and only administrators may reorganise
     assertThat(http.post(province.reviewer(), "/api/admin/reorganisations/preview",
