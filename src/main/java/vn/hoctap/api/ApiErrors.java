@@ -52,8 +52,9 @@ class ApiErrors {
       return body(HttpStatus.CONFLICT, "CONFLICT", "Hồ sơ vừa được người khác cập nhật. Hãy tải lại rồi thử lại."
           + " (Changed by someone else meanwhile: reload and retry.)", List.of());
     }
-    if (Throwables.valueTooLong(e)) {
-      return body(HttpStatus.BAD_REQUEST, "BAD_INPUT", Throwables.TOO_LONG, List.of());
+    String refused = Throwables.refusedValue(e);
+    if (refused != null) {
+      return body(HttpStatus.BAD_REQUEST, "BAD_INPUT", refused, List.of());
     }
     if (e instanceof MaxUploadSizeExceededException) {
       // the servlet container reports a part header that is too long (a file name of thousands of characters) the

@@ -13,17 +13,20 @@ public final class Throwables {
     return null;
   }
 
-  /** SQL state 22001 (string data, right truncation): a value longer than its column, on H2 and PostgreSQL. */
-  public static boolean valueTooLong(Throwable t) {
+  /**
+   * What to tell the user when the database refused a value (SQL state class 22, "data exception", on H2 and
+   * PostgreSQL): a text longer than its column (22001), a NUL character PostgreSQL cannot store (22021), a number
+   * out of range… — a value the request carried and we did not check ourselves. Null for any other error.
+   */
+  public static String refusedValue(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof java.sql.SQLException sql && "22001".equals(sql.getSQLState())) {
-        return true;
+      if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+        return "22001".equals(sql.getSQLState())
+            ? "Có nội dung nhập vào dài quá mức cho phép, chưa lưu gì. Hãy rút gọn rồi thử lại. (A value is too long.)"
+            : "Có giá trị nhập vào không hợp lệ (ký tự lạ như NUL, hoặc số ngoài phạm vi), chưa lưu gì. Hãy sửa rồi"
+                + " thử lại. (A value was refused by the database.)";
       }
     }
-    return false;
+    return null;
   }
-
-  /** Said to the user when a text is longer than its column (a field we did not check ourselves). */
-  public static final String TOO_LONG = "Có nội dung nhập vào dài quá mức cho phép, chưa lưu gì. Hãy rút gọn rồi"
-      + " thử lại. (A value is too long.)";
 }

@@ -66,8 +66,9 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
     if (denied != null && denied.getMissingAuthorizations().stream().anyMatch(this::onVanishedTask)) {
       return body(404, "TaskNotFound", TASK_GONE);
     }
-    if (Throwables.valueTooLong(exception)) {
-      return body(400, "InvalidRequestException", Throwables.TOO_LONG);
+    String refused = Throwables.refusedValue(exception);
+    if (refused != null) {
+      return body(400, "InvalidRequestException", refused);
     }
     // ENGINE-17007: a variable the engine refuses to set (e.g. a Java-serialized object, which is prohibited) is
     // the client's mistake; Camunda answers it with a 500 from submit-form

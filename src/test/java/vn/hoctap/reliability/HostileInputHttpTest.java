@@ -37,7 +37,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.demo.DemoData;
+import vn.hoctap.org.Groups;
 import vn.hoctap.org.UnitKind;
+import vn.hoctap.security.IdentityProvisioning;
 import vn.hoctap.support.Fixtures;
 import vn.hoctap.support.Fixtures.TestUnit;
 import vn.hoctap.support.HoctapTest;
@@ -73,6 +75,7 @@ class HostileInputHttpTest {
   @LocalServerPort int port;
   @Autowired Fixtures fx;
   @Autowired JdbcTemplate jdbc;
+  @Autowired IdentityProvisioning provisioning;
   Http http;
   final HttpClient client = HttpClient.newHttpClient();
 
@@ -240,7 +243,7 @@ class HostileInputHttpTest {
         "/api/admin/deadline-extensions", Map.of("unitCode", u.code(), "assessmentYear", 2026, "kind", "SUBMISSION",
             "until", "2027-01-31", "reason", HUGE)));
     assertThat(counts()).isEqualTo(before);
-    assertThat(http.get("admin", "/api/orgs?code=" + u.code()).body()).doesNotContain("xxxxxxxxxx");
+    assertThat(http.get("admin", "/api/orgs?parentCode=HN-TT").body()).doesNotContain("xxxxxxxxxx");
   }
 
   @Test
@@ -448,7 +451,28 @@ class HostileInputHttpTest {
         "mat-khau-dai-123"));
     assertThat(user.status()).as(user.body()).isIn(201, 400);
 
+    // an award proposal of the school for a person whose name, position and record carry markup
+    for (int i = 1; i <= 3; i++) {
+      String member = "hd" + i + "." + u.code().toLowerCase();
+      provisioning.ensureUser(member, "Thử", "Người", member + "@test.hoctap.vn", DemoData.PASSWORD);
+      provisioning.ensureGroup(Groups.council(u.code()), Groups.council(u.code()), "WORKFLOW");
+      provisioning.ensureMembership(member, Groups.council(u.code()));
+    }
+    String secretary = "thuky." + u.code().toLowerCase();
+    provisioning.ensureUser(secretary, "Thử", "Thư ký", secretary + "@test.hoctap.vn", DemoData.PASSWORD);
+    provisioning.ensureGroup(Groups.councilSecretary(u.code()), Groups.councilSecretary(u.code()), "WORKFLOW");
+    provisioning.ensureMembership(secretary, Groups.councilSecretary(u.code()));
+    Response proposal = http.post(u.head(), "/api/awards/proposals", Map.of("proposerCode", u.code(), "form",
+        "GIAY_KHEN", "movement", "Phong trào " + SCRIPT, "periodKind", "YEARLY", "periodYear", 2026, "submission",
+        "Tờ trình " + SCRIPT, "report", "Báo cáo " + SCRIPT, "candidates", List.of(Map.of("kind", "INDIVIDUAL",
+            "name", SCRIPT + " Hoa", "orgCode", u.code(), "position", "<b>Nguyễn</b>", "summary", SCRIPT,
+            "achievements", List.of(), "certifications", List.of("Xác nhận " + SCRIPT)))));
+    assertThat(proposal.status()).as(proposal.body()).isEqualTo(201);
+    long awardee = http.get(u.head(), "/api/awards/proposals/" + proposal.json().get("id").asLong()).json()
+        .get("candidates").get(0).get("awardeeId").asLong();
+
     Map<String, String> pages = new LinkedHashMap<>();
+    pages.put("awardee page", page(u.head(), "/awards/awardees/" + awardee));
     pages.put("dossier page", page("admin", "/ho-so/" + pi.getBusinessKey()));
     pages.put("dossier page for the unit", page(u.team(), "/ho-so/" + pi.getBusinessKey()));
     pages.put("dashboard", page("admin", "/dashboard"));
@@ -464,6 +488,7 @@ class HostileInputHttpTest {
           .doesNotContain("<b>Nguyễn</b>");
     }
     assertThat(pages.get("dossier page")).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(pages.get("awardee page")).contains("&lt;script&gt;alert(1)&lt;/script&gt; Hoa");
     assertThat(pages.get("admin units") + pages.get("admin audit")).contains("&lt;script&gt;");
     // the API returns the text as data (JSON-escaped by the client that shows it), unchanged
     assertThat(http.get("admin", "/api/dossiers/" + pi.getBusinessKey()).json().get("history").toString())
