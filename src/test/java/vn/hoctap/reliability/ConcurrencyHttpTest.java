@@ -248,8 +248,8 @@ class ConcurrencyHttpTest {
   }
 
   TestUnit schoolOf(ProcessInstance pi) {
-    String code = http.get("admin", "/api/dossiers/" + pi.getBusinessKey()).json().get("dossier").get("unit").get("code")
-        .asText();
+    String code = http.get("admin", "/api/dossiers/" + pi.getBusinessKey()).json().get("dossier").get("unit")
+        .get("code").asText();
     return new TestUnit(code, "team." + code.toLowerCase(), "head." + code.toLowerCase());
   }
 
