@@ -16,6 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,6 +37,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.hoctap.citizen.RoundFixtures;
+import vn.hoctap.citizen.RoundImport;
+import vn.hoctap.citizen.Subject;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.demo.DemoData;
 import vn.hoctap.org.Groups;
@@ -76,6 +81,7 @@ class HostileInputHttpTest {
   @Autowired Fixtures fx;
   @Autowired JdbcTemplate jdbc;
   @Autowired IdentityProvisioning provisioning;
+  @Autowired RoundImport roundImports;
   Http http;
   final HttpClient client = HttpClient.newHttpClient();
 
@@ -412,7 +418,34 @@ class HostileInputHttpTest {
       assertCleanRefusal("round import " + f.getKey().replace("\u0000", "\\0"),
           http.upload(school.team(), imports, f.getKey(), f.getValue(), Map.of()));
     }
-    assertThat(counts()).as("nothing stored by the refused round imports").isEqualTo(opened);
+    // the round's own template: a sheet with one more person on its very last row, and one with a formula
+    Path full = RoundFixtures.xlsx(roundImports, Subject.OFFICIAL, List.<Object[]>of(RoundFixtures.person(
+        RoundFixtures.newPersonId(), "Nguyễn Văn A", 9, 9, 9, 9, 9, 9, 9, 9, 9, 9)));
+    byte[] lastRowOfTemplate;
+    byte[] formulaInTemplate;
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(full));
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      wb.getSheetAt(0).createRow(1_048_575).createCell(1).setCellValue(RoundFixtures.newPersonId());
+      wb.write(out);
+      lastRowOfTemplate = out.toByteArray();
+    }
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(full));
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      wb.getSheetAt(0).getRow(1).getCell(2).setCellFormula("HYPERLINK(\"http://example.invalid\",\"A\")");
+      wb.write(out);
+      formulaInTemplate = out.toByteArray();
+    }
+    Files.delete(full);
+    Response rows = http.upload(school.team(), imports, "trieu-dong.xlsx", lastRowOfTemplate, Map.of());
+    assertCleanRefusal("round import with a row at 1,048,576", rows);
+    assertThat(rows.body()).contains("vượt quá giới hạn");
+    Response formula = http.upload(school.team(), imports, "cong-thuc.xlsx", formulaInTemplate, Map.of());
+    System.out.println("Round import of a formula cell: " + formula.status() + " " + abbreviate(formula.body()));
+    assertThat(formula.status()).as(formula.body()).isLessThan(500);
+    if (formula.status() >= 400) {
+      assertCleanRefusal("round import with a formula", formula);
+      assertThat(counts()).as("nothing stored by the refused round imports").isEqualTo(opened);
+    }
   }
 
   String page(String user, String path) {
