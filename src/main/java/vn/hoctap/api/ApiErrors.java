@@ -25,6 +25,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.HttpStatuses;
+import vn.hoctap.common.Throwables;
 
 /**
  * Every error of our API as {"error", "message", "details"}: the message says what to fix, in Vietnamese (with
@@ -51,8 +52,15 @@ class ApiErrors {
       return body(HttpStatus.CONFLICT, "CONFLICT", "Hồ sơ vừa được người khác cập nhật. Hãy tải lại rồi thử lại."
           + " (Changed by someone else meanwhile: reload and retry.)", List.of());
     }
+    String refused = Throwables.refusedValue(e);
+    if (refused != null) {
+      return body(HttpStatus.BAD_REQUEST, "BAD_INPUT", refused, List.of());
+    }
     if (e instanceof MaxUploadSizeExceededException) {
-      return body(HttpStatus.PAYLOAD_TOO_LARGE, "BAD_INPUT", "Tệp vượt quá dung lượng cho phép.", List.of());
+      // the servlet container reports a part header that is too long (a file name of thousands of characters) the
+      // same way as a file that is too large
+      return body(HttpStatus.PAYLOAD_TOO_LARGE, "BAD_INPUT", "Tệp vượt quá dung lượng cho phép, hoặc tên tệp quá"
+          + " dài (hãy đặt tên ngắn hơn 200 ký tự).", List.of());
     }
     if (e instanceof HttpMessageNotReadableException) {
       return body(HttpStatus.BAD_REQUEST, "BAD_INPUT", "Dữ liệu gửi lên không đọc được: cần JSON đúng định dạng"

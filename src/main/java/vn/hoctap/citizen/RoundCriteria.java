@@ -15,6 +15,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
 
@@ -117,7 +119,18 @@ public class RoundCriteria {
     } catch (IOException e) {
       throw new IllegalStateException("Không đọc được thư mục round-criteria/", e);
     }
-    loaded = true;
+    // the rows are inserted in the caller's transaction: if it rolls back (a refused revision was the first use),
+    // they are gone and the next use must insert them again
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          loaded = true;
+        }
+      });
+    } else {
+      loaded = true;
+    }
   }
 
   private Stored insert(ScoreSheet sheet, String actor) {

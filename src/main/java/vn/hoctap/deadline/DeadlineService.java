@@ -49,6 +49,9 @@ public class DeadlineService {
     if (reason == null || reason.isBlank()) {
       throw DomainException.badInput("Cần ghi lý do gia hạn.");
     }
+    if (reason.strip().length() > 2000) {
+      throw DomainException.badInput("Lý do gia hạn dài quá 2000 ký tự: hãy tóm tắt, văn bản đầy đủ để ở hồ sơ.");
+    }
     if (until == null || until.isBefore(clock.today())) {
       throw DomainException.badInput("Ngày gia hạn phải từ hôm nay trở đi.");
     }

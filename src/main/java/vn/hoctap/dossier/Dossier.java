@@ -13,6 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import vn.hoctap.common.DomainException;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.Route;
 
@@ -130,7 +131,9 @@ public class Dossier {
   /** Moves the dossier on; a closed dossier frees its (unit, title, year) slot for a new request. */
   void moveTo(DossierStatus next, Instant now) {
     if (!status.open()) {
-      throw new IllegalStateException("Hồ sơ " + id + " đã kết thúc (" + status.label() + ")");
+      // reached when two people act on the same step at once and the other one's action closed the dossier first
+      throw DomainException.conflict("Hồ sơ số " + id + " đã kết thúc (" + status.label() + "): người khác vừa"
+          + " xử lý xong. Hãy tải lại để xem trạng thái mới. (Closed by someone else meanwhile: reload.)");
     }
     status = next;
     updatedAt = now;

@@ -207,8 +207,14 @@ public class DossierService {
         .map(e -> e.getStep() + ": " + e.getComment()).orElse(null);
   }
 
+  /**
+   * Records what happened, holding the dossier's lock first: on PostgreSQL the event's foreign key would otherwise
+   * take a share lock on the dossier row, and two people acting on the same dossier at once would deadlock when
+   * either then locks it for update. Locked first, the second simply waits and is then told the first one won.
+   */
   @Transactional
   public void record(Long dossierId, String actor, String action, String step, String comment, String details) {
+    lock(dossierId);
     events.save(new DossierEvent(dossierId, clock.now(), actor, action, step, blankToNull(comment), details));
   }
 

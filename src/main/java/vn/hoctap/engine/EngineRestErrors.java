@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.HttpStatuses;
+import vn.hoctap.common.Throwables;
 
 /**
  * Maps errors of the Camunda REST API. Our own refusals (raised in listeners and delegates, which the engine
@@ -64,6 +65,16 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
     AuthorizationException denied = find(exception, AuthorizationException.class);
     if (denied != null && denied.getMissingAuthorizations().stream().anyMatch(this::onVanishedTask)) {
       return body(404, "TaskNotFound", TASK_GONE);
+    }
+    String refused = Throwables.refusedValue(exception);
+    if (refused != null) {
+      return body(400, "InvalidRequestException", refused);
+    }
+    // ENGINE-17007: a variable the engine refuses to set (e.g. a Java-serialized object, which is prohibited) is
+    // the client's mistake; Camunda answers it with a 500 from submit-form
+    if (String.valueOf(exception.getMessage()).contains("ENGINE-17007")) {
+      return body(400, "InvalidRequestException", "Giá trị gửi lên không hợp lệ: chỉ nhận chữ, số, ngày và đúng/sai."
+          + " (Variable refused: serialized Java objects are not accepted.)");
     }
     if (exception instanceof RestException || exception instanceof org.camunda.bpm.engine.ProcessEngineException) {
       return ExceptionHandlerHelper.getInstance().getResponse(exception);

@@ -211,8 +211,22 @@ public class DossierWorkflow {
     dossiers.record(dossierId, actor, "WITHDRAWN", "Rút hồ sơ", reason, null);
   }
 
+  /**
+   * The completeness check acts on a submitted dossier only. Two reviewers deciding it at once: the second waits
+   * for the dossier's lock, then finds it accepted or returned already and is told so (409), instead of moving it
+   * on from a state it was never in.
+   */
+  private void requireSubmitted(Long dossierId) {
+    Dossier d = dossiers.lock(dossierId);
+    if (d.getStatus() != DossierStatus.SUBMITTED) {
+      throw DomainException.conflict("Hồ sơ số " + dossierId + " vừa được người khác xử lý (" + d.getStatus().label()
+          + "). Hãy tải lại để xem trạng thái mới. (Handled by someone else meanwhile: reload.)");
+    }
+  }
+
   @Transactional
   public void returnedForSupplement(Long dossierId, String actor, String reasons) {
+    requireSubmitted(dossierId);
     dossiers.moveTo(dossierId, DossierStatus.RETURNED);
     dossiers.record(dossierId, actor, "RETURNED_FOR_SUPPLEMENT", "Trả lại, yêu cầu bổ sung", reasons, null);
     Dossier d = dossiers.get(dossierId);
@@ -227,6 +241,7 @@ public class DossierWorkflow {
 
   @Transactional
   public void acceptedComplete(Long dossierId, String actor, String comment) {
+    requireSubmitted(dossierId);
     dossiers.moveTo(dossierId, DossierStatus.IN_APPRAISAL);
     dossiers.record(dossierId, actor, "ACCEPTED_COMPLETE", "Tiếp nhận hồ sơ đầy đủ", comment, null);
   }

@@ -1,10 +1,13 @@
 package vn.hoctap.recognition;
 
 import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,18 +40,29 @@ public class RecognitionService {
   /**
    * The next decision number of a signer in a year. The update locks the counter row until the transaction ends,
    * so numbers are unique and, since a rolled-back transaction gives its number back, gap-free. The first number
-   * of a year inserts the row; if another transaction inserted it first, the update is simply tried again.
+   * of a year inserts the row at 0 behind a savepoint: if another transaction inserted it first, only the insert
+   * is undone (on PostgreSQL a failed statement would otherwise abort the whole transaction) and the update waits
+   * for that transaction's lock like any other.
    */
   @Transactional
   public int nextDecisionNumber(Long signerOrgId, int year) {
     String bump = "update decision_counter set last_no = last_no + 1 where signer_org_id = ? and decision_year = ?";
     if (jdbc.update(bump, signerOrgId, year) == 0) {
-      try {
-        jdbc.update("insert into decision_counter (signer_org_id, decision_year, last_no) values (?, ?, 1)",
-            signerOrgId, year);
-        return 1;
-      } catch (DuplicateKeyException raced) {
-        jdbc.update(bump, signerOrgId, year);
+      jdbc.execute((ConnectionCallback<Void>) c -> {
+        Savepoint before = c.setSavepoint();
+        try (PreparedStatement insert = c.prepareStatement(
+            "insert into decision_counter (signer_org_id, decision_year, last_no) values (?, ?, 0)")) {
+          insert.setLong(1, signerOrgId);
+          insert.setInt(2, year);
+          insert.executeUpdate();
+          c.releaseSavepoint(before);
+        } catch (SQLException raced) {
+          c.rollback(before);
+        }
+        return null;
+      });
+      if (jdbc.update(bump, signerOrgId, year) != 1) {
+        throw new IllegalStateException("decision_counter row missing for signer " + signerOrgId + ", " + year);
       }
     }
     return jdbc.queryForObject("select last_no from decision_counter where signer_org_id = ? and decision_year = ?",

@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Error bodies of the Camunda REST API (/engine-rest) may carry SQL, stack frames or internal class names in
  * "message" (a failed database statement, an unexpected exception). This filter replaces such a message with a
- * plain Vietnamese one (the original is logged). "type" is Camunda's documented error contract, which REST
+ * plain Vietnamese one (the original is logged); an empty message (Camunda's answer to a JSON array where an object
+ * belongs) gets the plain one too. "type" is Camunda's documented error contract, which REST
  * clients read, so it is kept as it is. Successful responses pass through untouched and unbuffered.
  */
 public class EngineRestErrorBodies extends OncePerRequestFilter {
@@ -65,8 +66,9 @@ public class EngineRestErrorBodies extends OncePerRequestFilter {
       }
     }
     JsonNode message = out.get("message");
-    if (message == null || !message.isTextual() || INTERNALS.matcher(message.asText()).find()) {
-      if (message != null) {
+    if (message == null || !message.isTextual() || message.asText().isBlank()
+        || INTERNALS.matcher(message.asText()).find()) {
+      if (message != null && !message.asText().isBlank()) {
         LOG.info("Engine REST error {} hidden from the client: {}", status, message.asText());
       }
       out.put("message", status >= 500
