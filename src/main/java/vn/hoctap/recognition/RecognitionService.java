@@ -1,10 +1,13 @@
 package vn.hoctap.recognition;
 
 import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +21,8 @@ public class RecognitionService {
 
   /** Kept (bảo lưu) for three years after the assessment year: valid until 31/12 of N+3. */
   static final int YEARS_KEPT = 3;
+  /** SQLSTATE of a unique-constraint violation (PostgreSQL and H2 alike). */
+  private static final String UNIQUE_VIOLATION = "23505";
   private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
   private final RecognitionRepository recognitions;
@@ -37,22 +42,42 @@ public class RecognitionService {
   /**
    * The next decision number of a signer in a year. The update locks the counter row until the transaction ends,
    * so numbers are unique and, since a rolled-back transaction gives its number back, gap-free. The first number
-   * of a year inserts the row; if another transaction inserted it first, the update is simply tried again.
+   * of a year inserts the row; if another transaction (on this node or another) inserted it first, the insert is
+   * undone to a savepoint — on PostgreSQL a failed statement would otherwise abort the whole transaction — and the
+   * update is tried again, waiting for the other transaction's lock.
    */
   @Transactional
   public int nextDecisionNumber(Long signerOrgId, int year) {
     String bump = "update decision_counter set last_no = last_no + 1 where signer_org_id = ? and decision_year = ?";
     if (jdbc.update(bump, signerOrgId, year) == 0) {
-      try {
-        jdbc.update("insert into decision_counter (signer_org_id, decision_year, last_no) values (?, ?, 1)",
-            signerOrgId, year);
+      if (insertFirstNumber(signerOrgId, year)) {
         return 1;
-      } catch (DuplicateKeyException raced) {
-        jdbc.update(bump, signerOrgId, year);
       }
+      jdbc.update(bump, signerOrgId, year);
     }
     return jdbc.queryForObject("select last_no from decision_counter where signer_org_id = ? and decision_year = ?",
         Integer.class, signerOrgId, year);
+  }
+
+  /** Inserts the year's counter at 1; false (and nothing changed) when another transaction inserted it first. */
+  private boolean insertFirstNumber(Long signerOrgId, int year) {
+    return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> {
+      Savepoint before = c.setSavepoint();
+      try (PreparedStatement insert = c.prepareStatement(
+          "insert into decision_counter (signer_org_id, decision_year, last_no) values (?, ?, 1)")) {
+        insert.setLong(1, signerOrgId);
+        insert.setInt(2, year);
+        insert.executeUpdate();
+        c.releaseSavepoint(before);
+        return true;
+      } catch (SQLException e) {
+        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+          throw e;
+        }
+        c.rollback(before);
+        return false;
+      }
+    }));
   }
 
   @Transactional
