@@ -46,7 +46,7 @@ rel_cleanup() {
     done
   fi
   [ "$(type -t rel_cleanup_more)" = function ] && rel_cleanup_more
-  rm -rf "$REL_TMP"
+  if [ -n "${REL_KEEP:-}" ]; then echo "kept $REL_TMP"; else rm -rf "$REL_TMP"; fi
   exit "$rc"
 }
 trap rel_cleanup EXIT

@@ -25,6 +25,12 @@ wait_up "$A"
 start_node B "$B" "$DB"
 wait_up "$B"
 
+statuses() { # statuses I... : the committed status of these dossiers, e.g. "IN_APPRAISAL=2 RECOGNISED=2"
+  local ids; ids="$(for i in "$@"; do printf '%s,' "${D[$i]}"; done)"
+  psql_db "$DB" "select string_agg(status || '=' || n, ' ' order by status) from (select status, count(*) n
+    from dossier where id in (${ids%,}) group by status) s"
+}
+
 port_of() { if [ $(( $1 % 2 )) -eq 0 ]; then echo "$A"; else echo "$B"; fi; }
 
 # ---- schools and dossiers, opened on both nodes
@@ -86,6 +92,7 @@ kill -TERM "$PID_B"
 log "SIGTERM to node B while dossiers 5-8 were in flight on it"
 for p in "${pids[@]}"; do wait "$p" || true; done
 wait "$PID_B" || true
+log "committed when B stopped: $(statuses 5 6 7 8)"
 for i in 5 6 7 8; do finish "${D[$i]}" "$A"; done
 log "node A finished dossiers 5-8"
 
@@ -100,6 +107,7 @@ kill -KILL "$PID_A"
 log "SIGKILL to node A while dossiers 9-12 were in flight on it"
 for p in "${pids[@]}"; do wait "$p" || true; done
 wait "$PID_A" 2>/dev/null || true
+log "committed when A was killed: $(statuses 9 10 11 12)"
 for i in 9 10 11 12; do finish "${D[$i]}" "$B"; done
 log "node B finished dossiers 9-12"
 
