@@ -1,6 +1,6 @@
 package vn.hoctap.common;
 
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -24,13 +24,14 @@ public final class DatabaseUnavailable {
   public static boolean is(Throwable t) {
     if (Throwables.find(t, SQLTransientConnectionException.class) != null
         || Throwables.find(t, DataAccessResourceFailureException.class) != null
-        || Throwables.find(t, ConnectException.class) != null) {
+        || Throwables.find(t, SocketException.class) != null) {
       return true;
     }
-    // SQLSTATE class 08: connection exception (the server went away mid-transaction); 57P01-03: shutting down
+    // SQLSTATE class 08: connection exception (the server went away mid-transaction); 57P01-03: shutting down.
+    // A connection broken mid-transaction then fails the rollback with HikariCP's "Connection is closed" (no state).
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof SQLException s && s.getSQLState() != null
-          && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P0"))) {
+      if (c instanceof SQLException s && (s.getSQLState() == null ? "Connection is closed".equals(s.getMessage())
+          : s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P0"))) {
         return true;
       }
     }
