@@ -43,8 +43,9 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 kill -KILL "$PID_A"
-wait "$PID_A" 2>/dev/null || true
+{ wait "$PID_A"; } 2>/dev/null || true
 for p in "${pids[@]}"; do wait "$p" || true; done
+wait_gone "$DB"
 AT_KILL="$(state)"
 log "SIGKILL while $N chains were in flight; committed then: $AT_KILL (statuses | open tasks | decisions | SIGNED events)"
 

@@ -24,7 +24,7 @@ check() { # check "what" condition...
 psql_db() { psql -h "$REL_PG_HOST" -p "$REL_PG_PORT" -U postgres -d "$1" -v ON_ERROR_STOP=1 -Atqc "$2"; }
 
 db_create() { # fresh database, dropped again on exit
-  psql -h "$REL_PG_HOST" -p "$REL_PG_PORT" -U postgres -d postgres -qc "drop database if exists $1 with (force)" >/dev/null
+  PGOPTIONS='--client-min-messages=warning' psql -h "$REL_PG_HOST" -p "$REL_PG_PORT" -U postgres -d postgres -qc "drop database if exists $1 with (force)" >/dev/null
   psql -h "$REL_PG_HOST" -p "$REL_PG_PORT" -U postgres -d postgres -qc "create database $1" >/dev/null
   REL_DBS+=("$1")
 }
@@ -32,7 +32,7 @@ db_create() { # fresh database, dropped again on exit
 rel_cleanup() {
   local rc=$?
   for pid in "${REL_PIDS[@]:-}"; do
-    [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+    [ -n "$pid" ] && { kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; } || true
   done
   if pg_isready -h "$REL_PG_HOST" -p "$REL_PG_PORT" -q 2>/dev/null; then
     for db in "${REL_DBS[@]:-}"; do
@@ -51,6 +51,15 @@ rel_cleanup() {
 }
 trap rel_cleanup EXIT
 trap 'exit 130' INT TERM
+
+# wait_gone DB : until no connection of a stopped node is left on the database (its last commits are settled)
+wait_gone() {
+  for _ in $(seq 1 100); do
+    [ "$(psql_db "$1" "select count(*) from pg_stat_activity where datname = '$1' and pid <> pg_backend_pid()")" = 0 ] \
+      && return 0
+    sleep 0.1
+  done
+}
 
 # start_node NAME PORT DB : the packaged jar with the demo and postgres profiles, its own data dir
 start_node() {

@@ -10,7 +10,7 @@ data="${2:-./data}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" PGDATABASE="${PGDATABASE:-hoctap}"
 [ -f "$dir/hoctap.dump" ] || { echo "no $dir/hoctap.dump" >&2; exit 1; }
 ( cd "$dir" && sha256sum --quiet -c <(tail -n +2 MANIFEST) ) || { echo "backup files do not match MANIFEST" >&2; exit 1; }
-psql -d postgres -v ON_ERROR_STOP=1 -qc "drop database if exists \"$PGDATABASE\"" -c "create database \"$PGDATABASE\""
+PGOPTIONS="--client-min-messages=warning" psql -d postgres -v ON_ERROR_STOP=1 -qc "drop database if exists \"$PGDATABASE\"" -c "create database \"$PGDATABASE\""
 pg_restore --exit-on-error --no-owner --dbname="$PGDATABASE" "$dir/hoctap.dump"
 if [ -f "$dir/data.tar.gz" ]; then
   mkdir -p "$data"

@@ -1,6 +1,5 @@
 package vn.hoctap.common;
 
-import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -23,8 +22,7 @@ public final class DatabaseUnavailable {
 
   public static boolean is(Throwable t) {
     if (Throwables.find(t, SQLTransientConnectionException.class) != null
-        || Throwables.find(t, DataAccessResourceFailureException.class) != null
-        || Throwables.find(t, SocketException.class) != null) {
+        || Throwables.find(t, DataAccessResourceFailureException.class) != null) {
       return true;
     }
     // SQLSTATE class 08: connection exception (the server went away mid-transaction); 57P01-03: shutting down.
