@@ -103,7 +103,7 @@ worker=$!
 until_one_recognised 5 6 7 8
 kill -TERM "$PID_B"
 log "SIGTERM to node B while dossiers 5-8 were in flight on it (one after the other)"
-wait "$worker" || true
+{ wait "$worker"; } 2>/dev/null || true
 wait "$PID_B" || true
 log "committed when B stopped: $(statuses 5 6 7 8)"
 for i in 5 6 7 8; do finish "${D[$i]}" "$A"; done
@@ -117,7 +117,7 @@ worker=$!
 until_one_recognised 9 10 11 12
 kill -KILL "$PID_A"
 log "SIGKILL to node A while dossiers 9-12 were in flight on it (one after the other)"
-wait "$worker" || true
+{ wait "$worker"; } 2>/dev/null || true
 { wait "$PID_A"; } 2>/dev/null || true
 log "committed when A was killed: $(statuses 9 10 11 12)"
 for i in 9 10 11 12; do finish "${D[$i]}" "$B"; done
