@@ -49,8 +49,8 @@ advance "$P" "$ID"
 must GET "$P" admin "/api/dossiers/$ID" 200
 body | jq -S 'del(.currentTasks[]?.due?)' >"$REL_TMP/before.json"
 
-# the load: reads of the dossier and of the list, and writes (a notification read mark is not enough: a new
-# school each round trip through the admin API), one after another, each answer logged as "epoch status body"
+# the load, one request after another: read the dossier, list dossiers, create a school (a write through the admin
+# API); each answer logged as "epoch status method body"
 load() {
   local REL_TMP="$REL_TMP/load"; mkdir -p "$REL_TMP"
   local n=0 s
