@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import vn.hoctap.common.DatabaseUnavailable;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.HttpStatuses;
 import vn.hoctap.common.Throwables;
@@ -88,6 +89,12 @@ class ApiErrors {
     }
     if (e instanceof NoResourceFoundException) {
       return body(HttpStatus.NOT_FOUND, "NOT_FOUND", "Không tìm thấy địa chỉ này.", List.of());
+    }
+    if (DatabaseUnavailable.is(e)) {
+      LOG.warn("Database unavailable: {}", e.toString());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", DatabaseUnavailable.RETRY_AFTER)
+          .body(body(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.ERROR, DatabaseUnavailable.MESSAGE,
+              List.of()).getBody());
     }
     LOG.error("Unexpected error", e);
     return body(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "Lỗi hệ thống, chưa lưu gì. Hãy thử lại sau;"

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import vn.hoctap.common.DatabaseUnavailable;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.HttpStatuses;
 import vn.hoctap.common.Throwables;
@@ -65,6 +66,10 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
     AuthorizationException denied = find(exception, AuthorizationException.class);
     if (denied != null && denied.getMissingAuthorizations().stream().anyMatch(this::onVanishedTask)) {
       return body(404, "TaskNotFound", TASK_GONE);
+    }
+    if (DatabaseUnavailable.is(exception)) {
+      return Response.fromResponse(body(DatabaseUnavailable.STATUS, "DatabaseUnavailable", DatabaseUnavailable.MESSAGE))
+          .header("Retry-After", DatabaseUnavailable.RETRY_AFTER).build();
     }
     String refused = Throwables.refusedValue(exception);
     if (refused != null) {
