@@ -147,7 +147,13 @@ class JurisdictionHttpTest {
     assertThat(runtime.getVariable(fx.appraisal(b).getId(), "reviewerGroup"))
         .isEqualTo("reviewer-" + districtB.code());
 
-    // their own work goes through
+    // their own work goes through; a claimed task can be handed back to the queue, by its holder only
+    assertThat(http.post(reviewerA, "/engine-rest/task/" + taskA + "/claim", Map.of("userId", reviewerA)).status())
+        .isEqualTo(204);
+    assertNoData(http.post(districtB.reviewer(), "/engine-rest/task/" + taskA + "/unclaim", Map.of()),
+        schoolA.code());
+    assertThat(http.post(reviewerA, "/engine-rest/task/" + taskA + "/unclaim", Map.of()).status()).isEqualTo(204);
+    assertThat(http.get(reviewerA, "/engine-rest/task/" + taskA).json().get("assignee").isNull()).isTrue();
     assertThat(http.post(reviewerA, "/engine-rest/task/" + taskA + "/claim", Map.of("userId", reviewerA)).status())
         .isEqualTo(204);
     assertThat(http.submitForm(reviewerA, taskA, Map.of("completeness", "COMPLETE")).status()).isEqualTo(204);
