@@ -99,6 +99,7 @@ final class XlsxRows {
     private String type;
     private boolean inValue;
     private boolean nonEmpty;
+    private String cellRef;
 
     SheetHandler(ReadOnlySharedStringsTable strings, int maxRowNumber, RowHandler handler) {
       this.strings = strings;
@@ -118,11 +119,15 @@ final class XlsxRows {
         }
         case "c" -> {
           String r = attrs.getValue("r");
+          cellRef = r;
           col = r == null ? col + 1 : column(r);
           type = attrs.getValue("t");
           text.setLength(0);
         }
         case "v", "t" -> inValue = true;
+        // a formula's result is whatever the last program to save the file computed: only typed values count
+        case "f" -> throw DomainException.badInput("Ô " + (cellRef == null ? "ở dòng " + rowNumber : cellRef)
+            + " chứa công thức. Hãy dán giá trị (Paste Special → Values) thay cho công thức rồi tải lên lại.");
         default -> { }
       }
     }
