@@ -15,13 +15,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The database of a run: PostgreSQL database hoctap_bench at 127.0.0.1:5432 (dropped and created by
- * {@link #recreate()}), or H2 in file mode (the application's embedded default) in a fresh temporary directory.
+ * The database of a run: PostgreSQL database hoctap_bench (or -Dbench.pg-database=…, so that two checkouts can
+ * run side by side) at 127.0.0.1:5432 (dropped and created by {@link #recreate()}), or H2 in file mode (the application's embedded default) in a fresh temporary directory.
  */
 final class BenchDatabase {
 
   static final String PG_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-  static final String PG_NAME = "hoctap_bench";
+  static final String PG_NAME = System.getProperty("bench.pg-database", "hoctap_bench")
+      .replaceAll("[^a-z0-9_]", "");
 
   final String kind;
   private Path h2Dir;
