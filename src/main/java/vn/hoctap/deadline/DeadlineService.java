@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
+import vn.hoctap.common.TransactionMemo;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.UnitKind;
 
@@ -23,8 +24,19 @@ public class DeadlineService {
     this.clock = clock;
   }
 
+  /**
+   * The deadline of that kind for the unit and year: the most specific rule, moved by the unit's latest extension.
+   * Computed once per transaction (a step's summary, timers and checks all ask for it).
+   */
   @Transactional(readOnly = true)
   public EffectiveDeadline effective(String procedure, OrgUnit unit, DeadlineKind kind, int year) {
+    return TransactionMemo.get(new Key(procedure, unit.getId(), kind, year),
+        () -> compute(procedure, unit, kind, year));
+  }
+
+  private record Key(String procedure, Long unitId, DeadlineKind kind, int year) {}
+
+  private EffectiveDeadline compute(String procedure, OrgUnit unit, DeadlineKind kind, int year) {
     UnitKind.Tier tier = unit.assessmentTier();
     OrgUnit province = unit.province();
     DeadlineRule rule = rules.candidates(procedure, tier, kind, province.getId(), year).stream()
@@ -55,12 +67,14 @@ public class DeadlineService {
     if (until == null || until.isBefore(clock.today())) {
       throw DomainException.badInput("Ngày gia hạn phải từ hôm nay trở đi.");
     }
+    TransactionMemo.forget(new Key(procedure, unit.getId(), kind, year));
     return extensions.save(new DeadlineExtension(unit.getId(), procedure, kind, year, until, reason.strip(),
         grantedBy, clock.now()));
   }
 
   @Transactional
   public DeadlineRule saveRule(DeadlineRule rule) {
+    TransactionMemo.forgetAll(Key.class);
     return rules.save(rule);
   }
 }

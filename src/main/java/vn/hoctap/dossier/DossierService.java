@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
+import vn.hoctap.common.TransactionMemo;
 import vn.hoctap.criteria.CriteriaCatalog;
 import vn.hoctap.criteria.CriteriaEvaluator;
 import vn.hoctap.criteria.CriteriaInputValidator;
@@ -65,11 +66,25 @@ public class DossierService {
     return dossiers.findById(id).orElseThrow(() -> DomainException.notFound("Không tìm thấy hồ sơ số " + id + "."));
   }
 
-  /** The dossier, locked for the rest of the transaction: two people acting on it are serialised. */
+  /**
+   * The dossier, locked for the rest of the transaction: two people acting on it are serialised. A step locks it
+   * once; later calls in the same transaction find the lock held and read the dossier from the persistence
+   * context.
+   */
   @Transactional
   public Dossier lock(Long id) {
-    return dossiers.lockById(id).orElseThrow(() -> DomainException.notFound("Không tìm thấy hồ sơ số " + id + "."));
+    LockHeld held = new LockHeld(id);
+    if (TransactionMemo.contains(held)) {
+      return get(id);
+    }
+    Dossier d = dossiers.lockById(id).orElseThrow(() -> DomainException.notFound("Không tìm thấy hồ sơ số " + id
+        + "."));
+    TransactionMemo.put(held, Boolean.TRUE);
+    return d;
   }
+
+  /** Memo key: this transaction holds the dossier's row lock. */
+  private record LockHeld(Long dossierId) {}
 
   /** The unit's open dossier for a title and year, if there is one. */
   @Transactional(readOnly = true)

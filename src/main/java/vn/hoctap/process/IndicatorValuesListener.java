@@ -38,8 +38,8 @@ class IndicatorValuesListener extends FormStep {
     Dossier d = steps.dossiers.get(id);
     CriteriaSet set = steps.dossiers.criteriaSet(d);
     UnitProfile unit = d.getUnit().profile();
-    Map<String, IndicatorInput> last = appraisal(task) && !steps.dossiers.latestValues(id, Stage.VERIFIED).isEmpty()
-        ? steps.dossiers.latestValues(id, Stage.VERIFIED)
+    Map<String, IndicatorInput> verified = appraisal(task) ? steps.dossiers.latestValues(id, Stage.VERIFIED) : Map.of();
+    Map<String, IndicatorInput> last = !verified.isEmpty() ? verified
         : roundCounts.withRoundCounts(d, set, steps.dossiers.latestValues(id, Stage.SELF));
     Map<String, Object> vars = new HashMap<>(IndicatorForm.prefill(set, last));
     vars.put(SHOW_SUMMARY, steps.summary(d));
