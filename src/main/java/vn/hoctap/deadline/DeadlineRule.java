@@ -8,7 +8,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.LocalDate;
 import vn.hoctap.org.UnitKind;
 
 /**
@@ -74,34 +73,5 @@ public class DeadlineRule {
     this.remindDaysBefore = remindDaysBefore;
     this.source = source;
     this.confirmed = confirmed;
-  }
-
-  /** How specific the rule is: a province-and-year rule beats a province rule beats a national one. */
-  int specificity() {
-    return (provinceId != null ? 2 : 0) + (assessmentYear != null ? 1 : 0);
-  }
-
-  public LocalDate dateFor(int year) {
-    return LocalDate.of(year + yearOffset, month, day);
-  }
-
-  public Long getProvinceId() {
-    return provinceId;
-  }
-
-  public Integer getAssessmentYear() {
-    return assessmentYear;
-  }
-
-  public int getRemindDaysBefore() {
-    return remindDaysBefore;
-  }
-
-  public String getSource() {
-    return source;
-  }
-
-  public boolean isConfirmed() {
-    return confirmed;
   }
 }
