@@ -43,17 +43,6 @@ public class CriteriaEvaluationRecord {
 
   protected CriteriaEvaluationRecord() {}
 
-  CriteriaEvaluationRecord(Long dossierId, Long revisionId, DossierRevision.Stage stage, long criteriaSetId,
-      String outcome, String resultJson, Instant evaluatedAt) {
-    this.dossierId = dossierId;
-    this.revisionId = revisionId;
-    this.stage = stage;
-    this.criteriaSetId = criteriaSetId;
-    this.outcome = outcome;
-    this.resultJson = resultJson;
-    this.evaluatedAt = evaluatedAt;
-  }
-
   public Long getId() {
     return id;
   }

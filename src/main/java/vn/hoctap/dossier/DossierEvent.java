@@ -37,17 +37,6 @@ public class DossierEvent {
 
   protected DossierEvent() {}
 
-  DossierEvent(Long dossierId, Instant occurredAt, String actor, String action, String step, String comment,
-      String details) {
-    this.dossierId = dossierId;
-    this.occurredAt = occurredAt;
-    this.actor = actor;
-    this.action = action;
-    this.step = step;
-    this.comment = comment;
-    this.details = details;
-  }
-
   public Long getId() {
     return id;
   }

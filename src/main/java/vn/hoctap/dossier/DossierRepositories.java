@@ -10,17 +10,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface DossierRevisionRepository extends JpaRepository<DossierRevision, Long> {
   List<DossierRevision> findByDossierIdOrderByRevisionNo(Long dossierId);
-
-  Optional<DossierRevision> findFirstByDossierIdOrderByRevisionNoDesc(Long dossierId);
-
-  Optional<DossierRevision> findFirstByDossierIdAndStageOrderByRevisionNoDesc(Long dossierId,
-      DossierRevision.Stage stage);
 }
 
 interface CriteriaEvaluationRepository extends JpaRepository<CriteriaEvaluationRecord, Long> {
   List<CriteriaEvaluationRecord> findByDossierIdOrderById(Long dossierId);
-
-  Optional<CriteriaEvaluationRecord> findFirstByDossierIdOrderByIdDesc(Long dossierId);
 }
 
 interface DossierEventRepository extends JpaRepository<DossierEvent, Long> {

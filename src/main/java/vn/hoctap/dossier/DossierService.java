@@ -3,12 +3,16 @@ package vn.hoctap.dossier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.common.DomainException;
@@ -45,11 +49,13 @@ public class DossierService {
   private final CriteriaEvaluator evaluator;
   private final CriteriaInputValidator validator;
   private final ObjectMapper json;
+  private final JdbcTemplate jdbc;
   private final EngineClock clock;
 
   DossierService(DossierRepository dossiers, DossierRevisionRepository revisions,
       CriteriaEvaluationRepository evaluations, DossierEventRepository events, CriteriaCatalog catalog,
-      CriteriaEvaluator evaluator, CriteriaInputValidator validator, ObjectMapper json, EngineClock clock) {
+      CriteriaEvaluator evaluator, CriteriaInputValidator validator, ObjectMapper json, JdbcTemplate jdbc,
+      EngineClock clock) {
     this.dossiers = dossiers;
     this.revisions = revisions;
     this.evaluations = evaluations;
@@ -58,6 +64,7 @@ public class DossierService {
     this.evaluator = evaluator;
     this.validator = validator;
     this.json = json;
+    this.jdbc = jdbc;
     this.clock = clock;
   }
 
@@ -170,27 +177,47 @@ public class DossierService {
   @Transactional
   public EvaluationResult evaluate(Long dossierId, DossierRevision.Stage stage) {
     Dossier dossier = get(dossierId);
-    DossierRevision rev = revisions.findFirstByDossierIdAndStageOrderByRevisionNoDesc(dossierId, stage)
+    LatestRevision rev = latestRevision(dossierId, stage)
         .orElseThrow(() -> new IllegalStateException("Hồ sơ " + dossierId + " chưa có số liệu " + stage));
-    EvaluationResult result = evaluator.evaluate(criteriaSet(dossier), dossier.getUnit().profile(), read(rev));
-    evaluations.save(new CriteriaEvaluationRecord(dossierId, rev.getId(), stage, dossier.getCriteriaSetId(),
-        result.outcome().name(), write(result), clock.now()));
+    EvaluationResult result = evaluator.evaluate(criteriaSet(dossier), dossier.getUnit().profile(),
+        read(rev.valuesJson(), VALUES));
+    jdbc.update("insert into criteria_evaluation (dossier_id, revision_id, stage, criteria_set_id, outcome,"
+        + " result_json, evaluated_at) values (?, ?, ?, ?, ?, ?, ?)", dossierId, rev.id(), stage.name(),
+        dossier.getCriteriaSetId(), result.outcome().name(), write(result), utc(clock.now()));
     record(dossierId, "hệ thống", "EVALUATED", null, null,
         (stage == DossierRevision.Stage.SELF ? "Số liệu tự đánh giá (phiên bản " : "Số liệu thẩm định (phiên bản ")
-            + rev.getRevisionNo() + "): " + result.summary());
+            + rev.revisionNo() + "): " + result.summary());
     return result;
+  }
+
+  /*
+   * The reads and writes below run in almost every step of every dossier; they use plain SQL, which costs a
+   * fraction of the CPU of the equivalent JPA queries (the chain benchmark, docs/benchmarks.md). Timestamps are
+   * written as UTC, as JPA writes them (hibernate.jdbc.time_zone), so both read them back alike.
+   */
+
+  private record LatestRevision(long id, int revisionNo, String valuesJson) {}
+
+  private Optional<LatestRevision> latestRevision(Long dossierId, DossierRevision.Stage stage) {
+    return jdbc.query("select id, revision_no, values_json from dossier_revision where dossier_id = ? and stage = ?"
+        + " order by revision_no desc fetch first 1 rows only", (rs, i) -> new LatestRevision(rs.getLong(1),
+            rs.getInt(2), rs.getString(3)), dossierId, stage.name()).stream().findFirst();
   }
 
   @Transactional(readOnly = true)
   public EvaluationResult latestEvaluation(Long dossierId) {
-    return evaluations.findFirstByDossierIdOrderByIdDesc(dossierId)
-        .map(r -> read(r.getResultJson(), EvaluationResult.class)).orElse(null);
+    return jdbc.query("select result_json from criteria_evaluation where dossier_id = ?"
+        + " order by id desc fetch first 1 rows only", (rs, i) -> rs.getString(1), dossierId).stream().findFirst()
+        .map(json -> read(json, EvaluationResult.class)).orElse(null);
   }
 
   @Transactional(readOnly = true)
   public Map<String, IndicatorInput> latestValues(Long dossierId, DossierRevision.Stage stage) {
-    return revisions.findFirstByDossierIdAndStageOrderByRevisionNoDesc(dossierId, stage).map(this::read)
-        .orElse(Map.of());
+    return latestRevision(dossierId, stage).map(r -> read(r.valuesJson(), VALUES)).orElse(Map.of());
+  }
+
+  private static LocalDateTime utc(Instant instant) {
+    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
   @Transactional(readOnly = true)
@@ -217,9 +244,11 @@ public class DossierService {
   /** The reasons of the latest return, unless the unit has saved its values since. */
   @Transactional(readOnly = true)
   public String latestReturnReason(Long dossierId) {
-    return latestEvent(dossierId, List.of("SENT_BACK", "RETURNED_FOR_SUPPLEMENT", "SELF_ASSESSMENT_SAVED"))
-        .filter(e -> !e.getAction().equals("SELF_ASSESSMENT_SAVED"))
-        .map(e -> e.getStep() + ": " + e.getComment()).orElse(null);
+    return jdbc.query("select action, step, comment from dossier_event where dossier_id = ?"
+        + " and action in ('SENT_BACK', 'RETURNED_FOR_SUPPLEMENT', 'SELF_ASSESSMENT_SAVED')"
+        + " order by id desc fetch first 1 rows only", (rs, i) -> rs.getString(1).equals("SELF_ASSESSMENT_SAVED")
+            ? null : rs.getString(2) + ": " + rs.getString(3), dossierId).stream().filter(Objects::nonNull)
+        .findFirst().orElse(null);
   }
 
   /**
@@ -230,7 +259,9 @@ public class DossierService {
   @Transactional
   public void record(Long dossierId, String actor, String action, String step, String comment, String details) {
     lock(dossierId);
-    events.save(new DossierEvent(dossierId, clock.now(), actor, action, step, blankToNull(comment), details));
+    jdbc.update("insert into dossier_event (dossier_id, occurred_at, actor, action, step, comment, details)"
+        + " values (?, ?, ?, ?, ?, ?, ?)", dossierId, utc(clock.now()), actor, action, step, blankToNull(comment),
+        details);
   }
 
   public Map<String, IndicatorInput> read(DossierRevision rev) {
@@ -263,7 +294,8 @@ public class DossierService {
   }
 
   private int nextRevisionNo(Long dossierId) {
-    return revisions.findFirstByDossierIdOrderByRevisionNoDesc(dossierId).map(r -> r.getRevisionNo() + 1).orElse(1);
+    return jdbc.queryForObject("select coalesce(max(revision_no), 0) + 1 from dossier_revision where dossier_id = ?",
+        Integer.class, dossierId);
   }
 
   private static boolean sameValue(IndicatorInput a, IndicatorInput b) {

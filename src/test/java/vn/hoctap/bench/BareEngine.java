@@ -41,7 +41,7 @@ final class BareEngine implements AutoCloseable {
 
   BareEngine(BenchDatabase db) {
     HikariConfig hc = new HikariConfig();
-    hc.setJdbcUrl(db.jdbcUrl("bare"));
+    hc.setJdbcUrl(db.bareJdbcUrl());
     hc.setUsername(db.user());
     hc.setPassword("");
     hc.setMaximumPoolSize(10);

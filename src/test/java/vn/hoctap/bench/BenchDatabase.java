@@ -26,6 +26,7 @@ final class BenchDatabase {
 
   final String kind;
   private Path h2Dir;
+  private Path bareH2Dir;
 
   BenchDatabase(String kind) {
     if (!kind.equals("postgres") && !kind.equals("h2")) {
@@ -38,45 +39,77 @@ final class BenchDatabase {
     return kind.equals("postgres");
   }
 
-  /** An empty database. */
+  /** An empty database for the application. */
   void recreate() {
     if (postgres()) {
-      try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, "postgres", "");
-          Statement s = c.createStatement()) {
-        s.execute("drop database if exists " + PG_NAME + " with (force)");
-        s.execute("create database " + PG_NAME + " encoding 'UTF8' template template0");
-      } catch (SQLException e) {
-        throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 is needed (start it with: pg_ctlcluster"
-            + " --skip-systemctl-redirect $(ls /etc/postgresql) main start)", e);
-      }
+      recreatePg(PG_NAME);
     } else {
-      deleteH2();
-      try {
-        h2Dir = Files.createTempDirectory("hoctap-bench-h2");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      h2Dir = freshDir(h2Dir);
     }
   }
 
+  /**
+   * An empty database of its own for the bare engine, which runs next to the application (their chains are
+   * measured in alternating blocks): PostgreSQL database {@code <name>_bare}, or an H2 file in another directory.
+   */
+  void recreateBare() {
+    if (postgres()) {
+      recreatePg(PG_NAME + "_bare");
+    } else {
+      bareH2Dir = freshDir(bareH2Dir);
+    }
+  }
+
+  private static void recreatePg(String name) {
+    try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("drop database if exists " + name + " with (force)");
+      s.execute("create database " + name + " encoding 'UTF8' template template0");
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 is needed (start it with: pg_ctlcluster"
+          + " --skip-systemctl-redirect $(ls /etc/postgresql) main start)", e);
+    }
+  }
+
+  private static Path freshDir(Path old) {
+    delete(old);
+    try {
+      return Files.createTempDirectory("hoctap-bench-h2");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Removes the H2 files of the run (nothing for PostgreSQL: its databases stay for inspection). */
   void deleteH2() {
-    if (h2Dir == null) {
+    delete(h2Dir);
+    delete(bareH2Dir);
+    h2Dir = null;
+    bareH2Dir = null;
+  }
+
+  private static void delete(Path dir) {
+    if (dir == null) {
       return;
     }
-    try (Stream<Path> files = Files.walk(h2Dir)) {
+    try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    h2Dir = null;
   }
 
-  /** JDBC URL of a database file of that name (H2), or of hoctap_bench (PostgreSQL). */
-  String jdbcUrl(String h2Name) {
-    return postgres() ? "jdbc:postgresql://127.0.0.1:5432/" + PG_NAME
-        : "jdbc:h2:file:" + h2Dir.resolve(h2Name) + ";AUTO_SERVER=FALSE";
+  /** JDBC URL of the application's database (PostgreSQL; H2 is found through hoctap.data-dir). */
+  String jdbcUrl() {
+    return "jdbc:postgresql://127.0.0.1:5432/" + PG_NAME;
+  }
+
+  /** JDBC URL of the bare engine's database. */
+  String bareJdbcUrl() {
+    return postgres() ? "jdbc:postgresql://127.0.0.1:5432/" + PG_NAME + "_bare"
+        : "jdbc:h2:file:" + bareH2Dir.resolve("bare") + ";AUTO_SERVER=FALSE";
   }
 
   String user() {
@@ -91,7 +124,7 @@ final class BenchDatabase {
   Map<String, String> appProperties() {
     Map<String, String> p = new LinkedHashMap<>();
     if (postgres()) {
-      p.put("spring.datasource.url", jdbcUrl(null));
+      p.put("spring.datasource.url", jdbcUrl());
       p.put("spring.datasource.username", "postgres");
       p.put("spring.datasource.password", "");
     } else {

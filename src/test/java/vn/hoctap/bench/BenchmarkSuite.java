@@ -9,10 +9,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Runs every benchmark of issue #8 on each database in turn and writes the report. Per database: start-up on an
- * empty database; the bare engine's chains; then the application in this JVM: chains through its services and
- * over HTTP, the reviewer's task list with the province's open tasks and history bulk-loaded, chains again with
- * the province loaded; then a restart of the packaged application on the loaded database; last the items that
- * are not built yet.
+ * empty database; then the bare engine (on a database of its own) and the application in this JVM side by side:
+ * chains through the application's services and over HTTP, each alternating with bare chains; the reviewer's
+ * task list with the province's open tasks and history bulk-loaded, chains again with the province loaded; then
+ * a restart of the packaged application on the loaded database; last the items that are not built yet.
  */
 final class BenchmarkSuite {
 
@@ -60,20 +60,19 @@ final class BenchmarkSuite {
       db.recreate();
       startup.measure("first start, empty database");
     }
-    ChainBenchmark chains = new ChainBenchmark(s, report, db.kind);
     setEngineClock();
-    try {
+    try (ChainBenchmark chains = new ChainBenchmark(s, report, db.kind)) {
       if (s.runs("chains")) {
-        db.recreate();
-        chains.bare(db);
+        chains.startBare(db);
       }
       db.recreate();
       try (AppHost app = AppHost.start(db)) {
         setEngineClock();
         Province province = new Province(app.jdbc(), app.engine().getIdentityService()).withDistricts(s.districts());
         if (s.runs("chains")) {
-          chains.app(app, province, "application services", s.appWarmup(), s.appChains());
-          chains.http(app, province);
+          chains.appVsBare(app, province, "application services", s.appWarmup(), s.appChains(), s.bareWarmup(),
+              s.bareChains());
+          chains.httpVsBare(app, province);
         }
         if (s.runs("tasklist")) {
           loadedProvince(db, app, province, chains);
@@ -128,10 +127,12 @@ final class BenchmarkSuite {
       String loaded = String.format(Locale.ROOT, "application services, %,d open tasks loaded",
           loader.openLoaded());
       int warmup = Math.max(10, s.appWarmup() / 4); // the JIT is warm by now: this only warms the caches
-      chains.app(app, province, loaded, warmup, s.loadedChains());
+      int bareWarmup = Math.max(10, s.bareWarmup() / 4);
+      chains.appVsBare(app, province, loaded, warmup, s.loadedChains(), bareWarmup, 2 * s.loadedChains());
       AuthorizationGroupsWhatIf.install(app.engine());
       try {
-        chains.app(app, province, loaded + " [" + WHAT_IF + "]", warmup, s.loadedChains());
+        chains.appVsBare(app, province, loaded + " [" + WHAT_IF + "]", warmup, s.loadedChains(), bareWarmup,
+            2 * s.loadedChains());
       } finally {
         AuthorizationGroupsWhatIf.uninstall(app.engine());
       }

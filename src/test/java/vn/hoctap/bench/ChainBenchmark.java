@@ -7,18 +7,25 @@ import org.camunda.bpm.engine.ProcessEngine;
 /**
  * Item 1: complete learning-unit chains per second, (a) on the bare engine with the same shape (the limit), (b)
  * through the application's services, (c) through the HTTP API, (d) through the services with the province's
- * open tasks and history loaded. (b)-(d) are reported as a ratio to (a) of the same run and database.
+ * open tasks and history loaded. The bare engine runs next to the application on a database of its own, and each
+ * of (b)-(d) is measured in alternating blocks with a run of bare chains ({@link ChainRunner#alternate}): its
+ * ratio compares two rates taken over the same minutes of the same machine.
  */
-final class ChainBenchmark {
+final class ChainBenchmark implements AutoCloseable {
 
   static final String ITEM = "1. chain throughput";
   static final String TARGET_RATIO = "≥ 0.8 × bare";
   static final String APP_KEY = "learning-unit-recognition";
+  /** Blocks each side's measured chains are split into. */
+  static final int BLOCKS = 10;
 
   private final BenchSettings s;
   private final Report report;
   private final String db;
-  private Double bareRate;
+  private BareEngine bare;
+  private EngineChainDriver bareDriver;
+  private int bareUnits;
+  private boolean bareCounted;
 
   ChainBenchmark(BenchSettings s, Report report, String db) {
     this.s = s;
@@ -26,24 +33,23 @@ final class ChainBenchmark {
     this.db = db;
   }
 
-  void bare(BenchDatabase database) throws Exception {
-    try (BareEngine bare = new BareEngine(database)) {
-      List<Province.Unit> units = syntheticUnits(s.bareWarmup() + s.bareChains());
-      EngineChainDriver driver = new EngineChainDriver(bare.engine, BareEngine.KEY, BareEngine::startVariables,
-          BareEngine::stepVariables).withBusinessKeyAtStart();
-      ChainRunner.Outcome o = ChainRunner.run(driver, units, s.bareWarmup(), s.bareChains(), s.threads());
-      check(bare.engine, BareEngine.KEY, units.size());
-      bareRate = o.chainsPerSecond();
-      report.add(Result.measured(db, ITEM, "bare engine, same BPMN shape (the limit)", o.chainsPerSecond(),
-          "chains/s", null, null, describe(o))
-          .with("chains", o.chains()).with("seconds", o.seconds()).with("perChain", o.perChain())
-          .with("retries", o.retries()));
-      Province.Unit extra = syntheticUnits(units.size() + 1).get(units.size());
-      statements("bare engine", SqlCounter.count(() -> driver.run(extra)));
+  /** Starts the bare engine on an empty database of its own; it stays up until {@link #close()}. */
+  void startBare(BenchDatabase database) {
+    database.recreateBare();
+    bare = new BareEngine(database);
+    bareDriver = new EngineChainDriver(bare.engine, BareEngine.KEY, BareEngine::startVariables,
+        BareEngine::stepVariables).withBusinessKeyAtStart();
+  }
+
+  @Override
+  public void close() {
+    if (bare != null) {
+      bare.close();
+      bare = null;
     }
   }
 
-  /** Units that exist only as group names: the bare engine has no organisation tree. */
+  /** Units that exist only as group names, numbered on from the last call: the bare engine has no tree. */
   private List<Province.Unit> syntheticUnits(int n) {
     List<Province.District> districts = new java.util.ArrayList<>();
     for (int i = 0; i < s.districts(); i++) {
@@ -51,7 +57,8 @@ final class ChainBenchmark {
       districts.add(new Province.District(code, "pgd." + code.toLowerCase(), "ct." + code.toLowerCase()));
     }
     List<Province.Unit> units = new java.util.ArrayList<>();
-    for (int i = 1; i <= n; i++) {
+    for (int k = 0; k < n; k++) {
+      int i = ++bareUnits;
       Province.District d = districts.get(i % districts.size());
       String code = d.code() + "-B" + i;
       units.add(new Province.Unit(code, d, "t." + code.toLowerCase(), "h." + code.toLowerCase()));
@@ -59,18 +66,52 @@ final class ChainBenchmark {
     return units;
   }
 
-  void app(AppHost app, Province province, String label, int warmup, int measured) throws Exception {
-    List<Province.Unit> units = province.newUnits(warmup + measured, false);
+  /**
+   * Chains through the application's services, alternating with bare chains; {@code bareMeasured} is about
+   * twice {@code measured}, so that both sides run for a similar time.
+   */
+  void appVsBare(AppHost app, Province province, String label, int warmup, int measured, int bareWarmup,
+      int bareMeasured) throws Exception {
     EngineChainDriver driver = new EngineChainDriver(app.engine(), APP_KEY, u -> LearningUnitForms.start(u.code()),
         LearningUnitForms::form);
-    long before = recognised(app.engine(), APP_KEY);
-    ChainRunner.Outcome o = ChainRunner.run(driver, units, warmup, measured, s.threads());
-    check(app.engine(), APP_KEY, before + units.size());
-    ratio(label, o);
-    if (label.equals("application services")) {
-      Province.Unit extra = province.newUnits(1, false).get(0);
-      statements(label, SqlCounter.count(() -> driver.run(extra)));
+    compare(app, label, driver, province.newUnits(warmup + measured, false), warmup, measured, bareWarmup,
+        bareMeasured);
+    if (!bareCounted) {
+      bareCounted = true;
+      statements("bare engine", SqlCounter.count(() -> bareDriver.run(syntheticUnits(1).get(0))));
+      statements(label, SqlCounter.count(() -> driver.run(province.newUnits(1, false).get(0))));
     }
+  }
+
+  /** The same over HTTP, as the Tasklist and our API are called. */
+  void httpVsBare(AppHost app, Province province) throws Exception {
+    compare(app, "application over HTTP (our API + Camunda REST)", new HttpChainDriver(app.port),
+        province.newUnits(s.httpWarmup() + s.httpChains(), true), s.httpWarmup(), s.httpChains(),
+        Math.max(10, s.bareWarmup() / 4), Math.max(s.httpChains() * 4, 20));
+  }
+
+  private void compare(AppHost app, String label, ChainDriver driver, List<Province.Unit> units, int warmup,
+      int measured, int bareWarmup, int bareMeasured) throws Exception {
+    List<Province.Unit> bareList = syntheticUnits(bareWarmup + bareMeasured);
+    long bareBefore = recognised(bare.engine, BareEngine.KEY);
+    long before = recognised(app.engine(), APP_KEY);
+    ChainRunner.Outcome[] o = ChainRunner.alternate(bareDriver, bareList, bareWarmup, bareMeasured, driver, units,
+        warmup, measured, s.threads(), BLOCKS);
+    check(bare.engine, BareEngine.KEY, bareBefore + bareList.size());
+    check(app.engine(), APP_KEY, before + units.size());
+    ChainRunner.Outcome b = o[0];
+    ChainRunner.Outcome a = o[1];
+    report.add(Result.measured(db, ITEM, "bare engine, same BPMN shape (the limit), alongside: " + label,
+        b.chainsPerSecond(), "chains/s", null, null, describe(b))
+        .with("chains", b.chains()).with("seconds", b.seconds()).with("perChain", b.perChain())
+        .with("retries", b.retries()));
+    report.add(Result.measured(db, ITEM, label, a.chainsPerSecond(), "chains/s", null, null, describe(a))
+        .with("chains", a.chains()).with("seconds", a.seconds()).with("perChain", a.perChain())
+        .with("retries", a.retries()));
+    double ratio = a.chainsPerSecond() / b.chainsPerSecond();
+    report.add(Result.measured(db, ITEM, label + " ÷ bare", ratio, "×", TARGET_RATIO, ratio >= 0.8,
+        String.format(Locale.ROOT, "%.2f / %.2f chains/s, measured in %d alternating blocks", a.chainsPerSecond(),
+            b.chainsPerSecond(), BLOCKS)));
   }
 
   /** SQL statements of one chain, counted outside the timed runs. */
@@ -78,26 +119,6 @@ final class ChainBenchmark {
     report.add(Result.measured(db, ITEM, "SQL statements per chain, " + label, c.total(), "statements", null, null,
         String.format(Locale.ROOT, "engine %d, JPA %d, JdbcTemplate %d", c.engine(), c.jpa(), c.jdbc()))
         .with("engineByStatement", c.engineByStatement()).with("domainByStatement", c.domainByStatement()));
-  }
-
-  void http(AppHost app, Province province) throws Exception {
-    List<Province.Unit> units = province.newUnits(s.httpWarmup() + s.httpChains(), true);
-    long before = recognised(app.engine(), APP_KEY);
-    ChainRunner.Outcome o = ChainRunner.run(new HttpChainDriver(app.port), units, s.httpWarmup(), s.httpChains(),
-        s.threads());
-    check(app.engine(), APP_KEY, before + units.size());
-    ratio("application over HTTP (our API + Camunda REST)", o);
-  }
-
-  private void ratio(String label, ChainRunner.Outcome o) {
-    report.add(Result.measured(db, ITEM, label, o.chainsPerSecond(), "chains/s", null, null, describe(o))
-        .with("chains", o.chains()).with("seconds", o.seconds()).with("perChain", o.perChain())
-        .with("retries", o.retries()));
-    if (bareRate != null) {
-      double ratio = o.chainsPerSecond() / bareRate;
-      report.add(Result.measured(db, ITEM, label + " ÷ bare", ratio, "×", TARGET_RATIO, ratio >= 0.8,
-          String.format(Locale.ROOT, "%.2f / %.2f chains/s", o.chainsPerSecond(), bareRate)));
-    }
   }
 
   private static String describe(ChainRunner.Outcome o) {

@@ -53,7 +53,7 @@ final class SqlCounter extends AppenderBase<ILoggingEvent> {
     } else if (logger.equals("org.hibernate.SQL")) {
       jpa.incrementAndGet();
       domain(msg);
-    } else if (logger.startsWith("org.springframework.jdbc") && msg.startsWith("Executing prepared SQL")) {
+    } else if (logger.startsWith("org.springframework.jdbc") && msg.startsWith("Executing") && msg.contains("[")) {
       jdbc.incrementAndGet();
       domain(msg.substring(msg.indexOf('[') + 1));
     }
