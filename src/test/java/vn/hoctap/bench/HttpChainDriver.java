@@ -27,6 +27,12 @@ final class HttpChainDriver implements ChainDriver {
     submit(u.district().signer(), id, Step.DECIDE);
   }
 
+  /** One request of each of the unit's users, untimed: their passwords are checked (bcrypt) and remembered. */
+  void signIn(Province.Unit u) {
+    http.get(u.team(), "/api/notifications").expect(200);
+    http.get(u.head(), "/api/notifications").expect(200);
+  }
+
   private void submit(String user, long dossierId, Step step) {
     JsonNode tasks = http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + dossierId).expect(200).json();
     if (tasks.size() != 1 || !step.taskKey.equals(tasks.get(0).get("taskDefinitionKey").asText())) {
