@@ -78,8 +78,10 @@ final class ChainBenchmark implements AutoCloseable {
         bareMeasured);
     if (!bareCounted) {
       bareCounted = true;
-      statements("bare engine", SqlCounter.count(() -> bareDriver.run(syntheticUnits(1).get(0))));
-      statements(label, SqlCounter.count(() -> driver.run(province.newUnits(1, false).get(0))));
+      Province.Unit bareUnit = syntheticUnits(1).get(0);
+      Province.Unit appUnit = province.newUnits(1, false).get(0);
+      statements("bare engine", SqlCounter.count(() -> bareDriver.run(bareUnit)));
+      statements(label, SqlCounter.count(() -> driver.run(appUnit)));
     }
   }
 

@@ -65,7 +65,7 @@ final class SqlCounter extends AppenderBase<ILoggingEvent> {
     String verb = s.split(" ")[0];
     String table = "?";
     for (String kw : new String[] {" from ", "insert into ", "update "}) {
-      int i = s.indexOf(kw);
+      int i = outsideParentheses(s, kw);
       if (i >= 0) {
         String rest = s.substring(i + kw.length()).strip();
         table = rest.split("[ (]")[0];
@@ -75,6 +75,22 @@ final class SqlCounter extends AppenderBase<ILoggingEvent> {
     synchronized (byStatement) {
       domain.merge(verb + " " + table, 1L, Long::sum);
     }
+  }
+
+  /** The first occurrence of the keyword that is not inside a subquery, or -1. */
+  private static int outsideParentheses(String sql, String keyword) {
+    int depth = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (depth == 0 && sql.startsWith(keyword, i)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Runs the work on this thread with the statement logs on (and printed nowhere else), counting them. */
