@@ -10,10 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.hoctap.citizen.RoundKind;
+import vn.hoctap.citizen.Subject;
 import vn.hoctap.common.Dates;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
@@ -310,7 +313,8 @@ public class DashboardService {
 
   /**
    * The targets of every plan that covers this part of the tree (a plan of a body above it) or lies inside it,
-   * each counted over the narrower of the two areas, with recognitions still valid on asOf.
+   * each counted over the narrower of the two areas: units with recognitions still valid on asOf, or (titles of
+   * people, households and clans) the entries of each body's latest round decided by asOf.
    */
   List<TargetRatio> targets(Scope scope, LocalDate asOf) {
     List<TargetRatio> out = new ArrayList<>();
@@ -326,7 +330,14 @@ public class DashboardService {
         Long recognised = null;
         Long eligible = null;
         Double ratio = null;
-        if (area != null && t.populationKind() != null && t.measure().recognitionTitle() != null) {
+        String basis = null;
+        if (area != null && t.roundSubjects() != null) {
+          long[] tally = roundTally(t, area, asOf);
+          recognised = tally[2];
+          eligible = tally[1];
+          ratio = eligible == 0 ? null : 100.0 * recognised / eligible;
+          basis = roundBasis(t.roundSubjects(), tally[0], asOf);
+        } else if (area != null && t.populationKind() != null && t.measure().recognitionTitle() != null) {
           List<Object> p = new ArrayList<>();
           String cond = population(t, area, p);
           eligible = jdbc.queryForObject("select count(*) from org_unit u where " + cond, Long.class, p.toArray());
@@ -339,10 +350,58 @@ public class DashboardService {
           ratio = eligible == 0 ? null : 100.0 * recognised / eligible;
         }
         out.add(new TargetRatio(plan.name(), plan.issuingBody(), areaName, t.measure(), t.population(),
-            t.targetText(), t.targetPercent(), t.targetYear(), recognised, eligible, ratio, t.note()));
+            t.targetText(), t.targetPercent(), t.targetYear(), recognised, eligible, ratio, t.note(), basis));
       }
     }
     return out;
+  }
+
+  /**
+   * A title of people, households or clans over an area, in one query: every body there (restricted as
+   * {@link #population} does when the target names a kind of body) contributes its latest round of that kind
+   * decided by asOf — highest assessment year, then highest id, as {@code RoundService.latestRatio} chooses for
+   * TC3.CT1 (rounds of one body, kind and year follow one another, so the higher id is the later decision) —
+   * among the rounds with entries of the target's subjects; the decided rounds' tallies give the entries listed
+   * (eligible) and recognised. Returns {bodies, eligible, recognised}.
+   */
+  private long[] roundTally(Plan.Target t, String area, LocalDate asOf) {
+    List<Object> p = new ArrayList<>();
+    String cond;
+    if (t.populationKind() == null) {
+      cond = "u.path like ?";
+      p.add(area + "%");
+    } else {
+      cond = population(t, area, p);
+    }
+    List<String> subjects = t.roundSubjects().stream().map(Enum::name).toList();
+    String in = subjects.stream().map(x -> "?").collect(Collectors.joining(", "));
+    p.add(t.roundSubjects().iterator().next().kind().name());
+    p.add(Date.valueOf(asOf));
+    p.addAll(subjects);
+    p.addAll(subjects);
+    String sql = "select count(distinct l.id), coalesce(sum(t.entries), 0), coalesce(sum(t.recognised), 0) from ("
+        + "select r.id, row_number() over (partition by r.org_id order by r.assessment_year desc, r.id desc) rn"
+        + " from assessment_round r join org_unit u on u.id = r.org_id where " + cond + " and r.kind = ?"
+        + " and r.status = 'RECOGNISED' and r.decision_date <= ?"
+        + " and exists (select 1 from round_tally s where s.round_id = r.id and s.subject in (" + in + "))) l"
+        + " join round_tally t on t.round_id = l.id and t.subject in (" + in + ") where l.rn = 1";
+    return jdbc.queryForObject(sql, (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)},
+        p.toArray());
+  }
+
+  /** What the ratio of a round-counted target is taken over, in words for the page and the report. */
+  static String roundBasis(Set<Subject> subjects, long bodies, LocalDate asOf) {
+    boolean villages = subjects.stream().allMatch(s -> s.kind() == RoundKind.VILLAGE);
+    String who = subjects.contains(Subject.FAMILY) ? "hộ gia đình" : subjects.contains(Subject.CLAN) ? "dòng họ"
+        : "người";
+    String body = villages ? "thôn, tổ dân phố" : subjects.equals(Set.of(Subject.RESIDENT)) ? "xã, phường"
+        : subjects.contains(Subject.RESIDENT) ? "xã, phường, cơ quan, đơn vị" : "cơ quan, đơn vị";
+    if (bodies == 0) {
+      return "Chưa có " + body + " nào trong phạm vi có đợt đánh giá đã có quyết định công nhận đến ngày "
+          + Dates.vn(asOf) + ".";
+    }
+    return "Tỷ lệ trên số " + who + " trong danh sách đánh giá của đợt gần nhất đã có quyết định (đến ngày "
+        + Dates.vn(asOf) + ") của mỗi " + body + "; " + bodies + " " + body + " có đợt như vậy.";
   }
 
   /** The path to count a plan over in this view: the deeper of the plan's scope and the view; null if unrelated. */

@@ -70,8 +70,10 @@ class DashboardHttpTest {
     // Thanh Trì's plan: every education unit a "Đơn vị học tập" by 2025 and 2030 — here 1 of 2
     assertThat(html).contains("Kế hoạch xây dựng xã hội học tập giai đoạn 2024–2030", "1 / 2", "50,0 %",
         "Chưa đạt");
-    // titles hoctap does not record yet say so instead of showing a number
-    assertThat(html).contains("Công dân học tập").contains("chưa có dữ liệu");
+    // targets without data say so instead of showing a number: digital skills (not recorded), and "Công dân học
+    // tập" of the education staff while no school of the commune has a decided assessment round
+    assertThat(html).contains("Người dân có kỹ năng số", "Công dân học tập", "chưa có dữ liệu",
+        "Chưa có cơ quan, đơn vị nào trong phạm vi có đợt đánh giá đã có quyết định công nhận đến ngày 02/11/2026.");
     // breadcrumb from the province down
     assertThat(html).contains("/dashboard?org=HN", "/dashboard?org=HN-TT");
 

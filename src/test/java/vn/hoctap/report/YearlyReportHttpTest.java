@@ -77,6 +77,31 @@ class YearlyReportHttpTest {
         DISTRICT, YEAR, title);
   }
 
+  /**
+   * {recognised, listed} officials and workers of the latest "Công dân học tập" round decided by today of each
+   * education unit of the district (highest year, then highest id, among rounds with such entries).
+   */
+  long[] latestRoundsStaff() {
+    Map<Long, long[]> latest = new HashMap<>(); // org id → {year, round id}
+    jdbc.query("select r.org_id, r.assessment_year, r.id from assessment_round r join org_unit u on u.id = r.org_id"
+        + " where u.path like ? and u.kind = 'UNIT' and u.unit_kind in ('PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY',"
+        + " 'DISTRICT_VOCATIONAL_CONTINUING_CENTRE', 'UPPER_SECONDARY', 'MULTI_LEVEL', 'CONTINUING_EDUCATION_CENTRE',"
+        + " 'VOCATIONAL_SCHOOL', 'UNIVERSITY') and r.kind = 'CITIZEN' and r.status = 'RECOGNISED'"
+        + " and r.decision_date <= ? and exists (select 1 from round_entry e where e.round_id = r.id"
+        + " and e.subject in ('OFFICIAL', 'WORKER'))", rs -> {
+          long[] round = {rs.getInt(2), rs.getLong(3)};
+          latest.merge(rs.getLong(1), round, (x, y) -> x[0] > y[0] || (x[0] == y[0] && x[1] > y[1]) ? x : y);
+        }, DISTRICT, java.sql.Date.valueOf(Chains.DAY));
+    long[] sums = new long[2];
+    for (long[] round : latest.values()) {
+      sums[0] += count("select count(*) from round_entry where round_id = ? and subject in ('OFFICIAL', 'WORKER')"
+          + " and recognised = true", round[1]);
+      sums[1] += count("select count(*) from round_entry where round_id = ? and subject in ('OFFICIAL', 'WORKER')",
+          round[1]);
+    }
+    return sums;
+  }
+
   @Test
   void spreadsheetAndPdfShowTheDatabasesNumbers() throws Exception {
     TestUnit a = fx.newUnit("HN-TT", UnitKind.PRIMARY, true);
@@ -158,14 +183,34 @@ class YearlyReportHttpTest {
       assertThat((long) target.getCell(7).getNumericCellValue()).isEqualTo(eligible);
       assertThat(target.getCell(8).getNumericCellValue())
           .isEqualTo(Math.round(1000.0 * holding / eligible) / 10.0);
-      // a title without data says so rather than showing a number
-      boolean citizenNoData = false;
+      // "Công dân học tập" of the education staff: the entries of each education unit's latest decided round
+      // (rounds of other tests may exist in Thanh Trì), counted here from round_entry itself
+      long[] staff = latestRoundsStaff();
+      Row citizen = null;
+      Row families = null;
       for (Row r : wb.getSheet("Chỉ tiêu")) {
-        if (r.getRowNum() > 0 && r.getCell(2).getStringCellValue().equals("Công dân học tập")) {
-          citizenNoData = r.getCell(6).getStringCellValue().equals("chưa có dữ liệu");
+        if (r.getRowNum() > 0 && r.getCell(5).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+            && r.getCell(5).getNumericCellValue() == 2025) {
+          if (r.getCell(2).getStringCellValue().equals("Công dân học tập")) {
+            citizen = r;
+          } else if (r.getCell(2).getStringCellValue().equals("Gia đình học tập")) {
+            families = r;
+          }
         }
       }
-      assertThat(citizenNoData).isTrue();
+      assertThat(citizen).isNotNull();
+      if (staff[1] == 0) {
+        assertThat(citizen.getCell(6).getStringCellValue()).isEqualTo("chưa có dữ liệu");
+        assertThat(citizen.getCell(10).getStringCellValue()).startsWith("Chưa có cơ quan, đơn vị nào trong phạm vi");
+      } else {
+        assertThat((long) citizen.getCell(6).getNumericCellValue()).isEqualTo(staff[0]);
+        assertThat((long) citizen.getCell(7).getNumericCellValue()).isEqualTo(staff[1]);
+        assertThat(citizen.getCell(10).getStringCellValue()).contains("đợt gần nhất đã có quyết định");
+      }
+      // a target the system cannot count says so rather than showing a number
+      assertThat(families).isNotNull();
+      assertThat(families.getCell(6).getStringCellValue()).isEqualTo("chưa có dữ liệu");
+      assertThat(families.getCell(10).getStringCellValue()).isEmpty();
       Row due = wb.getSheet("Hạn báo cáo").getRow(2);
       assertThat(due.getCell(1).getStringCellValue()).isEqualTo("Phòng GDĐT huyện Thanh Trì");
       assertThat(due.getCell(3).getStringCellValue()).isEqualTo("01/12/2026");
