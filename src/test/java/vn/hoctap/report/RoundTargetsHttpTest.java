@@ -48,9 +48,10 @@ import vn.hoctap.support.Http.Response;
 /**
  * The "Công dân học tập" and "Dòng họ học tập" targets of Thanh Trì's plan (TT-2024, seeded by the demo) counted
  * from real assessment rounds taken to their decisions through the round process, over real HTTP: in a commune of
- * its own, the latest decided round of each education unit counts (a later round replaces an earlier one), only
- * the target's subjects (staff, not learners) and only education units; a round still in review, a round decided
- * after the report's date and a school outside the viewer's jurisdiction do not count.
+ * its own, each education unit's latest decided list of each population counts (a later round replaces an earlier
+ * one; staff and learners assessed in separate rounds both count), only the target's subjects (staff, not learners)
+ * and only education units; a round still in review, a round decided after the report's date and a school outside
+ * the viewer's jurisdiction do not count.
  */
 @HoctapTest
 class RoundTargetsHttpTest {
@@ -165,6 +166,10 @@ class RoundTargetsHttpTest {
         people(Subject.LEARNER, 2, 0)));
     // school B: its 2025 round, decided only now (after 31/12/2025): 2 of 2
     decided(b, 2025, Chains.DAY, people(Subject.WORKER, 2, 0));
+    // school C assesses its staff (1 of 2) and, in a later round of the same year, its learners: both lists count
+    Body c = rf.newSchool(commune.code());
+    decided(c, 2026, Chains.DAY, people(Subject.OFFICIAL, 1, 1));
+    decided(c, 2026, Chains.DAY, people(Subject.LEARNER, 3, 0));
     // not counted: an agency (not an education unit), a round still in review, a school of another commune
     decided(agency, 2026, Chains.DAY, people(Subject.OFFICIAL, 5, 0));
     Round inReview = listed(open, 2026, people(Subject.OFFICIAL, 4, 0));
@@ -178,25 +183,27 @@ class RoundTargetsHttpTest {
     assertThat(jdbc.queryForObject("select count(*) from round_tally where round_id = ?", Long.class,
         inReview.id())).isZero();
 
-    // the commune's viewer, on their own dashboard: A's 2026 round (3 of its 4 staff) + B's round (2 of 2)
+    // the commune's viewer, on their own dashboard: A's 2026 round (3 of its 4 staff) + B's round (2 of 2) + C's
+    // staff round (1 of 2), not its later learners' round
     Response page = http.get(commune.viewer(), "/dashboard");
     assertThat(page.status()).as(page.body()).isEqualTo(200);
     String row2025 = targetRow(page.body(), "Công dân học tập", CITIZEN_TARGET, 2025);
-    assertThat(counts(row2025)).isEqualTo("5 / 6");
-    assertThat(row2025).contains("83,3 %", "Chưa đạt");
+    assertThat(counts(row2025)).isEqualTo("6 / 8");
+    assertThat(row2025).contains("75,0 %", "Chưa đạt");
     assertThat(cell(row2025, "muted co-so")).isEqualTo("Tỷ lệ trên số người trong danh sách đánh giá của đợt gần"
-        + " nhất đã có quyết định (đến ngày 02/11/2026) của mỗi cơ quan, đơn vị; 2 cơ quan, đơn vị có đợt như vậy.");
-    assertThat(counts(targetRow(page.body(), "Công dân học tập", CITIZEN_TARGET, 2030))).isEqualTo("5 / 6");
+        + " nhất đã có quyết định (đến ngày 02/11/2026) của mỗi cơ quan, đơn vị (mỗi đối tượng theo đợt gần nhất có"
+        + " đối tượng đó); 3 cơ quan, đơn vị có đợt như vậy.");
+    assertThat(counts(targetRow(page.body(), "Công dân học tập", CITIZEN_TARGET, 2030))).isEqualTo("6 / 8");
     assertThat(page.body()).contains("tỉ lệ = số được công nhận ÷ số người (hộ, dòng họ) trong danh sách đánh giá");
-    // unit targets are counted as before: education units of the commune (A, B and the open one), none recognised
+    // unit targets are counted as before: education units of the commune (A, B, C and the open one), none recognised
     assertThat(counts(targetRow(page.body(), "Đơn vị học tập", "Các đơn vị ngành giáo dục", 2025)))
-        .isEqualTo("0 / 3");
+        .isEqualTo("0 / 4");
     // a target the rounds cannot count still says so
     String families = targetRow(page.body(), "Gia đình học tập", "Gia đình có cán bộ, nhà giáo ngành giáo dục", 2025);
     assertThat(families).contains("chưa có dữ liệu").doesNotContain("co-so");
     // the same numbers for an administrator asking for the commune; the other commune is not the viewer's
     assertThat(counts(targetRow(http.get("admin", "/dashboard?org=" + commune.code()).body(), "Công dân học tập",
-        CITIZEN_TARGET, 2025))).isEqualTo("5 / 6");
+        CITIZEN_TARGET, 2025))).isEqualTo("6 / 8");
     assertThat(http.get(commune.viewer(), "/dashboard?org=" + elsewhere.code()).status()).isEqualTo(404);
     assertThat(counts(targetRow(http.get("admin", "/dashboard?org=" + elsewhere.code()).body(), "Công dân học tập",
         CITIZEN_TARGET, 2025))).isEqualTo("0 / 3");

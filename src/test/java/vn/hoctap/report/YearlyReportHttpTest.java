@@ -78,27 +78,29 @@ class YearlyReportHttpTest {
   }
 
   /**
-   * {recognised, listed} officials and workers of the latest "Công dân học tập" round decided by today of each
-   * education unit of the district (highest year, then highest id, among rounds with such entries).
+   * {recognised, listed} officials and workers of the education units of the district: for each unit and each of
+   * the two populations, the latest "Công dân học tập" round decided by today that lists it (highest year, then
+   * highest id), counted from round_entry itself.
    */
   long[] latestRoundsStaff() {
-    Map<Long, long[]> latest = new HashMap<>(); // org id → {year, round id}
-    jdbc.query("select r.org_id, r.assessment_year, r.id from assessment_round r join org_unit u on u.id = r.org_id"
+    Map<String, long[]> latest = new HashMap<>(); // "org id|subject" → {year, round id}
+    jdbc.query("select distinct r.org_id, e.subject, r.assessment_year, r.id from assessment_round r"
+        + " join org_unit u on u.id = r.org_id join round_entry e on e.round_id = r.id"
         + " where u.path like ? and u.kind = 'UNIT' and u.unit_kind in ('PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY',"
         + " 'DISTRICT_VOCATIONAL_CONTINUING_CENTRE', 'UPPER_SECONDARY', 'MULTI_LEVEL', 'CONTINUING_EDUCATION_CENTRE',"
         + " 'VOCATIONAL_SCHOOL', 'UNIVERSITY') and r.kind = 'CITIZEN' and r.status = 'RECOGNISED'"
-        + " and r.decision_date <= ? and exists (select 1 from round_entry e where e.round_id = r.id"
-        + " and e.subject in ('OFFICIAL', 'WORKER'))", rs -> {
-          long[] round = {rs.getInt(2), rs.getLong(3)};
-          latest.merge(rs.getLong(1), round, (x, y) -> x[0] > y[0] || (x[0] == y[0] && x[1] > y[1]) ? x : y);
+        + " and r.decision_date <= ? and e.subject in ('OFFICIAL', 'WORKER')", rs -> {
+          long[] round = {rs.getInt(3), rs.getLong(4)};
+          latest.merge(rs.getLong(1) + "|" + rs.getString(2), round,
+              (x, y) -> x[0] > y[0] || (x[0] == y[0] && x[1] > y[1]) ? x : y);
         }, DISTRICT, java.sql.Date.valueOf(Chains.DAY));
     long[] sums = new long[2];
-    for (long[] round : latest.values()) {
-      sums[0] += count("select count(*) from round_entry where round_id = ? and subject in ('OFFICIAL', 'WORKER')"
-          + " and recognised = true", round[1]);
-      sums[1] += count("select count(*) from round_entry where round_id = ? and subject in ('OFFICIAL', 'WORKER')",
-          round[1]);
-    }
+    latest.forEach((key, round) -> {
+      String subject = key.substring(key.indexOf('|') + 1);
+      sums[0] += count("select count(*) from round_entry where round_id = ? and subject = ? and recognised = true",
+          round[1], subject);
+      sums[1] += count("select count(*) from round_entry where round_id = ? and subject = ?", round[1], subject);
+    });
     return sums;
   }
 
@@ -139,6 +141,12 @@ class YearlyReportHttpTest {
       }
       assertThat(wb.getSheet("Tổng hợp").getRow(0).getCell(0).getStringCellValue())
           .isEqualTo("BÁO CÁO KẾT QUẢ XÂY DỰNG XÃ HỘI HỌC TẬP NĂM 2026");
+      assertThat(summary).containsEntry("Quá hạn", count("select count(*) from dossier d join org_unit u"
+          + " on u.id = d.unit_id where u.path like ? and d.assessment_year = ? and d.open_key is not null"
+          + " and exists (select 1 from dossier_event e where e.dossier_id = d.id and e.action = 'ESCALATED')",
+          DISTRICT, YEAR)).containsEntry("Đang xử lý", count("select count(*) from dossier d join org_unit u"
+          + " on u.id = d.unit_id where u.path like ? and d.assessment_year = ? and d.open_key is not null",
+          DISTRICT, YEAR));
       assertThat(summary).containsEntry("Đơn vị báo cáo", "Huyện Thanh Trì").containsEntry("Tổng số hồ sơ", total)
           .containsEntry("Trả lại để bổ sung", count("select count(*) from dossier d join org_unit u"
               + " on u.id = d.unit_id where u.path like ? and d.assessment_year = ? and d.status = 'RETURNED'",
