@@ -59,7 +59,12 @@ final class BenchDatabase {
     }
   }
 
+  /** Deletes the H2 directory, unless -Dbench.keepH2=true keeps it for a look afterwards (EXPLAIN ANALYZE). */
   void deleteH2() {
+    if (h2Dir != null && Boolean.getBoolean("bench.keepH2")) {
+      System.out.println("[bench] keeping " + h2Dir);
+      return;
+    }
     if (h2Dir == null) {
       return;
     }
