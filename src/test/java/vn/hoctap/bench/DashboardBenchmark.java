@@ -10,8 +10,9 @@ import java.util.function.Supplier;
  * is bulk-loaded into the running application ({@link DashboardLoader}); then the real page is fetched over HTTP as
  * a browser does, in a logged-in session (our login form, session cookie): GET /dashboard?org=&lt;province&gt; as
  * the province's viewer (group viewer-&lt;province&gt;, not an administrator — the jurisdiction rule applies in
- * the SQL), the same for one year and for one district, the administrator's top level (the whole tree, every plan)
- * and, without a target, the province's yearly report as a spreadsheet. There is no JSON API of the dashboard.
+ * the SQL), the viewer's own top level (/dashboard, which is the province), the province for one year, one district,
+ * the administrator's top level (the whole tree, every plan) and, without a target, the province's yearly report as
+ * a spreadsheet. There is no JSON API of the dashboard.
  * Each: warm-up requests, then p50/p95 over the measured ones; the page is checked once for the numbers of a
  * citizen target counted straight from round_entry.
  */
@@ -55,6 +56,8 @@ final class DashboardBenchmark {
       check(app, viewer.page("/dashboard?org=" + province).expect(200).body(), loader);
       time("GET /dashboard?org=" + province + " as the province's viewer (session), " + size, TARGET,
           () -> viewer.page("/dashboard?org=" + province).expect(200).body().length());
+      time("GET /dashboard (the viewer's own top level: the province) as the province's viewer, " + size, TARGET,
+          () -> viewer.page("/dashboard").expect(200).body().length());
       time("GET /dashboard?org=" + province + "&year=2026 as the province's viewer, " + size, TARGET,
           () -> viewer.page("/dashboard?org=" + province + "&year=2026").expect(200).body().length());
       time("GET /dashboard?org=" + district + " (a district) as the province's viewer, " + size, TARGET,
