@@ -38,6 +38,14 @@ public class RoundService {
       + " d.code decider_code, d.path decider_path from assessment_round r join org_unit o on o.id = r.org_id"
       + " join org_unit d on d.id = r.decider_org_id";
 
+  /**
+   * The counts of a decided round per subject (table round_tally), read by the dashboard's targets: written with the
+   * decision; exact for good, since a decided round's entries never change (V31__round_tally.sql).
+   */
+  static final String TALLY = "insert into round_tally (round_id, subject, entries, recognised)"
+      + " select e.round_id, e.subject, count(*), sum(case when e.recognised then 1 else 0 end) from round_entry e";
+  static final String TALLY_GROUP = " group by e.round_id, e.subject";
+
   /** A share of a unit's members (or learners) recognised, from one recognised round. */
   public record Ratio(long roundId, int assessmentYear, String decisionNo, LocalDate decisionDate, long recognised,
       long total) {
@@ -340,10 +348,21 @@ public class RoundService {
     jdbc.update("update assessment_round set decision_no = ?, decision_date = ?, decided_by = ? where id = ?",
         decisionNo, today, actor, roundId);
     moveTo(roundId, RoundStatus.RECOGNISED);
+    jdbc.update(TALLY + " where e.round_id = ?" + TALLY_GROUP, roundId);
     Counts c = counts(roundId);
     record(roundId, actor, "RECOGNISED", step, comment, "Quyết định " + decisionNo + " ngày " + today
         + " công nhận " + c.recognised() + "/" + recognised + " mục đạt.");
     return get(roundId);
+  }
+
+  /**
+   * Tallies, in one statement, every recognised round that has no round_tally rows yet: rounds written in bulk
+   * outside {@link #recognise} (a loader). Returns the number of rows written.
+   */
+  @Transactional
+  public int tallyDecidedRounds() {
+    return jdbc.update(TALLY + " where e.round_id in (select r.id from assessment_round r where r.status = 'RECOGNISED'"
+        + " and not exists (select 1 from round_tally t where t.round_id = r.id))" + TALLY_GROUP);
   }
 
   @Transactional

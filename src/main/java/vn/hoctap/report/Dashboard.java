@@ -25,12 +25,14 @@ public record Dashboard(Org org, List<Org> breadcrumb, Integer year, List<Intege
       String step, String groups, String escalatedOn, String processInstanceId) {}
 
   /**
-   * A plan target over a part of the tree: recognised ÷ eligible units, or no data. ratioPercent is null when the
-   * population is not counted by hoctap (yet), or nothing is eligible.
+   * A plan target over a part of the tree: recognised ÷ eligible units (or people, households, clans of the
+   * assessment rounds), or no data. ratioPercent is null when the population is not counted by hoctap (yet), or
+   * nothing is eligible. basis says what the ratio is taken over when that is not the units of the area (targets
+   * counted from the rounds); null otherwise.
    */
   public record TargetRatio(String planName, String issuingBody, String scopeName, Measure measure,
       String population, String targetText, Double targetPercent, Integer targetYear, Long recognised,
-      Long eligible, Double ratioPercent, String note) {
+      Long eligible, Double ratioPercent, String note, String basis) {
 
     public boolean hasData() {
       return ratioPercent != null;

@@ -6,14 +6,18 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.hoctap.citizen.RoundKind;
+import vn.hoctap.citizen.Subject;
 import vn.hoctap.common.Dates;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
@@ -81,12 +85,16 @@ public class DashboardService {
     Scope scope = scope(user, orgCode);
     Org org = scope.org();
     List<Org> crumbs = org == null ? List.of() : breadcrumb(org, user);
-    List<StatusRow> byTitleYear = byTitleYear(scope, year);
-    List<DossierRow> overdue = dossierRows(scope, year, true, OVERDUE_ROWS);
-    Totals totals = totals(scope, year, overdue.size());
-    return new Dashboard(org, crumbs, year, years(scope), children(scope, user, year), byTitleYear,
-        Arrays.stream(DossierStatus.values()).map(DossierStatus::label).toList(), openSteps(scope, year), overdue,
-        dossierRows(scope, year, false, OPEN_ROWS), targets(scope, clock.today()), totals);
+    // the rows below the view's organisation (or the roots, for an administrator's top level) come from the same
+    // grouped query as the totals; the bodies of a user with several roles, anywhere in the tree, from their own
+    String childParent = org != null ? org.path() : user.admin() ? "/" : null;
+    DossierFigures figures = figures(scope, year, childParent);
+    List<Integer> years = year == null ? figures.counts().stream().map(StatusCount::year).distinct()
+        .sorted(Comparator.reverseOrder()).toList() : years(scope);
+    return new Dashboard(org, crumbs, year, years, children(scope, user, year, figures), byTitleYear(figures.counts()),
+        Arrays.stream(DossierStatus.values()).map(DossierStatus::label).toList(), openSteps(scope, year),
+        dossierRows(scope, year, true, OVERDUE_ROWS), dossierRows(scope, year, false, OPEN_ROWS),
+        targets(scope, clock.today()), totals(figures));
   }
 
   /** The yearly report of one organisation; targets as of 31/12 of the year, or today while the year runs. */
@@ -117,15 +125,14 @@ public class DashboardService {
             d.dueFor(year))));
       }
     }
-    return new YearlyReport(scope.org(), year, asOf, today, totals(scope, year, dossierRows(scope, year, true,
-        OVERDUE_ROWS).size()), Arrays.stream(DossierStatus.values()).map(DossierStatus::label).toList(),
-        byTitleYear(scope, year), recognised, targets(scope, asOf), dues);
+    DossierFigures figures = figures(scope, year, null);
+    return new YearlyReport(scope.org(), year, asOf, today, totals(figures),
+        Arrays.stream(DossierStatus.values()).map(DossierStatus::label).toList(),
+        byTitleYear(figures.counts()), recognised, targets(scope, asOf), dues);
   }
 
   private Optional<Org> find(String code) {
-    return jdbc.query("select code, name, kind, path from org_unit where code = ?",
-        (rs, i) -> new Org(rs.getString(1), rs.getString(2), OrgKind.valueOf(rs.getString(3)).label(),
-            rs.getString(4)), code).stream().findFirst();
+    return jdbc.query("select code, name, kind, path from org_unit where code = ?", ORG, code).stream().findFirst();
   }
 
   /** The name of the organisation at the end of a path ("/HN/HN-TT/" → Huyện Thanh Trì). */
@@ -176,61 +183,136 @@ public class DashboardService {
     return jdbc.queryForList(sql, Integer.class, p.toArray());
   }
 
-  private Totals totals(Scope scope, Integer year, long overdue) {
+  /** Dossiers of one title, year and status, and how many of them are open. */
+  record StatusCount(String title, int year, DossierStatus status, long dossiers, long open) {}
+
+  /**
+   * The dossiers of a view: per title, year and status; per organisation one level below childParent (its path;
+   * counts: dossiers, open, returned, recognised), when given; and how many open ones are overdue.
+   */
+  record DossierFigures(List<StatusCount> counts, Map<String, long[]> byChild, long overdue) {}
+
+  /**
+   * One grouped query over the view's dossiers. Each dossier goes to the organisation below childParent whose path
+   * begins its unit's path: childParent's path plus the next code, cut from the unit's path (then looked up by
+   * equality, instead of matching every unit against every child's path). Overdue: open and escalated by the
+   * deadline timer.
+   */
+  private DossierFigures figures(Scope scope, Integer year, String childParent) {
     List<Object> p = new ArrayList<>();
-    String sql = "select count(*), sum(case when d.open_key is not null then 1 else 0 end),"
-        + " sum(case when d.status = 'RETURNED' then 1 else 0 end),"
-        + " sum(case when d.status = 'RECOGNISED' then 1 else 0 end)"
-        + " from dossier d join org_unit u on u.id = d.unit_id" + where(scope, year, p, "u");
-    return jdbc.queryForObject(sql, (rs, i) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-        rs.getLong(4), overdue), p.toArray());
+    String child = "cast('' as varchar(1000))";
+    if (childParent != null) {
+      child = "substring(u.path from 1 for ? + position('/' in substring(u.path from ?)))";
+      p.add(childParent.length());
+      p.add(childParent.length() + 1);
+    }
+    String sql = "select y.child, y.title, y.assessment_year, y.status, count(*), sum(y.is_open), sum(y.escalated)"
+        + " from (select " + child + " child, d.title, d.assessment_year, d.status,"
+        + " case when d.open_key is not null then 1 else 0 end is_open,"
+        + " case when d.open_key is not null and d.id in (" + ESCALATED + ") then 1 else 0 end escalated"
+        + " from dossier d join org_unit u on u.id = d.unit_id" + where(scope, year, p, "u")
+        + ") y group by y.child, y.title, y.assessment_year, y.status";
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    Map<String, long[]> byChild = new LinkedHashMap<>();
+    long[] overdue = {0};
+    jdbc.query(sql, rs -> {
+      DossierStatus status = DossierStatus.valueOf(rs.getString(4));
+      long n = rs.getLong(5);
+      long open = rs.getLong(6);
+      long[] c = counts.computeIfAbsent(rs.getString(2) + "|" + rs.getInt(3) + "|" + status.name(),
+          k -> new long[2]);
+      c[0] += n;
+      c[1] += open;
+      long[] row = byChild.computeIfAbsent(rs.getString(1), k -> new long[4]);
+      row[0] += n;
+      row[1] += open;
+      row[2] += status == DossierStatus.RETURNED ? n : 0;
+      row[3] += status == DossierStatus.RECOGNISED ? n : 0;
+      overdue[0] += rs.getLong(7);
+    }, p.toArray());
+    List<StatusCount> list = new ArrayList<>();
+    counts.forEach((key, c) -> {
+      String[] k = key.split("\\|");
+      list.add(new StatusCount(k[0], Integer.parseInt(k[1]), DossierStatus.valueOf(k[2]), c[0], c[1]));
+    });
+    return new DossierFigures(list, byChild, overdue[0]);
   }
 
-  /** The organisations one level down, each with its subtree's dossiers (one grouped query). */
-  private List<ChildRow> children(Scope scope, CurrentUser user, Integer year) {
+  private static Totals totals(DossierFigures figures) {
+    long dossiers = 0;
+    long open = 0;
+    long returned = 0;
+    long recognised = 0;
+    for (StatusCount c : figures.counts()) {
+      dossiers += c.dossiers();
+      open += c.open();
+      returned += c.status() == DossierStatus.RETURNED ? c.dossiers() : 0;
+      recognised += c.status() == DossierStatus.RECOGNISED ? c.dossiers() : 0;
+    }
+    return new Totals(dossiers, open, returned, recognised, figures.overdue());
+  }
+
+  /**
+   * The organisations one level down (or the roots), each with its subtree's dossiers from the figures; for a user
+   * without a chosen organisation, the bodies they work for, each with its subtree (one grouped query).
+   */
+  private List<ChildRow> children(Scope scope, CurrentUser user, Integer year, DossierFigures figures) {
+    if (scope.org() != null || user.admin()) {
+      List<Org> orgs = scope.org() != null
+          ? jdbc.query("select code, name, kind, path from org_unit where parent_id = (select id from org_unit"
+              + " where code = ?) order by kind, name", ORG, scope.org().code())
+          : jdbc.query("select code, name, kind, path from org_unit where parent_id is null order by kind, name", ORG);
+      return orgs.stream().map(o -> {
+        long[] c = figures.byChild().getOrDefault(o.path(), new long[4]);
+        return new ChildRow(o, c[0], c[1], c[2], c[3]);
+      }).toList();
+    }
+    if (scope.prefixes().size() == 1) { // the one body: everything the figures counted
+      long[] c = figures.byChild().getOrDefault("", new long[4]);
+      String[] codes = scope.prefixes().get(0).substring(1).split("/");
+      return find(codes[codes.length - 1]).map(o -> List.of(new ChildRow(o, c[0], c[1], c[2], c[3])))
+          .orElse(List.of());
+    }
     List<Object> p = new ArrayList<>();
     String yearCond = year == null ? "" : " and d.assessment_year = ?";
     if (year != null) {
       p.add(year); // the join condition comes before the where clause
     }
-    String parentCond;
-    if (scope.org() != null) {
-      parentCond = "c.parent_id = (select id from org_unit where code = ?)";
-      p.add(scope.org().code());
-    } else if (user.admin()) {
-      parentCond = "c.parent_id is null";
-    } else {
-      parentCond = "c.path in (" + scope.prefixes().stream().map(x -> "?").collect(Collectors.joining(", ")) + ")";
-      p.addAll(scope.prefixes());
-    }
+    p.addAll(scope.prefixes());
     String sql = "select c.code, c.name, c.kind, c.path, count(d.id),"
         + " sum(case when d.open_key is not null then 1 else 0 end),"
         + " sum(case when d.status = 'RETURNED' then 1 else 0 end),"
         + " sum(case when d.status = 'RECOGNISED' then 1 else 0 end)"
         + " from org_unit c left join org_unit u on u.path like c.path || '%'"
-        + " left join dossier d on d.unit_id = u.id" + yearCond
-        + " where " + parentCond + " group by c.code, c.name, c.kind, c.path order by c.kind, c.name";
-    return jdbc.query(sql, (rs, i) -> new ChildRow(new Org(rs.getString(1), rs.getString(2),
-        OrgKind.valueOf(rs.getString(3)).label(), rs.getString(4)), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+        + " left join dossier d on d.unit_id = u.id" + yearCond + " where c.path in ("
+        + scope.prefixes().stream().map(x -> "?").collect(Collectors.joining(", ")) + ")"
+        + " group by c.code, c.name, c.kind, c.path order by c.kind, c.name";
+    return jdbc.query(sql, (rs, i) -> new ChildRow(ORG.mapRow(rs, i), rs.getLong(5), rs.getLong(6), rs.getLong(7),
         rs.getLong(8)), p.toArray());
   }
 
-  private List<StatusRow> byTitleYear(Scope scope, Integer year) {
-    List<Object> p = new ArrayList<>();
-    String sql = "select d.title, d.assessment_year, d.status, count(*) from dossier d"
-        + " join org_unit u on u.id = d.unit_id" + where(scope, year, p, "u")
-        + " group by d.title, d.assessment_year, d.status order by d.assessment_year desc, d.title";
+  /**
+   * The dossiers escalated by their deadline timer (an ESCALATED event), as a subquery for "d.id in (…)": read once
+   * per query through index ix_dossier_event_action (a correlated EXISTS per dossier made H2 probe every row).
+   */
+  private static final String ESCALATED = "select dossier_id from dossier_event where action = 'ESCALATED'";
+
+  private static final org.springframework.jdbc.core.RowMapper<Org> ORG = (rs, i) -> new Org(rs.getString(1),
+      rs.getString(2), OrgKind.valueOf(rs.getString(3)).label(), rs.getString(4));
+
+  /** Newest year first, then by title; one count per status in DossierStatus order. */
+  private static List<StatusRow> byTitleYear(List<StatusCount> counts) {
     Map<String, long[]> cells = new LinkedHashMap<>();
     DossierStatus[] statuses = DossierStatus.values();
-    jdbc.query(sql, rs -> {
-      String key = rs.getString(1) + "|" + rs.getInt(2);
-      cells.computeIfAbsent(key, k -> new long[statuses.length])[DossierStatus.valueOf(rs.getString(3)).ordinal()]
-          = rs.getLong(4);
-    }, p.toArray());
+    for (StatusCount c : counts.stream().sorted(Comparator.comparingInt(StatusCount::year).reversed()
+        .thenComparing(StatusCount::title)).toList()) {
+      cells.computeIfAbsent(c.title() + "|" + c.year(), k -> new long[statuses.length])[c.status().ordinal()]
+          = c.dossiers();
+    }
     List<StatusRow> rows = new ArrayList<>();
-    cells.forEach((key, counts) -> {
+    cells.forEach((key, values) -> {
       String[] k = key.split("\\|");
-      List<Long> list = Arrays.stream(counts).boxed().toList();
+      List<Long> list = Arrays.stream(values).boxed().toList();
       rows.add(new StatusRow(titleLabel(k[0]), Integer.parseInt(k[1]), list,
           list.stream().mapToLong(Long::longValue).sum()));
     });
@@ -254,24 +336,28 @@ public class DashboardService {
    */
   private List<DossierRow> dossierRows(Scope scope, Integer year, boolean overdueOnly, int limit) {
     List<Object> p = new ArrayList<>();
-    String sql = "select d.id, d.title, u.name, d.assessment_year, d.status, d.process_instance_id,"
-        + " (select max(ev.occurred_at) from dossier_event ev where ev.dossier_id = d.id and ev.action = 'ESCALATED')"
+    String sql = "select d.id, d.title, u.name, d.assessment_year, d.status, d.process_instance_id"
         + " from dossier d join org_unit u on u.id = d.unit_id" + where(scope, year, p, "u")
-        + " and d.open_key is not null" + (overdueOnly ? " and exists (select 1 from dossier_event ev"
-        + " where ev.dossier_id = d.id and ev.action = 'ESCALATED') order by d.id" : " order by d.updated_at desc");
-    List<Object[]> rows = jdbc.query(con -> {
-      var ps = con.prepareStatement(sql);
-      for (int i = 0; i < p.size(); i++) {
-        ps.setObject(i + 1, p.get(i));
-      }
-      ps.setMaxRows(limit);
-      return ps;
-    }, (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-        rs.getString(6), rs.getTimestamp(7)});
+        + " and d.open_key is not null" + (overdueOnly ? " and d.id in (" + ESCALATED + ") order by d.id"
+        : " order by d.updated_at desc")
+        // in the SQL, not only as the driver's maximum: the database then sorts for the first rows only
+        + " limit ?";
+    p.add(limit);
+    List<Object[]> rows = jdbc.query(sql, (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3),
+        rs.getInt(4), rs.getString(5), rs.getString(6), null}, p.toArray());
     if (rows.isEmpty()) {
       return List.of();
     }
-    Map<String, List<String[]>> tasks = openTasks(rows.stream().map(r -> (Long) r[0]).toList());
+    List<Long> ids = rows.stream().map(r -> (Long) r[0]).toList();
+    // when each listed dossier was escalated, for these rows only
+    Map<Long, java.sql.Timestamp> escalated = new java.util.HashMap<>();
+    jdbc.query("select dossier_id, max(occurred_at) from dossier_event where action = 'ESCALATED' and dossier_id in ("
+        + ids.stream().map(x -> "?").collect(Collectors.joining(",")) + ") group by dossier_id",
+        rs -> {
+          escalated.put(rs.getLong(1), rs.getTimestamp(2));
+        }, ids.toArray());
+    rows.forEach(r -> r[6] = escalated.get((Long) r[0]));
+    Map<String, List<String[]>> tasks = openTasks(ids);
     List<DossierRow> out = new ArrayList<>();
     for (Object[] r : rows) {
       List<String[]> t = tasks.getOrDefault(String.valueOf(r[0]), List.of());
@@ -310,10 +396,14 @@ public class DashboardService {
 
   /**
    * The targets of every plan that covers this part of the tree (a plan of a body above it) or lies inside it,
-   * each counted over the narrower of the two areas, with recognitions still valid on asOf.
+   * each counted over the narrower of the two areas: units with recognitions still valid on asOf, or (titles of
+   * people, households and clans) the entries of each body's latest round decided by asOf. One grouped query per
+   * area serves every unit target there, one per area and kind of round every round target.
    */
   List<TargetRatio> targets(Scope scope, LocalDate asOf) {
     List<TargetRatio> out = new ArrayList<>();
+    Map<String, Map<List<String>, long[]>> unitsByArea = new LinkedHashMap<>();
+    Map<String, Map<List<Object>, long[]>> roundsByArea = new LinkedHashMap<>();
     for (Plan plan : plans.all()) {
       String area = area(scope, plan);
       boolean unscopedAtTop = plan.scopePath() == null && scope.org() == null && scope.prefixes().isEmpty();
@@ -326,23 +416,115 @@ public class DashboardService {
         Long recognised = null;
         Long eligible = null;
         Double ratio = null;
-        if (area != null && t.populationKind() != null && t.measure().recognitionTitle() != null) {
-          List<Object> p = new ArrayList<>();
-          String cond = population(t, area, p);
-          eligible = jdbc.queryForObject("select count(*) from org_unit u where " + cond, Long.class, p.toArray());
-          p.add(t.measure().recognitionTitle());
-          p.add(Date.valueOf(asOf));
-          p.add(Date.valueOf(asOf));
-          recognised = jdbc.queryForObject("select count(*) from org_unit u where " + cond + " and exists (select 1"
-              + " from recognition r where r.unit_id = u.id and r.title = ? and r.decision_date <= ?"
-              + " and r.valid_until >= ?)", Long.class, p.toArray());
+        String basis = null;
+        if (area != null && t.roundSubjects() != null) {
+          RoundKind kind = t.roundSubjects().iterator().next().kind();
+          List<Subject> subjects = subjectsOf(kind);
+          Set<String> kinds = t.unitTier() == null ? null : new java.util.HashSet<>(tierKinds(t.unitTier()));
+          long mask = 0;
+          for (Subject subject : t.roundSubjects()) {
+            mask |= 1L << subjects.indexOf(subject);
+          }
+          long bodies = 0;
+          eligible = 0L;
+          recognised = 0L;
+          for (Map.Entry<List<Object>, long[]> e : roundsByArea.computeIfAbsent(area + "|" + kind,
+              a -> rounds(area, kind, asOf)).entrySet()) {
+            List<Object> k = e.getKey();
+            long[] v = e.getValue();
+            if ((t.populationKind() != null && !t.populationKind().equals(k.get(0)))
+                || (kinds != null && !kinds.contains((String) k.get(1))) || ((Long) k.get(2) & mask) == 0) {
+              continue;
+            }
+            bodies += v[0];
+            for (Subject subject : t.roundSubjects()) {
+              eligible += v[1 + 2 * subjects.indexOf(subject)];
+              recognised += v[2 + 2 * subjects.indexOf(subject)];
+            }
+          }
+          ratio = eligible == 0 ? null : 100.0 * recognised / eligible;
+          basis = roundBasis(t.roundSubjects(), bodies, asOf);
+        } else if (area != null && t.populationKind() != null && t.measure().recognitionTitle() != null) {
+          int title = TITLES.indexOf(t.measure().recognitionTitle());
+          Set<String> kinds = t.unitTier() == null ? null : new java.util.HashSet<>(tierKinds(t.unitTier()));
+          eligible = 0L;
+          recognised = 0L;
+          for (Map.Entry<List<String>, long[]> e : unitsByArea.computeIfAbsent(area, a -> units(a, asOf))
+              .entrySet()) {
+            if (e.getKey().get(0).equals(t.populationKind()) && (kinds == null || kinds.contains(e.getKey().get(1)))) {
+              eligible += e.getValue()[0];
+              recognised += e.getValue()[1 + title];
+            }
+          }
           ratio = eligible == 0 ? null : 100.0 * recognised / eligible;
         }
         out.add(new TargetRatio(plan.name(), plan.issuingBody(), areaName, t.measure(), t.population(),
-            t.targetText(), t.targetPercent(), t.targetYear(), recognised, eligible, ratio, t.note()));
+            t.targetText(), t.targetPercent(), t.targetYear(), recognised, eligible, ratio, t.note(), basis));
       }
     }
     return out;
+  }
+
+  /** The subjects of a kind of round, in enum order: subject i is bit 1 &lt;&lt; i of a body's mask. */
+  private static List<Subject> subjectsOf(RoundKind kind) {
+    return Arrays.stream(Subject.values()).filter(x -> x.kind() == kind).toList();
+  }
+
+  /**
+   * The decided rounds of one kind over an area, in one grouped query for every target counted from them. For each
+   * body and each subject (population) it lists, the body's latest round listing that subject that was decided by
+   * asOf — highest assessment year, then highest id, the order {@code RoundService.latestRatio} reads for TC3.CT1
+   * (a body's rounds of one kind and year follow one another: the higher id is the later decision) — gives the
+   * people (households, clans) listed and recognised, from round_tally. So a later round replaces an earlier one,
+   * and a body that assesses its staff and its learners in separate rounds keeps both lists. Returned per kind of
+   * body, unit kind and mask of the subjects the body has (bit i: subjectsOf(kind).get(i)):
+   * [bodies, listed and recognised of subject 0, listed and recognised of subject 1, …].
+   */
+  private Map<List<Object>, long[]> rounds(String area, RoundKind kind, LocalDate asOf) {
+    List<Subject> subjects = subjectsOf(kind);
+    StringBuilder bit = new StringBuilder("case t.subject");
+    StringBuilder perBody = new StringBuilder();
+    StringBuilder perGroup = new StringBuilder();
+    for (int i = 0; i < subjects.size(); i++) {
+      String name = subjects.get(i).name(); // enum names, not user input
+      bit.append(" when '").append(name).append("' then ").append(1L << i);
+      perBody.append(", sum(case when l.subject = '").append(name).append("' then l.entries else 0 end) e").append(i)
+          .append(", sum(case when l.subject = '").append(name).append("' then l.recognised else 0 end) r").append(i);
+      perGroup.append(", sum(b.e").append(i).append("), sum(b.r").append(i).append(')');
+    }
+    bit.append(" else 0 end");
+    String sql = "select b.kind, b.unit_kind, b.mask, count(*)" + perGroup + " from (select l.org_id, l.kind,"
+        + " l.unit_kind, sum(l.bit) mask" + perBody + " from (select r.org_id, u.kind, u.unit_kind, t.subject,"
+        + " t.entries, t.recognised, " + bit + " bit, row_number() over (partition by r.org_id, t.subject"
+        + " order by r.assessment_year desc, r.id desc) rn from assessment_round r join org_unit u on u.id = r.org_id"
+        + " join round_tally t on t.round_id = r.id where u.path like ? and r.kind = ? and r.status = 'RECOGNISED'"
+        + " and r.decision_date <= ?) l where l.rn = 1 group by l.org_id, l.kind, l.unit_kind) b"
+        + " group by b.kind, b.unit_kind, b.mask";
+    Map<List<Object>, long[]> out = new LinkedHashMap<>();
+    jdbc.query(sql, rs -> {
+      long[] v = new long[1 + 2 * subjects.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = rs.getLong(4 + i);
+      }
+      out.put(Arrays.asList(rs.getString(1), rs.getString(2), rs.getLong(3)), v);
+    }, area + "%", kind.name(), Date.valueOf(asOf));
+    return out;
+  }
+
+  /** What the ratio of a round-counted target is taken over, in words for the page and the report. */
+  static String roundBasis(Set<Subject> subjects, long bodies, LocalDate asOf) {
+    boolean villages = subjects.stream().allMatch(s -> s.kind() == RoundKind.VILLAGE);
+    String who = subjects.contains(Subject.FAMILY) ? "hộ gia đình" : subjects.contains(Subject.CLAN) ? "dòng họ"
+        : "người";
+    String body = villages ? "thôn, tổ dân phố" : subjects.equals(Set.of(Subject.RESIDENT)) ? "xã, phường"
+        : subjects.contains(Subject.RESIDENT) ? "xã, phường, cơ quan, đơn vị" : "cơ quan, đơn vị";
+    if (bodies == 0) {
+      return "Chưa có " + body + " nào trong phạm vi có đợt đánh giá đã có quyết định công nhận đến ngày "
+          + Dates.vn(asOf) + ".";
+    }
+    return "Tỷ lệ trên số " + who + " trong danh sách đánh giá của đợt gần nhất đã có quyết định (đến ngày "
+        + Dates.vn(asOf) + ") của mỗi " + body + (subjects.size() > 1 ? " (mỗi đối tượng theo đợt gần nhất có đối"
+        + " tượng đó)" : "") + "; " + bodies + " " + body + " có đợt như vậy.";
   }
 
   /** The path to count a plan over in this view: the deeper of the plan's scope and the view; null if unrelated. */
@@ -364,19 +546,44 @@ public class DashboardService {
     return null;
   }
 
-  private static String population(Plan.Target t, String area, List<Object> p) {
-    StringBuilder sql = new StringBuilder("u.path like ? and u.kind = ?");
-    p.add(area + "%");
-    p.add(t.populationKind());
-    if (t.unitTier() != null) {
-      List<String> kinds = Arrays.stream(UnitKind.values()).filter(k -> switch (t.unitTier()) {
-        case "EDUCATION" -> k.educationInstitution();
-        default -> k.assessmentTier().name().equals(t.unitTier());
-      }).map(Enum::name).toList();
-      sql.append(" and u.unit_kind in (").append(kinds.stream().map(k -> "?").collect(Collectors.joining(", ")))
-          .append(')');
-      p.addAll(kinds);
+  /** The recognition titles unit targets count (Measure.recognitionTitle), in a fixed order. */
+  private static final List<String> TITLES = Arrays.stream(Measure.values()).map(Measure::recognitionTitle)
+      .filter(java.util.Objects::nonNull).distinct().toList();
+
+  /**
+   * The organisation units of an area by kind and unit kind ([kind, unit kind or null] →
+   * [units, holding TITLES[0] on asOf, holding TITLES[1] …]), in one grouped query for every unit target of the
+   * area: a unit holds a title when one of its recognitions of that title is decided and still valid on asOf.
+   */
+  private Map<List<String>, long[]> units(String area, LocalDate asOf) {
+    List<Object> p = new ArrayList<>();
+    StringBuilder sums = new StringBuilder();
+    for (String title : TITLES) {
+      sums.append(", sum(case when u.id in (select unit_id from recognition where title = ? and decision_date <= ?"
+          + " and valid_until >= ?) then 1 else 0 end)");
+      p.add(title);
+      p.add(Date.valueOf(asOf));
+      p.add(Date.valueOf(asOf));
     }
-    return sql.toString();
+    p.add(area + "%");
+    String sql = "select u.kind, u.unit_kind, count(*)" + sums + " from org_unit u where u.path like ?"
+        + " group by u.kind, u.unit_kind";
+    Map<List<String>, long[]> out = new LinkedHashMap<>();
+    jdbc.query(sql, rs -> {
+      long[] v = new long[1 + TITLES.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = rs.getLong(3 + i);
+      }
+      out.put(Arrays.asList(rs.getString(1), rs.getString(2)), v);
+    }, p.toArray());
+    return out;
+  }
+
+  /** Unit kinds of a target's tier: EDUCATION (education institutions), or the tier that assesses them. */
+  private static List<String> tierKinds(String unitTier) {
+    return Arrays.stream(UnitKind.values()).filter(k -> switch (unitTier) {
+      case "EDUCATION" -> k.educationInstitution();
+      default -> k.assessmentTier().name().equals(unitTier);
+    }).map(Enum::name).toList();
   }
 }

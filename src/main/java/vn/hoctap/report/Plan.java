@@ -1,6 +1,8 @@
 package vn.hoctap.report;
 
 import java.util.List;
+import java.util.Set;
+import vn.hoctap.citizen.Subject;
 
 /** Kế hoạch: a plan of the movement with its targets and report due dates. */
 public record Plan(long id, String code, String name, String issuingBody, String scopeCode, String scopeName,
@@ -8,10 +10,12 @@ public record Plan(long id, String code, String name, String issuingBody, String
 
   /**
    * One target. populationKind (an OrgKind name) and unitTier (DISTRICT, PROVINCE or EDUCATION, for units) say
-   * which organisation units are counted; null populationKind: the population is not in the system.
+   * which organisation units are counted; null populationKind: the population is not in the system. roundSubjects
+   * (people, households or clans) makes a title of people, households or clans countable from the assessment
+   * rounds' decisions, of the bodies populationKind and unitTier select when set; null: not countable.
    */
   public record Target(long id, Measure measure, String population, String populationKind, String unitTier,
-      Double targetPercent, Integer targetYear, String note, boolean confirmed) {
+      Set<Subject> roundSubjects, Double targetPercent, Integer targetYear, String note, boolean confirmed) {
 
     public String targetText() {
       return targetPercent == null ? "—" : (targetPercent % 1 == 0 ? String.valueOf(targetPercent.intValue())

@@ -2,14 +2,18 @@ package vn.hoctap.report;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.hoctap.citizen.Subject;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.report.Plan.ReportDue;
@@ -53,16 +57,38 @@ public class PlanCatalog {
     return key.getKey().longValue();
   }
 
+  /**
+   * A target of the plan. roundSubjects: for a title of people, households or clans, the round entries it counts
+   * (a subset of {@link Measure#roundSubjects()}), or null when its population cannot be counted from the rounds.
+   */
   @Transactional
   public void addTarget(long planId, Measure measure, String population, String populationKind, String unitTier,
-      Double percent, Integer year, String note, boolean confirmed) {
+      Set<Subject> roundSubjects, Double percent, Integer year, String note, boolean confirmed) {
     if (percent != null && (percent < 0 || percent > 100)) {
       throw DomainException.badInput("Chỉ tiêu phải từ 0 đến 100 %, không phải " + percent + ".");
     }
+    if (roundSubjects != null && (roundSubjects.isEmpty() || !measure.roundSubjects().containsAll(roundSubjects))) {
+      throw DomainException.badInput("Chỉ tiêu " + measure.label() + " không tính được từ các đối tượng "
+          + roundSubjects.stream().map(Subject::label).toList() + " của đợt đánh giá.");
+    }
     Integer sort = jdbc.queryForObject("select count(*) from plan_target where plan_id = ?", Integer.class, planId);
-    jdbc.update("insert into plan_target (plan_id, measure, population, population_kind, unit_tier, target_percent,"
-        + " target_year, note, confirmed, sort_no) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", planId, measure.name(),
-        population, populationKind, unitTier, percent, year, note, confirmed, sort);
+    jdbc.update("insert into plan_target (plan_id, measure, population, population_kind, unit_tier, round_subjects,"
+        + " target_percent, target_year, note, confirmed, sort_no) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", planId,
+        measure.name(), population, populationKind, unitTier, roundSubjects == null ? null
+            : roundSubjects.stream().sorted().map(Enum::name).collect(Collectors.joining(",")),
+        percent, year, note, confirmed, sort);
+  }
+
+  /** "WORKER,OFFICIAL" (names in enum order, as addTarget writes them) → the subjects; null stays null. */
+  static Set<Subject> subjects(String column) {
+    if (column == null || column.isBlank()) {
+      return null;
+    }
+    Set<Subject> set = EnumSet.noneOf(Subject.class);
+    for (String name : column.split(",")) {
+      set.add(Subject.valueOf(name.strip()));
+    }
+    return Collections.unmodifiableSet(set);
   }
 
   @Transactional
@@ -87,9 +113,10 @@ public class PlanCatalog {
             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9),
             rs.getString(10)});
     Map<Long, List<Target>> targets = jdbc.query("select id, plan_id, measure, population, population_kind,"
-        + " unit_tier, target_percent, target_year, note, confirmed from plan_target order by plan_id, sort_no",
+        + " unit_tier, target_percent, target_year, note, confirmed, round_subjects from plan_target"
+        + " order by plan_id, sort_no",
         (rs, i) -> Map.entry(rs.getLong(2), new Target(rs.getLong(1), Measure.valueOf(rs.getString(3)),
-            rs.getString(4), rs.getString(5), rs.getString(6),
+            rs.getString(4), rs.getString(5), rs.getString(6), subjects(rs.getString(11)),
             rs.getBigDecimal(7) == null ? null : rs.getBigDecimal(7).doubleValue(),
             (Integer) rs.getObject(8, Integer.class), rs.getString(9), rs.getBoolean(10))))
         .stream().collect(Collectors.groupingBy(Map.Entry::getKey,

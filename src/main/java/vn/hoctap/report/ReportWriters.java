@@ -73,14 +73,20 @@ class ReportWriters {
 
   static final List<String> TARGET_HEADER = List.of("Kế hoạch", "Phạm vi", "Danh hiệu", "Đối tượng",
       "Chỉ tiêu (%)", "Năm chỉ tiêu", "Số đạt", "Số thuộc diện", "Tỉ lệ (%)", "Đánh giá");
+  /** The spreadsheet also says what each ratio is taken over; the PDF lists that under its table. */
+  static final String BASIS_HEADER = "Cách tính";
 
-  private static List<Object[]> targetRows(YearlyReport r) {
+  private static List<Object[]> targetRows(YearlyReport r, boolean withBasis) {
     List<Object[]> rows = new ArrayList<>();
     for (TargetRatio t : r.targets()) {
-      rows.add(new Object[] {t.planName(), t.scopeName(), t.measure().label(), t.population(),
+      List<Object> row = new ArrayList<>(List.of(t.planName(), t.scopeName(), t.measure().label(), t.population(),
           t.targetPercent() == null ? "—" : t.targetPercent(), t.targetYear() == null ? "" : (long) t.targetYear(),
           t.hasData() ? t.recognised() : "chưa có dữ liệu", t.hasData() ? t.eligible() : "",
-          t.hasData() ? Math.round(t.ratioPercent() * 10) / 10.0 : "chưa có dữ liệu", t.verdict()});
+          t.hasData() ? Math.round(t.ratioPercent() * 10) / 10.0 : "chưa có dữ liệu", t.verdict()));
+      if (withBasis) {
+        row.add(t.basis() == null ? "" : t.basis());
+      }
+      rows.add(row.toArray());
     }
     return rows;
   }
@@ -101,7 +107,9 @@ class ReportWriters {
       sheet(wb, bold, SHEET_DOSSIERS, dossierHeader(r), dossierRows(r));
       sheet(wb, bold, SHEET_RECOGNISED, List.of("Danh hiệu", "Mức độ", "Số đơn vị được công nhận"),
           r.recognised().stream().map(x -> new Object[] {x.titleLabel(), (long) x.level(), x.units()}).toList());
-      sheet(wb, bold, SHEET_TARGETS, TARGET_HEADER, targetRows(r));
+      List<String> targetHeader = new ArrayList<>(TARGET_HEADER);
+      targetHeader.add(BASIS_HEADER);
+      sheet(wb, bold, SHEET_TARGETS, targetHeader, targetRows(r, true));
       sheet(wb, bold, SHEET_DUES, List.of("Kế hoạch", "Đơn vị báo cáo", "Gửi", "Hạn nộp"),
           r.dues().stream().map(d -> new Object[] {d.planName(), d.reporter(), d.recipient(), Dates.vn(d.due())})
               .toList());
@@ -168,7 +176,14 @@ class ReportWriters {
     doc.add(table(List.of("Danh hiệu", "Mức độ", "Số đơn vị được công nhận"), r.recognised().stream()
         .map(x -> new Object[] {x.titleLabel(), (long) x.level(), x.units()}).toList()));
     doc.add(section("4. Kết quả so với chỉ tiêu kế hoạch"));
-    doc.add(table(TARGET_HEADER, targetRows(r)));
+    doc.add(table(TARGET_HEADER, targetRows(r, false)));
+    List<String> bases = r.targets().stream().filter(t -> t.basis() != null)
+        .map(t -> t.measure().label() + " — " + t.population() + ": " + t.basis()).distinct().toList();
+    for (String basis : bases) {
+      Paragraph note = new Paragraph(basis, fonts.italic(8));
+      note.setSpacingBefore(2);
+      doc.add(note);
+    }
     doc.add(section("5. Hạn nộp báo cáo"));
     doc.add(table(List.of("Kế hoạch", "Đơn vị báo cáo", "Gửi", "Hạn nộp"), r.dues().stream()
         .map(d -> new Object[] {d.planName(), d.reporter(), d.recipient(), Dates.vn(d.due())}).toList()));

@@ -80,8 +80,15 @@ final class BenchDatabase {
     }
   }
 
-  /** Removes the H2 files of the run (nothing for PostgreSQL: its databases stay for inspection). */
+  /**
+   * Removes the H2 files of the run (nothing for PostgreSQL: its databases stay for inspection), unless
+   * -Dbench.keepH2=true keeps them for a look afterwards (EXPLAIN ANALYZE).
+   */
   void deleteH2() {
+    if (Boolean.getBoolean("bench.keepH2")) {
+      System.out.println("[bench] keeping " + h2Dir + " and " + bareH2Dir);
+      return;
+    }
     delete(h2Dir);
     delete(bareH2Dir);
     h2Dir = null;

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A small HTTP client: Basic auth as a (demo) user, JSON in and out, as the Tasklist and API clients call. */
 final class BenchHttp {
@@ -40,6 +42,7 @@ final class BenchHttp {
   }
 
   static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
   private final HttpClient client;
   private final String base;
   private final CookieManager cookies;
@@ -71,6 +74,35 @@ final class BenchHttp {
     // the login starts a new session: its first request receives the session's token
     h.send(h.session("/camunda/api/engine/engine/default/filter").GET()).expect(200);
     return h;
+  }
+
+  /**
+   * A session on hoctap's own pages, as a browser has one: the login form (its CSRF token, then the POST) once,
+   * then every page with the session cookie, no password check per request.
+   */
+  static BenchHttp pageSession(int port, String user) {
+    BenchHttp h = new BenchHttp(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    Matcher m = CSRF.matcher(h.page("/dang-nhap").expect(200).body());
+    if (!m.find()) {
+      throw new IllegalStateException("no CSRF token on the login page");
+    }
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+        + URLEncoder.encode(Province.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+        + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+    HttpResponse<String> r = h.raw(HttpRequest.newBuilder(URI.create(h.base + "/dang-nhap"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+    String location = r.headers().firstValue("Location").orElse("");
+    if (r.statusCode() != 302 || location.contains("error")) {
+      throw new IllegalStateException(user + " could not log in to the pages: HTTP " + r.statusCode() + " " + location);
+    }
+    return h;
+  }
+
+  /** A page of the session (HTML, as a browser asks for it; redirects are not followed). */
+  Response page(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+        .header("Accept", "text/html,application/xhtml+xml").GET());
   }
 
   private void refreshXsrf() {
@@ -125,9 +157,13 @@ final class BenchHttp {
   }
 
   private Response send(HttpRequest.Builder b) {
+    HttpResponse<String> r = raw(b);
+    return new Response(r.statusCode(), r.body());
+  }
+
+  private HttpResponse<String> raw(HttpRequest.Builder b) {
     try {
-      HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(r.statusCode(), r.body());
+      return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -51,9 +51,14 @@ public class RoundFixtures {
 
   /** A school under the parent with its Tổ đánh giá, council (Hội đồng) and head. */
   public Body newSchool(String parentCode) {
+    return newUnit(parentCode, UnitKind.PRIMARY);
+  }
+
+  /** A unit of the given kind under the parent with its Tổ đánh giá, council (Hội đồng) and head. */
+  public Body newUnit(String parentCode, UnitKind kind) {
     String code = "R" + System.nanoTime() % 100000 + "-" + SEQ.incrementAndGet();
-    orgs.save(new OrgUnit(code, "Trường thử " + code, OrgKind.UNIT, UnitKind.PRIMARY, true,
-        orgs.findByCode(parentCode).orElseThrow(), Instant.now()));
+    orgs.save(new OrgUnit(code, (kind.educationInstitution() ? "Trường thử " : "Cơ quan thử ") + code, OrgKind.UNIT,
+        kind, true, orgs.findByCode(parentCode).orElseThrow(), Instant.now()));
     return new Body(code, user("team." + code, Groups.team(code)), user("council." + code, Groups.council(code)),
         user("head." + code, Groups.head(code)));
   }

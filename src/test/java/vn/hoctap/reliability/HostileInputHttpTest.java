@@ -72,7 +72,7 @@ class HostileInputHttpTest {
   /** Tables of what users store; a refused request must leave each count as it was. */
   static final List<String> TABLES = List.of("org_unit", "authority_rule", "deadline_rule", "deadline_extension",
       "dossier", "dossier_revision", "criteria_evaluation", "evidence", "dossier_event", "decision_counter",
-      "recognition", "certificate", "assessment_round", "round_entry", "round_import", "round_event",
+      "recognition", "certificate", "assessment_round", "round_entry", "round_tally", "round_import", "round_event",
       "round_criteria_version", "award_proposal", "award_candidate", "award_decision", "award", "awardee",
       "council_config", "learning_plan", "plan_target", "dossier_meeting", "audit_log", "ACT_ID_USER",
       "ACT_ID_GROUP", "ACT_ID_MEMBERSHIP");

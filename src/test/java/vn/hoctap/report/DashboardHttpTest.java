@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.UnitKind;
+import vn.hoctap.process.RecognitionProcess;
 import vn.hoctap.support.Fixtures;
 import vn.hoctap.support.Fixtures.TestUnit;
 import vn.hoctap.support.HoctapTest;
@@ -29,6 +33,8 @@ class DashboardHttpTest {
   @LocalServerPort int port;
   @Autowired Fixtures fx;
   @Autowired Chains chains;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ManagementService management;
   Http http;
 
   @BeforeEach
@@ -46,6 +52,38 @@ class DashboardHttpTest {
     Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>(\\d+)<").matcher(html);
     assertThat(m.find()).as("card " + id).isTrue();
     return m.group(1);
+  }
+
+  /** Dossiers, open, returned, recognised of the row of the drill-down table (id don-vi) for an organisation. */
+  static String childCounts(String html, String name) {
+    Matcher m = Pattern.compile(">" + Pattern.quote(name) + "</a></td>\\s*<td>[^<]*</td>\\s*<td class=\"num\">(\\d+)"
+        + "</td><td class=\"num\">(\\d+)</td>\\s*<td class=\"num\">(\\d+)</td><td class=\"num\">(\\d+)</td>")
+        .matcher(html);
+    assertThat(m.find()).as("row of " + name).isTrue();
+    return m.group(1) + "/" + m.group(2) + "/" + m.group(3) + "/" + m.group(4);
+  }
+
+  @Test
+  void anEscalatedDossierIsCountedAndListedAsOverdue() {
+    TestUnit commune = fx.newLocality("HN-TT", OrgKind.COMMUNE);
+    TestUnit late = fx.newUnit(commune.code(), UnitKind.PRIMARY, true);
+    TestUnit onTime = fx.newUnit(commune.code(), UnitKind.PRIMARY, true);
+    ProcessInstance overdue = fx.open(late.team(), late.code(), 1, 2026);
+    fx.open(onTime.team(), onTime.code(), 1, 2026);
+    // the submission deadline (15/01/2027) passes: the timer escalates the dossier to the district office
+    Job timer = management.createJobQuery().processInstanceId(overdue.getId())
+        .activityId(RecognitionProcess.TIMER_SUBMISSION_OVERDUE).timers().singleResult();
+    Chains.setClock(java.time.LocalDate.of(2027, 1, 16));
+    management.executeJob(timer.getId());
+
+    String html = http.get("phonggd", "/dashboard?org=" + commune.code()).body();
+    assertThat(card(html, "qua-han")).isEqualTo("1");
+    assertThat(card(html, "dang-xu-ly")).isEqualTo("2");
+    assertThat(html).contains("/ho-so/" + overdue.getBusinessKey(), "16/01/2027").doesNotContain("qua-han-mot-phan");
+    int table = html.indexOf("id=\"qua-han-bang\"");
+    assertThat(table).isPositive();
+    assertThat(html.substring(table, html.indexOf("</table>", table))).contains("Đơn vị thử " + late.code())
+        .doesNotContain("Đơn vị thử " + onTime.code());
   }
 
   @Test
@@ -70,8 +108,17 @@ class DashboardHttpTest {
     // Thanh Trì's plan: every education unit a "Đơn vị học tập" by 2025 and 2030 — here 1 of 2
     assertThat(html).contains("Kế hoạch xây dựng xã hội học tập giai đoạn 2024–2030", "1 / 2", "50,0 %",
         "Chưa đạt");
-    // titles hoctap does not record yet say so instead of showing a number
-    assertThat(html).contains("Công dân học tập").contains("chưa có dữ liệu");
+    // targets without data say so instead of showing a number: digital skills (not recorded), and "Công dân học
+    // tập" of the education staff while no school of the commune has a decided assessment round
+    assertThat(html).contains("Người dân có kỹ năng số", "Công dân học tập", "chưa có dữ liệu",
+        "Chưa có cơ quan, đơn vị nào trong phạm vi có đợt đánh giá đã có quyết định công nhận đến ngày 02/11/2026.");
+    // each row counts its own subtree: the schools here, the commune among Thanh Trì's communes
+    assertThat(childCounts(html, "Đơn vị thử " + a.code())).isEqualTo("1/0/0/1");
+    assertThat(childCounts(html, "Đơn vị thử " + b.code())).isEqualTo("1/1/1/0");
+    assertThat(childCounts(http.get("admin", "/dashboard?org=HN-TT").body(), "Địa phương thử " + commune.code()))
+        .isEqualTo("2/1/1/1");
+    assertThat(childCounts(http.get("admin", "/dashboard?org=HN-TT&year=2025").body(), "Địa phương thử "
+        + commune.code())).isEqualTo("0/0/0/0");
     // breadcrumb from the province down
     assertThat(html).contains("/dashboard?org=HN", "/dashboard?org=HN-TT");
 
@@ -89,6 +136,11 @@ class DashboardHttpTest {
     // the whole tree for administrators, with the plans of bodies outside the demo tree
     String all = http.get("admin", "/dashboard").body();
     assertThat(all).contains("Thành phố Hà Nội", "Tỉnh Ninh Bình", "Sở Giáo dục và Đào tạo TP Hồ Chí Minh");
+    assertThat(childCounts(all, "Thành phố Hà Nội")).isEqualTo(jdbc.queryForObject("select count(*) || '/'"
+        + " || sum(case when d.open_key is not null then 1 else 0 end) || '/'"
+        + " || sum(case when d.status = 'RETURNED' then 1 else 0 end) || '/'"
+        + " || sum(case when d.status = 'RECOGNISED' then 1 else 0 end) from dossier d join org_unit u"
+        + " on u.id = d.unit_id where u.path like '/HN/%'", String.class));
     // a year filter and a bad year
     assertThat(card(http.get("admin", "/dashboard?org=" + commune.code() + "&year=2025").body(), "tong-ho-so"))
         .isEqualTo("0");

@@ -77,6 +77,33 @@ class YearlyReportHttpTest {
         DISTRICT, YEAR, title);
   }
 
+  /**
+   * {recognised, listed} officials and workers of the education units of the district: for each unit and each of
+   * the two populations, the latest "Công dân học tập" round decided by today that lists it (highest year, then
+   * highest id), counted from round_entry itself.
+   */
+  long[] latestRoundsStaff() {
+    Map<String, long[]> latest = new HashMap<>(); // "org id|subject" → {year, round id}
+    jdbc.query("select distinct r.org_id, e.subject, r.assessment_year, r.id from assessment_round r"
+        + " join org_unit u on u.id = r.org_id join round_entry e on e.round_id = r.id"
+        + " where u.path like ? and u.kind = 'UNIT' and u.unit_kind in ('PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY',"
+        + " 'DISTRICT_VOCATIONAL_CONTINUING_CENTRE', 'UPPER_SECONDARY', 'MULTI_LEVEL', 'CONTINUING_EDUCATION_CENTRE',"
+        + " 'VOCATIONAL_SCHOOL', 'UNIVERSITY') and r.kind = 'CITIZEN' and r.status = 'RECOGNISED'"
+        + " and r.decision_date <= ? and e.subject in ('OFFICIAL', 'WORKER')", rs -> {
+          long[] round = {rs.getInt(3), rs.getLong(4)};
+          latest.merge(rs.getLong(1) + "|" + rs.getString(2), round,
+              (x, y) -> x[0] > y[0] || (x[0] == y[0] && x[1] > y[1]) ? x : y);
+        }, DISTRICT, java.sql.Date.valueOf(Chains.DAY));
+    long[] sums = new long[2];
+    latest.forEach((key, round) -> {
+      String subject = key.substring(key.indexOf('|') + 1);
+      sums[0] += count("select count(*) from round_entry where round_id = ? and subject = ? and recognised = true",
+          round[1], subject);
+      sums[1] += count("select count(*) from round_entry where round_id = ? and subject = ?", round[1], subject);
+    });
+    return sums;
+  }
+
   @Test
   void spreadsheetAndPdfShowTheDatabasesNumbers() throws Exception {
     TestUnit a = fx.newUnit("HN-TT", UnitKind.PRIMARY, true);
@@ -114,6 +141,12 @@ class YearlyReportHttpTest {
       }
       assertThat(wb.getSheet("Tổng hợp").getRow(0).getCell(0).getStringCellValue())
           .isEqualTo("BÁO CÁO KẾT QUẢ XÂY DỰNG XÃ HỘI HỌC TẬP NĂM 2026");
+      assertThat(summary).containsEntry("Quá hạn", count("select count(*) from dossier d join org_unit u"
+          + " on u.id = d.unit_id where u.path like ? and d.assessment_year = ? and d.open_key is not null"
+          + " and exists (select 1 from dossier_event e where e.dossier_id = d.id and e.action = 'ESCALATED')",
+          DISTRICT, YEAR)).containsEntry("Đang xử lý", count("select count(*) from dossier d join org_unit u"
+          + " on u.id = d.unit_id where u.path like ? and d.assessment_year = ? and d.open_key is not null",
+          DISTRICT, YEAR));
       assertThat(summary).containsEntry("Đơn vị báo cáo", "Huyện Thanh Trì").containsEntry("Tổng số hồ sơ", total)
           .containsEntry("Trả lại để bổ sung", count("select count(*) from dossier d join org_unit u"
               + " on u.id = d.unit_id where u.path like ? and d.assessment_year = ? and d.status = 'RETURNED'",
@@ -158,14 +191,34 @@ class YearlyReportHttpTest {
       assertThat((long) target.getCell(7).getNumericCellValue()).isEqualTo(eligible);
       assertThat(target.getCell(8).getNumericCellValue())
           .isEqualTo(Math.round(1000.0 * holding / eligible) / 10.0);
-      // a title without data says so rather than showing a number
-      boolean citizenNoData = false;
+      // "Công dân học tập" of the education staff: the entries of each education unit's latest decided round
+      // (rounds of other tests may exist in Thanh Trì), counted here from round_entry itself
+      long[] staff = latestRoundsStaff();
+      Row citizen = null;
+      Row families = null;
       for (Row r : wb.getSheet("Chỉ tiêu")) {
-        if (r.getRowNum() > 0 && r.getCell(2).getStringCellValue().equals("Công dân học tập")) {
-          citizenNoData = r.getCell(6).getStringCellValue().equals("chưa có dữ liệu");
+        if (r.getRowNum() > 0 && r.getCell(5).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+            && r.getCell(5).getNumericCellValue() == 2025) {
+          if (r.getCell(2).getStringCellValue().equals("Công dân học tập")) {
+            citizen = r;
+          } else if (r.getCell(2).getStringCellValue().equals("Gia đình học tập")) {
+            families = r;
+          }
         }
       }
-      assertThat(citizenNoData).isTrue();
+      assertThat(citizen).isNotNull();
+      if (staff[1] == 0) {
+        assertThat(citizen.getCell(6).getStringCellValue()).isEqualTo("chưa có dữ liệu");
+        assertThat(citizen.getCell(10).getStringCellValue()).startsWith("Chưa có cơ quan, đơn vị nào trong phạm vi");
+      } else {
+        assertThat((long) citizen.getCell(6).getNumericCellValue()).isEqualTo(staff[0]);
+        assertThat((long) citizen.getCell(7).getNumericCellValue()).isEqualTo(staff[1]);
+        assertThat(citizen.getCell(10).getStringCellValue()).contains("đợt gần nhất đã có quyết định");
+      }
+      // a target the system cannot count says so rather than showing a number
+      assertThat(families).isNotNull();
+      assertThat(families.getCell(6).getStringCellValue()).isEqualTo("chưa có dữ liệu");
+      assertThat(families.getCell(10).getStringCellValue()).isEmpty();
       Row due = wb.getSheet("Hạn báo cáo").getRow(2);
       assertThat(due.getCell(1).getStringCellValue()).isEqualTo("Phòng GDĐT huyện Thanh Trì");
       assertThat(due.getCell(3).getStringCellValue()).isEqualTo("01/12/2026");
