@@ -24,10 +24,11 @@ import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import vn.hoctap.engine.AuthorizedGroupsPlugin;
 
 /**
  * The limit: a bare Camunda engine (no Spring, no application) on the same kind of database with the
- * application's engine settings (application.yaml: history activity, numeric ids from the engine's block
+ * application's engine settings (application.yaml: history activity, the authorization check without the scan of all groups (AuthorizedGroupsPlugin), numeric ids from the engine's block
  * allocator, JDBC batching, authorization on, TASK_WORK for candidate groups, a Hikari pool of 10, the Spin
  * plugin), running the learning-unit chain's BPMN shape with no-op delegates and no domain data.
  */
@@ -65,6 +66,7 @@ final class BareEngine implements AutoCloseable {
     beans.put("recordRecognition", new Recognised());
     cfg.setBeans(beans);
     cfg.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+    cfg.getProcessEnginePlugins().add(new AuthorizedGroupsPlugin());
     engine = cfg.buildProcessEngine();
     BpmnModelInstance main = model();
     engine.getRepositoryService().createDeployment().name("bare").addModelInstance(KEY + ".bpmn", main)

@@ -20,8 +20,6 @@ final class BenchmarkSuite {
 
   /** Jurisdictions the bulk-loaded tasks are spread over (HN-TT, phonggd's, is one of them). */
   static final int LOADED_DISTRICTS = 60;
-  /** The what-if of {@link AuthorizationGroupsWhatIf}, measured next to the application as it is. */
-  static final String WHAT_IF = "what-if: no per-command scan of authorized groups";
 
   private final BenchSettings s;
   private final Report report;
@@ -98,7 +96,7 @@ final class BenchmarkSuite {
     }
   }
 
-  /** Item 2, then item 1 again with the province loaded; each also with the what-if of the group filter. */
+  /** Item 2, then item 1 again with the province loaded. */
   private void loadedProvince(BenchDatabase db, AppHost app, Province province, ChainBenchmark chains)
       throws Exception {
     ProvinceLoader loader = new ProvinceLoader(app.dataSource(), db.postgres(), LOADED_DISTRICTS);
@@ -118,13 +116,7 @@ final class BenchmarkSuite {
           + " (ProvinceLoader)" + (loader.finishedSkips().isEmpty() ? "" : "; finished instances without "
           + String.join(", ", loader.finishedSkips())) + "; database now " + (db.sizeBytes() >> 20) + " MB")
           .with("openByStep", loader.openByStep()));
-      list.measure(app, level, null);
-      AuthorizationGroupsWhatIf.install(app.engine());
-      try {
-        list.measure(app, level, WHAT_IF);
-      } finally {
-        AuthorizationGroupsWhatIf.uninstall(app.engine());
-      }
+      list.measure(app, level);
     }
     loader.dropHelper();
     if (s.runs("chains")) {
@@ -133,13 +125,6 @@ final class BenchmarkSuite {
       int warmup = Math.max(10, s.appWarmup() / 4); // the JIT is warm by now: this only warms the caches
       int bareWarmup = Math.max(10, s.bareWarmup() / 4);
       chains.appVsBare(app, province, loaded, warmup, s.loadedChains(), bareWarmup, 2 * s.loadedChains());
-      AuthorizationGroupsWhatIf.install(app.engine());
-      try {
-        chains.appVsBare(app, province, loaded + " [" + WHAT_IF + "]", warmup, s.loadedChains(), bareWarmup,
-            2 * s.loadedChains());
-      } finally {
-        AuthorizationGroupsWhatIf.uninstall(app.engine());
-      }
     }
   }
 }

@@ -46,16 +46,14 @@ final class TaskListBenchmark {
     this.db = db;
   }
 
-  /** @param variant null for the application as it is, or the name of a what-if applied to the engine */
-  void measure(AppHost app, long openTasks, String variant) {
+  void measure(AppHost app, long openTasks) {
     BenchHttp http = new BenchHttp(app.port);
     long totalOpen = app.jdbc().queryForObject("select count(*) from ACT_RU_TASK", Long.class);
     long visible = app.jdbc().queryForObject("select count(*) from ACT_RU_IDENTITYLINK where GROUP_ID_ = ?"
         + " and TYPE_ = 'candidate'", Long.class, GROUP);
     long history = app.jdbc().queryForObject("select count(*) from ACT_HI_PROCINST where END_TIME_ is not null",
         Long.class);
-    String scenario = String.format(Locale.ROOT, "%,d open tasks", openTasks) + (variant == null ? ""
-        : " [" + variant + "]");
+    String scenario = String.format(Locale.ROOT, "%,d open tasks", openTasks);
     String context = String.format(Locale.ROOT, "%,d open tasks in all, %,d of them %s's; %,d finished instances",
         totalOpen, visible, USER, history);
 
