@@ -125,7 +125,8 @@ public class SpreadsheetImport {
     this.audit = audit;
     this.maxBytes = maxBytes.toBytes();
     this.maxRows = maxRows;
-    // A 10 MB upload must not inflate into gigabytes (POI's default per-entry limit is 4 GB).
+    // A 10 MB upload must not inflate into gigabytes (POI's default per-entry limit is 4 GB). The limit is
+    // JVM-wide: the round import raises it to what its largest allowed round needs (XlsxRows).
     if (ZipSecureFile.getMaxEntrySize() > 200L * 1024 * 1024) {
       ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
     }

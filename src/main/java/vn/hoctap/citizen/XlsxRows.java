@@ -10,6 +10,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -37,6 +38,7 @@ final class XlsxRows {
 
   /** Reads the file; {@code maxRowNumber} is the largest row number (header included) a file may use. */
   static void read(Path file, int maxRowNumber, RowHandler handler) {
+    allowSheetOf(maxRowNumber);
     try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(pkg);
       ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
@@ -63,6 +65,21 @@ final class XlsxRows {
       }
       throw DomainException.badInput("Không đọc được tệp: cần tệp Excel .xlsx (tải mẫu của đợt đánh giá, điền rồi"
           + " tải lên). Chi tiết: " + e.getMessage());
+    }
+  }
+
+  /**
+   * POI refuses a zip entry larger than a JVM-wide limit as a zip bomb; the administration import lowers it to
+   * 200 MB (its files are small). A round may list up to {@code maxRowNumber} people, whose sheet inflates to about
+   * 350 bytes a row: the limit is raised to 1 KB a row, so that the largest allowed round is read, and a file that
+   * inflates beyond that is still refused (POI's inflate-ratio check stays on as well).
+   */
+  private static void allowSheetOf(int maxRowNumber) {
+    long needed = 1024L * maxRowNumber;
+    synchronized (ZipSecureFile.class) {
+      if (ZipSecureFile.getMaxEntrySize() < needed) {
+        ZipSecureFile.setMaxEntrySize(needed);
+      }
     }
   }
 
