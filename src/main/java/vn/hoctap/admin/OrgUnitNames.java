@@ -10,6 +10,6 @@ import vn.hoctap.org.OrgUnit;
 public interface OrgUnitNames extends JpaRepository<OrgUnit, Long> {
 
   @Modifying(clearAutomatically = true, flushAutomatically = true)
-  @Query("update OrgUnit o set o.name = :name where o.code = :code")
+  @Query(value = "update org_unit set name = :name where code = :code", nativeQuery = true)
   int rename(@Param("code") String code, @Param("name") String name);
 }

@@ -64,11 +64,11 @@ class AwardDemoData implements ApplicationRunner {
 
   private void council(String code, String name, String chair, List<String> members, String secretary) {
     for (String m : members) {
-      identity.ensureUser(m, m, "Thành viên HĐ", m + "@demo.hoctap.vn", DemoData.PASSWORD);
+      identity.ensureUserSharingPassword(m, m, "Thành viên HĐ", m + "@demo.hoctap.vn", DemoData.PASSWORD);
       identity.ensureGroup(Groups.council(code), "Hội đồng TĐKT " + name, "WORKFLOW");
       identity.ensureMembership(m, Groups.council(code));
     }
-    identity.ensureUser(secretary, secretary, "Thư ký HĐ", secretary + "@demo.hoctap.vn", DemoData.PASSWORD);
+    identity.ensureUserSharingPassword(secretary, secretary, "Thư ký HĐ", secretary + "@demo.hoctap.vn", DemoData.PASSWORD);
     identity.ensureGroup(Groups.councilSecretary(code), "Thư ký Hội đồng TĐKT " + name, "WORKFLOW");
     identity.ensureMembership(secretary, Groups.councilSecretary(code));
     Long bodyId = orgs.findByCode(code).orElseThrow().getId();

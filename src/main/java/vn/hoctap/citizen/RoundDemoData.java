@@ -61,7 +61,7 @@ class RoundDemoData implements ApplicationRunner {
   }
 
   private void user(String id, String first, String last, String group, String groupName) {
-    provisioning.ensureUser(id, first, last, id + "@demo.hoctap.vn", DemoData.PASSWORD);
+    provisioning.ensureUserSharingPassword(id, first, last, id + "@demo.hoctap.vn", DemoData.PASSWORD);
     provisioning.ensureGroup(group, groupName, "WORKFLOW");
     provisioning.ensureMembership(id, group);
   }

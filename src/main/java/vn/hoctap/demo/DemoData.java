@@ -177,7 +177,7 @@ public class DemoData implements ApplicationRunner {
   }
 
   private void user(String id, String first, String last, String group, String groupName) {
-    identity.ensureUser(id, first, last, id + "@demo.hoctap.vn", PASSWORD);
+    identity.ensureUserSharingPassword(id, first, last, id + "@demo.hoctap.vn", PASSWORD);
     identity.ensureGroup(group, groupName, "WORKFLOW");
     identity.ensureMembership(id, group);
   }

@@ -6,7 +6,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Query;
 
 interface DossierRevisionRepository extends JpaRepository<DossierRevision, Long> {
   List<DossierRevision> findByDossierIdOrderByRevisionNo(Long dossierId);
@@ -23,11 +22,8 @@ interface DossierEventRepository extends JpaRepository<DossierEvent, Long> {
 }
 
 interface EvidenceRepository extends JpaRepository<Evidence, Long> {
-  @Query("select e.id as id, e.indicatorCode as indicatorCode, e.fileName as fileName,"
-      + " e.contentType as contentType, e.sizeBytes as sizeBytes, e.sha256 as sha256, e.note as note,"
-      + " e.uploadedBy as uploadedBy, e.uploadedAt as uploadedAt"
-      + " from Evidence e where e.dossierId = ?1 order by e.id")
-  List<EvidenceInfo> listInfo(Long dossierId);
+  /** The files' descriptions without their content (a closed projection selects only its properties). */
+  List<EvidenceInfo> findByDossierIdOrderById(Long dossierId);
 
   Optional<Evidence> findByIdAndDossierId(Long id, Long dossierId);
 

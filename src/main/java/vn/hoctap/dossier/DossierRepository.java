@@ -6,13 +6,12 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.Query;
 
 public interface DossierRepository extends JpaRepository<Dossier, Long>, JpaSpecificationExecutor<Dossier> {
 
+  /** select … for update: the dossier's row lock, held to the end of the transaction. */
   @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select d from Dossier d where d.id = ?1")
-  Optional<Dossier> lockById(Long id);
+  Optional<Dossier> findForUpdateById(Long id);
 
   Optional<Dossier> findByOpenKey(String openKey);
 }

@@ -84,7 +84,7 @@ public class DossierService {
     if (TransactionMemo.contains(held)) {
       return get(id);
     }
-    Dossier d = dossiers.lockById(id).orElseThrow(() -> DomainException.notFound("Không tìm thấy hồ sơ số " + id
+    Dossier d = dossiers.findForUpdateById(id).orElseThrow(() -> DomainException.notFound("Không tìm thấy hồ sơ số " + id
         + "."));
     TransactionMemo.put(held, Boolean.TRUE);
     return d;

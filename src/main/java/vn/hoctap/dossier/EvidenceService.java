@@ -75,13 +75,13 @@ public class EvidenceService {
         note == null || note.isBlank() ? null : note.strip(), actor, clock.now()));
     dossiers.record(dossierId, actor, "EVIDENCE_UPLOADED", null, saved.getNote(),
         name + (code == null ? "" : " — chỉ tiêu " + code));
-    return evidence.listInfo(dossierId).stream().filter(e -> e.getId().equals(saved.getId())).findFirst()
+    return evidence.findByDossierIdOrderById(dossierId).stream().filter(e -> e.getId().equals(saved.getId())).findFirst()
         .orElseThrow();
   }
 
   @Transactional(readOnly = true)
   public List<EvidenceInfo> list(Long dossierId) {
-    return evidence.listInfo(dossierId);
+    return evidence.findByDossierIdOrderById(dossierId);
   }
 
   @Transactional(readOnly = true)

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -33,6 +34,10 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
   private static final String TASK_GONE = "Công việc không còn: có thể đã được người khác hoàn thành."
       + " Hãy tải lại danh sách công việc. (The task no longer exists: it may have been completed already.)";
 
+  private static final String HANDLED_MEANWHILE = "Hồ sơ / công việc này vừa được người khác xử lý. Hãy tải lại"
+      + " danh sách công việc để xem trạng thái mới. (This task was just handled by someone else: reload to see its"
+      + " current state.)";
+
   private final EngineQueries queries;
   private final TaskService tasks;
 
@@ -48,9 +53,10 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
       return body(HttpStatuses.of(domain.kind()), "DomainException", domain.fullMessage());
     }
     if (find(exception, OptimisticLockingException.class) != null) {
-      return body(409, "OptimisticLockingException",
-          "Hồ sơ / công việc này vừa được người khác xử lý. Hãy tải lại danh sách công việc để xem trạng thái mới."
-              + " (This task was just handled by someone else: reload to see its current state.)");
+      return body(409, "OptimisticLockingException", HANDLED_MEANWHILE);
+    }
+    if (executionEndedMeanwhile(exception)) {
+      return body(409, "OptimisticLockingException", HANDLED_MEANWHILE);
     }
     TaskAlreadyClaimedException claimed = find(exception, TaskAlreadyClaimedException.class);
     if (claimed != null) {
@@ -88,6 +94,17 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
       return web.getResponse();
     }
     return ExceptionHandlerHelper.getInstance().getResponse(exception);
+  }
+
+  /**
+   * Two people submit the same task: the first one's commit ends the process instance while the second, which had
+   * already read the task, loads the instance's executions — gone, and the engine fails with a
+   * NullPointerException in ExecutionEntity instead of an OptimisticLockingException. Same race, same answer.
+   */
+  private static boolean executionEndedMeanwhile(Exception exception) {
+    NullPointerException npe = find(exception, NullPointerException.class);
+    return npe != null && npe.getStackTrace().length > 0
+        && npe.getStackTrace()[0].getClassName().equals(ExecutionEntity.class.getName());
   }
 
   private boolean onVanishedTask(MissingAuthorization m) {

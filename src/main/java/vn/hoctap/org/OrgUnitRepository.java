@@ -17,7 +17,8 @@ public interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
   Optional<OrgUnit> findFirstByKind(OrgKind kind);
 
   /** Every node strictly below the given path, shallowest first. */
-  @Query("select o from OrgUnit o where o.path like concat(:path, '%') and o.path <> :path order by length(o.path), o.code")
+  @Query(value = "select * from org_unit where path like concat(:path, '%') and path <> :path"
+      + " order by length(path), code", nativeQuery = true)
   List<OrgUnit> findBelow(@Param("path") String path);
 
   /**

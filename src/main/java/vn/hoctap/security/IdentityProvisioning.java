@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -26,6 +28,8 @@ public class IdentityProvisioning {
   private final IdentityService identity;
   private final JdbcTemplate jdbc;
   private final ProcessEngineConfigurationImpl engine;
+  /** Password → {stored hash, salt} of the first user given it (a pure function of both): see ensureUserSharingPassword. */
+  private final Map<String, String[]> sharedHashes = new ConcurrentHashMap<>();
 
   public IdentityProvisioning(IdentityService identity, JdbcTemplate jdbc, @Lazy ProcessEngineConfigurationImpl engine) {
     this.identity = identity;
@@ -51,6 +55,32 @@ public class IdentityProvisioning {
       u.setPassword(password);
       identity.saveUser(u);
     }
+  }
+
+  /**
+   * As {@link #ensureUser}, for users who all share one public password — the demo data's and the tests' users.
+   * bcrypt makes each hash cost about 0.1 s on purpose, so hashing the same password for every demo user was most
+   * of a first start (about 7 s for the demo's users): the first such user is hashed by the engine, the others get
+   * the same salt and hash. Never for real users, whose hashes must not reveal that two passwords are equal.
+   */
+  public void ensureUserSharingPassword(String id, String firstName, String lastName, String email, String password) {
+    if (identity.createUserQuery().userId(id).count() > 0) {
+      return;
+    }
+    String[] shared = sharedHashes.get(password);
+    if (shared == null) {
+      ensureUser(id, firstName, lastName, email, password);
+      Map<String, Object> row = jdbc.queryForMap("select PWD_, SALT_ from ACT_ID_USER where ID_ = ?", id);
+      sharedHashes.put(password, new String[] {(String) row.get("PWD_"), (String) row.get("SALT_")});
+      return;
+    }
+    UserEntity u = (UserEntity) identity.newUser(id);
+    u.setFirstName(firstName);
+    u.setLastName(lastName);
+    u.setEmail(email);
+    u.setDbPassword(shared[0]);
+    u.setSalt(shared[1]);
+    identity.saveUser(u);
   }
 
   /**

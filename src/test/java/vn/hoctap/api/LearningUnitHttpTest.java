@@ -201,7 +201,7 @@ class LearningUnitHttpTest {
   @Test
   void twoReviewersCompletingTheSameTaskAtOnceOneWinsTheOtherIsTold() throws Exception {
     String second = "phonggd2";
-    provisioning.ensureUser(second, "Hai", "Phòng", "phonggd2@test.hoctap.vn", DemoData.PASSWORD);
+    provisioning.ensureUserSharingPassword(second, "Hai", "Phòng", "phonggd2@test.hoctap.vn", DemoData.PASSWORD);
     provisioning.ensureMembership(second, Groups.reviewer("HN-TT"));
     TestUnit u = fx.newUnit("HN-TT", UnitKind.PRIMARY, true);
     long id = open(u.team(), u.code(), 2026);

@@ -50,7 +50,7 @@ class AwardFixtures {
   }
 
   String user(String id, String group) {
-    provisioning.ensureUser(id, "Thử", "Người", id + "@test.hoctap.vn", DemoData.PASSWORD);
+    provisioning.ensureUserSharingPassword(id, "Thử", "Người", id + "@test.hoctap.vn", DemoData.PASSWORD);
     provisioning.ensureGroup(group, group, "WORKFLOW");
     provisioning.ensureMembership(id, group);
     return id;

@@ -76,7 +76,7 @@ public class RoundFixtures {
 
   private String user(String id, String group) {
     String u = id.toLowerCase();
-    provisioning.ensureUser(u, "Thử", "Người", u + "@test.hoctap.vn", DemoData.PASSWORD);
+    provisioning.ensureUserSharingPassword(u, "Thử", "Người", u + "@test.hoctap.vn", DemoData.PASSWORD);
     provisioning.ensureGroup(group, group, "WORKFLOW");
     provisioning.ensureMembership(u, group);
     return u;

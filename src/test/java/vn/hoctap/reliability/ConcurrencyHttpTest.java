@@ -91,7 +91,7 @@ class ConcurrencyHttpTest {
     List<String> users = new ArrayList<>(List.of(first));
     for (int i = 2; i <= n; i++) {
       String id = first + "." + i;
-      provisioning.ensureUser(id, "Thử " + i, "Người", id + "@test.hoctap.vn", DemoData.PASSWORD);
+      provisioning.ensureUserSharingPassword(id, "Thử " + i, "Người", id + "@test.hoctap.vn", DemoData.PASSWORD);
       provisioning.ensureMembership(id, group);
       users.add(id);
     }

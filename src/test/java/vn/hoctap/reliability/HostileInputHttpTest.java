@@ -489,12 +489,12 @@ class HostileInputHttpTest {
     // an award proposal of the school for a person whose name, position and record carry markup
     for (int i = 1; i <= 3; i++) {
       String member = "hd" + i + "." + u.code().toLowerCase();
-      provisioning.ensureUser(member, "Thử", "Người", member + "@test.hoctap.vn", DemoData.PASSWORD);
+      provisioning.ensureUserSharingPassword(member, "Thử", "Người", member + "@test.hoctap.vn", DemoData.PASSWORD);
       provisioning.ensureGroup(Groups.council(u.code()), Groups.council(u.code()), "WORKFLOW");
       provisioning.ensureMembership(member, Groups.council(u.code()));
     }
     String secretary = "thuky." + u.code().toLowerCase();
-    provisioning.ensureUser(secretary, "Thử", "Thư ký", secretary + "@test.hoctap.vn", DemoData.PASSWORD);
+    provisioning.ensureUserSharingPassword(secretary, "Thử", "Thư ký", secretary + "@test.hoctap.vn", DemoData.PASSWORD);
     provisioning.ensureGroup(Groups.councilSecretary(u.code()), Groups.councilSecretary(u.code()), "WORKFLOW");
     provisioning.ensureMembership(secretary, Groups.councilSecretary(u.code()));
     Response proposal = http.post(u.head(), "/api/awards/proposals", Map.of("proposerCode", u.code(), "form",

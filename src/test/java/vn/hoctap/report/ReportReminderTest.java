@@ -51,7 +51,7 @@ class ReportReminderTest {
     Chains.setClock(LocalDate.of(2027, 1, 2));
     TestUnit district = fx.newLocality("HN", OrgKind.DISTRICT);
     String viewer = "xem." + district.code().toLowerCase();
-    provisioning.ensureUser(viewer, "Xem", "Người", viewer + "@test.hoctap.vn", DemoData.PASSWORD);
+    provisioning.ensureUserSharingPassword(viewer, "Xem", "Người", viewer + "@test.hoctap.vn", DemoData.PASSWORD);
     provisioning.ensureGroup(Groups.viewer(district.code()), Groups.viewer(district.code()), "WORKFLOW");
     provisioning.ensureMembership(viewer, Groups.viewer(district.code()));
     long plan = plans.createPlan("TEST-" + district.code(), "Kế hoạch thử", "UBND thử", district.code(), 2027, 2027,

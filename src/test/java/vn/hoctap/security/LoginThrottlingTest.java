@@ -38,7 +38,7 @@ class LoginThrottlingTest {
 
   String newUser(String prefix) {
     String id = prefix + "." + System.nanoTime();
-    provisioning.ensureUser(id, "Thử", "Khóa", id + "@test.hoctap.vn", DemoData.PASSWORD);
+    provisioning.ensureUserSharingPassword(id, "Thử", "Khóa", id + "@test.hoctap.vn", DemoData.PASSWORD);
     return id;
   }
 

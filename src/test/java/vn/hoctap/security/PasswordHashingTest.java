@@ -56,6 +56,24 @@ class PasswordHashingTest {
   }
 
   @Test
+  void demoUsersShareOneHashOfTheirPublicPasswordAndEachLogsIn() {
+    String pass = "chung-" + System.nanoTime();
+    String first = "pwshared1." + System.nanoTime();
+    String second = "pwshared2." + System.nanoTime();
+    provisioning.ensureUserSharingPassword(first, "Một", "Người", first + "@test.hoctap.vn", pass);
+    provisioning.ensureUserSharingPassword(second, "Hai", "Người", second + "@test.hoctap.vn", pass);
+    assertThat(storedHash(second)).isEqualTo(storedHash(first))
+        .startsWith("{" + BCryptPasswordEncryptor.ALGORITHM + "}$2a$10$");
+    assertThat(identity.checkPassword(second, pass)).isTrue();
+    assertThat(new RawHttp(port).send("GET", second, pass, "/api/notifications", null).status()).isEqualTo(200);
+    assertThat(identity.checkPassword(second, pass + "x")).isFalse();
+    // a user's own password is hashed with a salt of its own
+    String own = newUser("pwown", pass);
+    assertThat(storedHash(own)).isNotEqualTo(storedHash(first));
+    assertThat(identity.checkPassword(own, pass)).isTrue();
+  }
+
+  @Test
   void passwordsHashedBeforeWithSha512StillVerify() {
     String id = newUser("pwold", "placeholder-1");
     String salt = jdbc.queryForObject("select SALT_ from ACT_ID_USER where ID_ = ?", String.class, id);

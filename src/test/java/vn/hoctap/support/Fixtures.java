@@ -71,7 +71,7 @@ public class Fixtures {
   }
 
   private void user(String id, String group) {
-    provisioning.ensureUser(id, "Thử", "Người", id + "@test.hoctap.vn", DemoData.PASSWORD);
+    provisioning.ensureUserSharingPassword(id, "Thử", "Người", id + "@test.hoctap.vn", DemoData.PASSWORD);
     provisioning.ensureGroup(group, group, "WORKFLOW");
     provisioning.ensureMembership(id, group);
   }
