@@ -9,9 +9,9 @@ import org.springframework.data.repository.query.Param;
 import vn.hoctap.org.OrgUnit;
 
 /**
- * Read queries over the tree for administration: many codes at once, search, children counts. Written in SQL, as
- * every query of the repositories: a JPQL {@code @Query} is parsed twice at start-up (Spring Data and Hibernate,
- * both ANTLR grammars, cold), which cost about 3 s of every start.
+ * Read queries over the tree for administration: many codes at once, search, children counts. Hand-written
+ * queries of the repositories are SQL ({@code nativeQuery}), not JPQL: Spring Data parses a JPQL {@code @Query}
+ * twice at start-up (its own grammar and Hibernate's, ANTLR, cold), which cost about 3 s of every start.
  */
 public interface OrgUnitLookups extends JpaRepository<OrgUnit, Long> {
 

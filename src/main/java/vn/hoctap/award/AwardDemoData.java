@@ -68,7 +68,8 @@ class AwardDemoData implements ApplicationRunner {
       identity.ensureGroup(Groups.council(code), "Hội đồng TĐKT " + name, "WORKFLOW");
       identity.ensureMembership(m, Groups.council(code));
     }
-    identity.ensureUserSharingPassword(secretary, secretary, "Thư ký HĐ", secretary + "@demo.hoctap.vn", DemoData.PASSWORD);
+    identity.ensureUserSharingPassword(secretary, secretary, "Thư ký HĐ", secretary + "@demo.hoctap.vn",
+        DemoData.PASSWORD);
     identity.ensureGroup(Groups.councilSecretary(code), "Thư ký Hội đồng TĐKT " + name, "WORKFLOW");
     identity.ensureMembership(secretary, Groups.councilSecretary(code));
     Long bodyId = orgs.findByCode(code).orElseThrow().getId();

@@ -84,8 +84,8 @@ public class DossierService {
     if (TransactionMemo.contains(held)) {
       return get(id);
     }
-    Dossier d = dossiers.findForUpdateById(id).orElseThrow(() -> DomainException.notFound("Không tìm thấy hồ sơ số " + id
-        + "."));
+    Dossier d = dossiers.findForUpdateById(id)
+        .orElseThrow(() -> DomainException.notFound("Không tìm thấy hồ sơ số " + id + "."));
     TransactionMemo.put(held, Boolean.TRUE);
     return d;
   }

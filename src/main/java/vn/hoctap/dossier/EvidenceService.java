@@ -75,8 +75,8 @@ public class EvidenceService {
         note == null || note.isBlank() ? null : note.strip(), actor, clock.now()));
     dossiers.record(dossierId, actor, "EVIDENCE_UPLOADED", null, saved.getNote(),
         name + (code == null ? "" : " — chỉ tiêu " + code));
-    return evidence.findByDossierIdOrderById(dossierId).stream().filter(e -> e.getId().equals(saved.getId())).findFirst()
-        .orElseThrow();
+    return evidence.findByDossierIdOrderById(dossierId).stream().filter(e -> e.getId().equals(saved.getId()))
+        .findFirst().orElseThrow();
   }
 
   @Transactional(readOnly = true)

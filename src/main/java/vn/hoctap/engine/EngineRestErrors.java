@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import vn.hoctap.common.DatabaseUnavailable;
@@ -52,10 +52,7 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
     if (domain != null) {
       return body(HttpStatuses.of(domain.kind()), "DomainException", domain.fullMessage());
     }
-    if (find(exception, OptimisticLockingException.class) != null) {
-      return body(409, "OptimisticLockingException", HANDLED_MEANWHILE);
-    }
-    if (executionEndedMeanwhile(exception)) {
+    if (find(exception, OptimisticLockingException.class) != null || executionEndedMeanwhile(exception)) {
       return body(409, "OptimisticLockingException", HANDLED_MEANWHILE);
     }
     TaskAlreadyClaimedException claimed = find(exception, TaskAlreadyClaimedException.class);

@@ -28,7 +28,7 @@ public class IdentityProvisioning {
   private final IdentityService identity;
   private final JdbcTemplate jdbc;
   private final ProcessEngineConfigurationImpl engine;
-  /** Password → {stored hash, salt} of the first user given it (a pure function of both): see ensureUserSharingPassword. */
+  /** Password → {stored hash, salt} of the first user given it (a pure function of both): ensureUserSharingPassword. */
   private final Map<String, String[]> sharedHashes = new ConcurrentHashMap<>();
 
   public IdentityProvisioning(IdentityService identity, JdbcTemplate jdbc, @Lazy ProcessEngineConfigurationImpl engine) {

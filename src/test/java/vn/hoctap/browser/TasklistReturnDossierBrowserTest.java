@@ -51,7 +51,8 @@ class TasklistReturnDossierBrowserTest {
     // a district of its own (so its reviewer has exactly this task) with one school that has submitted
     TestUnit district = fx.newLocality("HN", OrgKind.DISTRICT);
     String reviewer = "thamdinh." + district.code().toLowerCase();
-    provisioning.ensureUserSharingPassword(reviewer, "Thẩm", "Nguyễn Văn", reviewer + "@test.hoctap.vn", DemoData.PASSWORD);
+    provisioning.ensureUserSharingPassword(reviewer, "Thẩm", "Nguyễn Văn", reviewer + "@test.hoctap.vn",
+        DemoData.PASSWORD);
     provisioning.ensureGroup(Groups.reviewer(district.code()), Groups.reviewer(district.code()), "WORKFLOW");
     provisioning.ensureMembership(reviewer, Groups.reviewer(district.code()));
     TestUnit school = fx.newUnit(district.code(), UnitKind.PRIMARY, true);

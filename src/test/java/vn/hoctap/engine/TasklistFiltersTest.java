@@ -55,7 +55,8 @@ class TasklistFiltersTest {
     String taskB = fx.task(b.team(), pb, "Task_SelfAssessment").getId();
     // a colleague in the same assessment team
     String colleague = "dongnghiep." + a.code().toLowerCase();
-    provisioning.ensureUserSharingPassword(colleague, "Đồng", "Nghiệp", colleague + "@test.hoctap.vn", DemoData.PASSWORD);
+    provisioning.ensureUserSharingPassword(colleague, "Đồng", "Nghiệp", colleague + "@test.hoctap.vn",
+        DemoData.PASSWORD);
     provisioning.ensureMembership(colleague, Groups.team(a.code()));
     // a task naming one person, as a council member's vote does
     Task vote = tasks.newTask();

@@ -494,7 +494,8 @@ class HostileInputHttpTest {
       provisioning.ensureMembership(member, Groups.council(u.code()));
     }
     String secretary = "thuky." + u.code().toLowerCase();
-    provisioning.ensureUserSharingPassword(secretary, "Thử", "Thư ký", secretary + "@test.hoctap.vn", DemoData.PASSWORD);
+    provisioning.ensureUserSharingPassword(secretary, "Thử", "Thư ký", secretary + "@test.hoctap.vn",
+        DemoData.PASSWORD);
     provisioning.ensureGroup(Groups.councilSecretary(u.code()), Groups.councilSecretary(u.code()), "WORKFLOW");
     provisioning.ensureMembership(secretary, Groups.councilSecretary(u.code()));
     Response proposal = http.post(u.head(), "/api/awards/proposals", Map.of("proposerCode", u.code(), "form",
