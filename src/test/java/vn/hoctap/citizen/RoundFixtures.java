@@ -141,6 +141,7 @@ public class RoundFixtures {
       }
     }
     Files.delete(template);
+    file.toFile().deleteOnExit();
     return file;
   }
 
