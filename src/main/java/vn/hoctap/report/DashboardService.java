@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -471,7 +472,7 @@ public class DashboardService {
   }
 
   /**
-   * The decided rounds of one kind over an area, in one grouped query for every target counted from them. For each
+   * The decided rounds of one kind over an area, read once for every target counted from them. For each
    * body and each subject (population) it lists, the body's latest round listing that subject that was decided by
    * asOf — highest assessment year, then highest id, the order {@code RoundService.latestRatio} reads for TC3.CT1
    * (a body's rounds of one kind and year follow one another: the higher id is the later decision) — gives the
@@ -482,33 +483,47 @@ public class DashboardService {
    */
   private Map<List<Object>, long[]> rounds(String area, RoundKind kind, LocalDate asOf) {
     List<Subject> subjects = subjectsOf(kind);
-    StringBuilder bit = new StringBuilder("case t.subject");
-    StringBuilder perBody = new StringBuilder();
-    StringBuilder perGroup = new StringBuilder();
-    for (int i = 0; i < subjects.size(); i++) {
-      String name = subjects.get(i).name(); // enum names, not user input
-      bit.append(" when '").append(name).append("' then ").append(1L << i);
-      perBody.append(", sum(case when l.subject = '").append(name).append("' then l.entries else 0 end) e").append(i)
-          .append(", sum(case when l.subject = '").append(name).append("' then l.recognised else 0 end) r").append(i);
-      perGroup.append(", sum(b.e").append(i).append("), sum(b.r").append(i).append(')');
-    }
-    bit.append(" else 0 end");
-    String sql = "select b.kind, b.unit_kind, b.mask, count(*)" + perGroup + " from (select l.org_id, l.kind,"
-        + " l.unit_kind, sum(l.bit) mask" + perBody + " from (select r.org_id, u.kind, u.unit_kind, t.subject,"
-        + " t.entries, t.recognised, " + bit + " bit, row_number() over (partition by r.org_id, t.subject"
-        + " order by r.assessment_year desc, r.id desc) rn from assessment_round r join org_unit u on u.id = r.org_id"
-        + " join round_tally t on t.round_id = r.id where u.path like ? and r.kind = ? and r.status = 'RECOGNISED'"
-        + " and r.decision_date <= ?) l where l.rn = 1 group by l.org_id, l.kind, l.unit_kind) b"
-        + " group by b.kind, b.unit_kind, b.mask";
-    Map<List<Object>, long[]> out = new LinkedHashMap<>();
-    jdbc.query(sql, rs -> {
-      long[] v = new long[1 + 2 * subjects.size()];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = rs.getLong(4 + i);
+    List<String> names = subjects.stream().map(Subject::name).toList();
+    // One pass over the area's decided tally rows; the latest round per body and subject, the bodies' masks and the
+    // sums are made here rather than in SQL: a window and two grouped levels over every row of a province took
+    // 4 × the plain join on H2 (docs/benchmarks.md, "Province dashboard").
+    // [org, subject] -> {assessment year, round id, body kind, unit kind, entries, recognised} of the latest round
+    Map<List<Object>, Object[]> latest = new HashMap<>();
+    jdbc.query("select r.org_id, t.subject, r.assessment_year, r.id, u.kind, u.unit_kind, t.entries, t.recognised"
+        + " from assessment_round r join org_unit u on u.id = r.org_id join round_tally t on t.round_id = r.id"
+        + " where u.path like ? and r.kind = ? and r.status = 'RECOGNISED' and r.decision_date <= ?", rs -> {
+          Object[] row = {rs.getInt(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8)};
+          latest.merge(List.of(rs.getLong(1), rs.getString(2)), row, (old, now) -> later(now, old) ? now : old);
+        }, area + "%", kind.name(), Date.valueOf(asOf));
+    Map<Long, long[]> perBody = new HashMap<>(); // org -> {mask, entries and recognised per subject}
+    Map<Long, Object[]> bodyKinds = new HashMap<>();
+    latest.forEach((key, row) -> {
+      long org = (Long) key.get(0);
+      long[] body = perBody.computeIfAbsent(org, o -> new long[1 + 2 * subjects.size()]);
+      bodyKinds.putIfAbsent(org, new Object[] {row[2], row[3]});
+      int i = names.indexOf((String) key.get(1));
+      if (i >= 0) {
+        body[0] |= 1L << i;
+        body[1 + 2 * i] += (Long) row[4];
+        body[2 + 2 * i] += (Long) row[5];
       }
-      out.put(Arrays.asList(rs.getString(1), rs.getString(2), rs.getLong(3)), v);
-    }, area + "%", kind.name(), Date.valueOf(asOf));
+    });
+    Map<List<Object>, long[]> out = new LinkedHashMap<>();
+    perBody.forEach((org, body) -> {
+      Object[] kinds = bodyKinds.get(org);
+      long[] v = out.computeIfAbsent(Arrays.asList(kinds[0], kinds[1], body[0]), k -> new long[body.length]);
+      v[0]++;
+      for (int i = 1; i < body.length; i++) {
+        v[i] += body[i];
+      }
+    });
     return out;
+  }
+
+  /** Whether tally row a is of a later round than b: higher assessment year, then higher id. */
+  private static boolean later(Object[] a, Object[] b) {
+    int year = Integer.compare((Integer) a[0], (Integer) b[0]);
+    return year != 0 ? year > 0 : (Long) a[1] > (Long) b[1];
   }
 
   /** What the ratio of a round-counted target is taken over, in words for the page and the report. */
