@@ -38,6 +38,8 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
       + " danh sách công việc để xem trạng thái mới. (This task was just handled by someone else: reload to see its"
       + " current state.)";
 
+  private static final String ENGINE_ENTITIES = ExecutionEntity.class.getPackageName() + ".";
+
   private final EngineQueries queries;
   private final TaskService tasks;
 
@@ -95,13 +97,14 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
 
   /**
    * Two people submit the same task: the first one's commit ends the process instance while the second, which had
-   * already read the task, loads the instance's executions — gone, and the engine fails with a
-   * NullPointerException in ExecutionEntity instead of an OptimisticLockingException. Same race, same answer.
+   * already read the task, goes on with executions that are gone — and the engine fails with a NullPointerException
+   * in its entities (ExecutionEntity loading the tree, TaskEntity completing on a missing execution) instead of an
+   * OptimisticLockingException. Same race, same answer.
    */
   private static boolean executionEndedMeanwhile(Exception exception) {
     NullPointerException npe = find(exception, NullPointerException.class);
     return npe != null && npe.getStackTrace().length > 0
-        && npe.getStackTrace()[0].getClassName().equals(ExecutionEntity.class.getName());
+        && npe.getStackTrace()[0].getClassName().startsWith(ENGINE_ENTITIES);
   }
 
   private boolean onVanishedTask(MissingAuthorization m) {
