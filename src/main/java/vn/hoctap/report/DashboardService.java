@@ -487,31 +487,32 @@ public class DashboardService {
     // One pass over the area's decided tally rows; the latest round per body and subject, the bodies' masks and the
     // sums are made here rather than in SQL: a window and two grouped levels over every row of a province took
     // 4 × the plain join on H2 (docs/benchmarks.md, "Province dashboard").
-    // [org, subject] -> {assessment year, round id, body kind, unit kind, entries, recognised} of the latest round
-    Map<List<Object>, Object[]> latest = new HashMap<>();
+    Map<List<Object>, TallyRow> latest = new HashMap<>(); // [org, subject] -> the tally of its latest round
     jdbc.query("select r.org_id, t.subject, r.assessment_year, r.id, u.kind, u.unit_kind, t.entries, t.recognised"
         + " from assessment_round r join org_unit u on u.id = r.org_id join round_tally t on t.round_id = r.id"
         + " where u.path like ? and r.kind = ? and r.status = 'RECOGNISED' and r.decision_date <= ?", rs -> {
-          Object[] row = {rs.getInt(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8)};
-          latest.merge(List.of(rs.getLong(1), rs.getString(2)), row, (old, now) -> later(now, old) ? now : old);
+          TallyRow row = new TallyRow(rs.getInt(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getLong(7),
+              rs.getLong(8));
+          latest.merge(List.of(rs.getLong(1), rs.getString(2)), row, (old, now) -> now.laterThan(old) ? now : old);
         }, area + "%", kind.name(), Date.valueOf(asOf));
-    Map<Long, long[]> perBody = new HashMap<>(); // org -> {mask, entries and recognised per subject}
-    Map<Long, Object[]> bodyKinds = new HashMap<>();
+    // per body: its kinds and {mask, entries and recognised per subject}; then summed per kinds and mask
+    Map<Long, List<Object>> bodyKinds = new HashMap<>();
+    Map<Long, long[]> perBody = new HashMap<>();
     latest.forEach((key, row) -> {
-      long org = (Long) key.get(0);
+      Long org = (Long) key.get(0);
+      bodyKinds.putIfAbsent(org, Arrays.asList(row.kind(), row.unitKind()));
       long[] body = perBody.computeIfAbsent(org, o -> new long[1 + 2 * subjects.size()]);
-      bodyKinds.putIfAbsent(org, new Object[] {row[2], row[3]});
       int i = names.indexOf((String) key.get(1));
       if (i >= 0) {
         body[0] |= 1L << i;
-        body[1 + 2 * i] += (Long) row[4];
-        body[2 + 2 * i] += (Long) row[5];
+        body[1 + 2 * i] += row.entries();
+        body[2 + 2 * i] += row.recognised();
       }
     });
     Map<List<Object>, long[]> out = new LinkedHashMap<>();
     perBody.forEach((org, body) -> {
-      Object[] kinds = bodyKinds.get(org);
-      long[] v = out.computeIfAbsent(Arrays.asList(kinds[0], kinds[1], body[0]), k -> new long[body.length]);
+      List<Object> kinds = bodyKinds.get(org);
+      long[] v = out.computeIfAbsent(Arrays.asList(kinds.get(0), kinds.get(1), body[0]), k -> new long[body.length]);
       v[0]++;
       for (int i = 1; i < body.length; i++) {
         v[i] += body[i];
@@ -520,10 +521,12 @@ public class DashboardService {
     return out;
   }
 
-  /** Whether tally row a is of a later round than b: higher assessment year, then higher id. */
-  private static boolean later(Object[] a, Object[] b) {
-    int year = Integer.compare((Integer) a[0], (Integer) b[0]);
-    return year != 0 ? year > 0 : (Long) a[1] > (Long) b[1];
+  /** One round_tally row with its round's order and its body's kinds. */
+  private record TallyRow(int year, long roundId, String kind, String unitKind, long entries, long recognised) {
+    /** A later round: higher assessment year, then higher id. */
+    boolean laterThan(TallyRow other) {
+      return year != other.year ? year > other.year : roundId > other.roundId;
+    }
   }
 
   /** What the ratio of a round-counted target is taken over, in words for the page and the report. */
