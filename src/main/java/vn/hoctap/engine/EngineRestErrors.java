@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import vn.hoctap.common.DatabaseUnavailable;
@@ -38,8 +37,6 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
       + " danh sách công việc để xem trạng thái mới. (This task was just handled by someone else: reload to see its"
       + " current state.)";
 
-  private static final String ENGINE_ENTITIES = ExecutionEntity.class.getPackageName() + ".";
-
   private final EngineQueries queries;
   private final TaskService tasks;
 
@@ -54,7 +51,7 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
     if (domain != null) {
       return body(HttpStatuses.of(domain.kind()), "DomainException", domain.fullMessage());
     }
-    if (find(exception, OptimisticLockingException.class) != null || executionEndedMeanwhile(exception)) {
+    if (find(exception, OptimisticLockingException.class) != null) {
       return body(409, "OptimisticLockingException", HANDLED_MEANWHILE);
     }
     TaskAlreadyClaimedException claimed = find(exception, TaskAlreadyClaimedException.class);
@@ -93,18 +90,6 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
       return web.getResponse();
     }
     return ExceptionHandlerHelper.getInstance().getResponse(exception);
-  }
-
-  /**
-   * Two people submit the same task: the first one's commit ends the process instance while the second, which had
-   * already read the task, goes on with executions that are gone — and the engine fails with a NullPointerException
-   * in its entities (ExecutionEntity loading the tree, TaskEntity completing on a missing execution) instead of an
-   * OptimisticLockingException. Same race, same answer.
-   */
-  private static boolean executionEndedMeanwhile(Exception exception) {
-    NullPointerException npe = find(exception, NullPointerException.class);
-    return npe != null && npe.getStackTrace().length > 0
-        && npe.getStackTrace()[0].getClassName().startsWith(ENGINE_ENTITIES);
   }
 
   private boolean onVanishedTask(MissingAuthorization m) {
