@@ -89,9 +89,10 @@ public class DashboardService {
     // the rows below the view's organisation (or the roots, for an administrator's top level) come from the same
     // grouped query as the totals; the bodies of a user with several roles, anywhere in the tree, from their own
     String childParent = org != null ? org.path() : user.admin() ? "/" : null;
-    DossierFigures figures = figures(scope, year, childParent);
-    List<Integer> years = year == null ? figures.counts().stream().map(StatusCount::year).distinct()
-        .sorted(Comparator.reverseOrder()).toList() : years(scope);
+    // every year in one pass, even for a year's view: the years to choose from come from the same rows
+    List<FigureRow> rows = figureRows(scope, null, childParent);
+    DossierFigures figures = DossierFigures.of(rows, year);
+    List<Integer> years = rows.stream().map(FigureRow::year).distinct().sorted(Comparator.reverseOrder()).toList();
     return new Dashboard(org, crumbs, year, years, children(scope, user, year, figures), byTitleYear(figures.counts()),
         Arrays.stream(DossierStatus.values()).map(DossierStatus::label).toList(), openSteps(scope, year),
         dossierRows(scope, year, true, OVERDUE_ROWS), dossierRows(scope, year, false, OPEN_ROWS),
@@ -126,7 +127,7 @@ public class DashboardService {
             d.dueFor(year))));
       }
     }
-    DossierFigures figures = figures(scope, year, null);
+    DossierFigures figures = DossierFigures.of(figureRows(scope, year, null), year);
     return new YearlyReport(scope.org(), year, asOf, today, totals(figures),
         Arrays.stream(DossierStatus.values()).map(DossierStatus::label).toList(),
         byTitleYear(figures.counts()), recognised, targets(scope, asOf), dues);
@@ -177,13 +178,6 @@ public class DashboardService {
     return sql.toString();
   }
 
-  private List<Integer> years(Scope scope) {
-    List<Object> p = new ArrayList<>();
-    String sql = "select distinct d.assessment_year from dossier d join org_unit u on u.id = d.unit_id"
-        + where(scope, null, p, "u") + " order by d.assessment_year desc";
-    return jdbc.queryForList(sql, Integer.class, p.toArray());
-  }
-
   /** Dossiers of one title, year and status, and how many of them are open. */
   record StatusCount(String title, int year, DossierStatus status, long dossiers, long open) {}
 
@@ -191,15 +185,47 @@ public class DashboardService {
    * The dossiers of a view: per title, year and status; per organisation one level below childParent (its path;
    * counts: dossiers, open, returned, recognised), when given; and how many open ones are overdue.
    */
-  record DossierFigures(List<StatusCount> counts, Map<String, long[]> byChild, long overdue) {}
+  record DossierFigures(List<StatusCount> counts, Map<String, long[]> byChild, long overdue) {
+
+    /** The figures of the rows of one year, or of every row when year is null. */
+    static DossierFigures of(List<FigureRow> rows, Integer year) {
+      Map<String, long[]> counts = new LinkedHashMap<>();
+      Map<String, long[]> byChild = new LinkedHashMap<>();
+      long overdue = 0;
+      for (FigureRow r : rows) {
+        if (year != null && r.year() != year) {
+          continue;
+        }
+        long[] c = counts.computeIfAbsent(r.title() + "|" + r.year() + "|" + r.status().name(), k -> new long[2]);
+        c[0] += r.dossiers();
+        c[1] += r.open();
+        long[] row = byChild.computeIfAbsent(r.child(), k -> new long[4]);
+        row[0] += r.dossiers();
+        row[1] += r.open();
+        row[2] += r.status() == DossierStatus.RETURNED ? r.dossiers() : 0;
+        row[3] += r.status() == DossierStatus.RECOGNISED ? r.dossiers() : 0;
+        overdue += r.overdue();
+      }
+      List<StatusCount> list = new ArrayList<>();
+      counts.forEach((key, c) -> {
+        String[] k = key.split("\\|");
+        list.add(new StatusCount(k[0], Integer.parseInt(k[1]), DossierStatus.valueOf(k[2]), c[0], c[1]));
+      });
+      return new DossierFigures(list, byChild, overdue);
+    }
+  }
+
+  /** One group of the view's dossiers: organisation below the view's, title, year, status; how many, open, overdue. */
+  record FigureRow(String child, String title, int year, DossierStatus status, long dossiers, long open,
+      long overdue) {}
 
   /**
-   * One grouped query over the view's dossiers. Each dossier goes to the organisation below childParent whose path
-   * begins its unit's path: childParent's path plus the next code, cut from the unit's path (then looked up by
-   * equality, instead of matching every unit against every child's path). Overdue: open and escalated by the
-   * deadline timer.
+   * One grouped query over the view's dossiers (of one year, or of all when year is null). Each dossier goes to the
+   * organisation below childParent whose path begins its unit's path: childParent's path plus the next code, cut
+   * from the unit's path (then looked up by equality, instead of matching every unit against every child's path).
+   * Overdue: open and escalated by the deadline timer.
    */
-  private DossierFigures figures(Scope scope, Integer year, String childParent) {
+  private List<FigureRow> figureRows(Scope scope, Integer year, String childParent) {
     List<Object> p = new ArrayList<>();
     String child = "cast('' as varchar(1000))";
     if (childParent != null) {
@@ -213,30 +239,8 @@ public class DashboardService {
         + " case when d.open_key is not null and d.id in (" + ESCALATED + ") then 1 else 0 end escalated"
         + " from dossier d join org_unit u on u.id = d.unit_id" + where(scope, year, p, "u")
         + ") y group by y.child, y.title, y.assessment_year, y.status";
-    Map<String, long[]> counts = new LinkedHashMap<>();
-    Map<String, long[]> byChild = new LinkedHashMap<>();
-    long[] overdue = {0};
-    jdbc.query(sql, rs -> {
-      DossierStatus status = DossierStatus.valueOf(rs.getString(4));
-      long n = rs.getLong(5);
-      long open = rs.getLong(6);
-      long[] c = counts.computeIfAbsent(rs.getString(2) + "|" + rs.getInt(3) + "|" + status.name(),
-          k -> new long[2]);
-      c[0] += n;
-      c[1] += open;
-      long[] row = byChild.computeIfAbsent(rs.getString(1), k -> new long[4]);
-      row[0] += n;
-      row[1] += open;
-      row[2] += status == DossierStatus.RETURNED ? n : 0;
-      row[3] += status == DossierStatus.RECOGNISED ? n : 0;
-      overdue[0] += rs.getLong(7);
-    }, p.toArray());
-    List<StatusCount> list = new ArrayList<>();
-    counts.forEach((key, c) -> {
-      String[] k = key.split("\\|");
-      list.add(new StatusCount(k[0], Integer.parseInt(k[1]), DossierStatus.valueOf(k[2]), c[0], c[1]));
-    });
-    return new DossierFigures(list, byChild, overdue[0]);
+    return jdbc.query(sql, (rs, i) -> new FigureRow(rs.getString(1), rs.getString(2), rs.getInt(3),
+        DossierStatus.valueOf(rs.getString(4)), rs.getLong(5), rs.getLong(6), rs.getLong(7)), p.toArray());
   }
 
   private static Totals totals(DossierFigures figures) {

@@ -119,6 +119,13 @@ class DashboardHttpTest {
         .isEqualTo("2/1/1/1");
     assertThat(childCounts(http.get("admin", "/dashboard?org=HN-TT&year=2025").body(), "Địa phương thử "
         + commune.code())).isEqualTo("0/0/0/0");
+    // a year's view counts that year's dossiers and still offers every year of the area's dossiers to choose from
+    String year2026 = http.get("admin", "/dashboard?org=" + commune.code() + "&year=2026").body();
+    assertThat(card(year2026, "tong-ho-so")).isEqualTo("2");
+    assertThat(childCounts(year2026, "Đơn vị thử " + b.code())).isEqualTo("1/1/1/0");
+    assertThat(year2026).contains("<option value=\"2026\" selected=\"selected\">2026</option>");
+    assertThat(http.get("admin", "/dashboard?org=" + commune.code() + "&year=2025").body())
+        .contains("<option value=\"2026\">2026</option>");
     // breadcrumb from the province down
     assertThat(html).contains("/dashboard?org=HN", "/dashboard?org=HN-TT");
 
