@@ -189,14 +189,14 @@ public class DashboardService {
 
     /** The figures of the rows of one year, or of every row when year is null. */
     static DossierFigures of(List<FigureRow> rows, Integer year) {
-      Map<String, long[]> counts = new LinkedHashMap<>();
+      Map<StatusCount, long[]> counts = new LinkedHashMap<>(); // keyed by title, year and status (counts 0)
       Map<String, long[]> byChild = new LinkedHashMap<>();
       long overdue = 0;
       for (FigureRow r : rows) {
         if (year != null && r.year() != year) {
           continue;
         }
-        long[] c = counts.computeIfAbsent(r.title() + "|" + r.year() + "|" + r.status().name(), k -> new long[2]);
+        long[] c = counts.computeIfAbsent(new StatusCount(r.title(), r.year(), r.status(), 0, 0), k -> new long[2]);
         c[0] += r.dossiers();
         c[1] += r.open();
         long[] row = byChild.computeIfAbsent(r.child(), k -> new long[4]);
@@ -207,10 +207,7 @@ public class DashboardService {
         overdue += r.overdue();
       }
       List<StatusCount> list = new ArrayList<>();
-      counts.forEach((key, c) -> {
-        String[] k = key.split("\\|");
-        list.add(new StatusCount(k[0], Integer.parseInt(k[1]), DossierStatus.valueOf(k[2]), c[0], c[1]));
-      });
+      counts.forEach((k, c) -> list.add(new StatusCount(k.title(), k.year(), k.status(), c[0], c[1])));
       return new DossierFigures(list, byChild, overdue);
     }
   }
