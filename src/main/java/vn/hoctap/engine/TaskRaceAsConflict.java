@@ -20,9 +20,10 @@ import vn.hoctap.common.Throwables;
  * ExecutionEntity loading a tree that is no longer there) instead of the OptimisticLockingException it throws when
  * the process goes on. Same race, same answer: this interceptor, inside the command context (so the transaction
  * is rolled back as for any failure), turns that NullPointerException of a task completion into an
- * OptimisticLockingException with a message for the person. Every caller then handles it as the conflict it is —
- * our REST error mappers answer 409, and the Tasklist shows the message. An NPE anywhere else, or thrown by our own
- * code, is left alone: it is a bug, not a race.
+ * OptimisticLockingException with a message for the person. Every caller then handles it as the conflict it is:
+ * our error mappers (/engine-rest and our API) answer 409, and the Tasklist's own API, which Camunda's error handling
+ * answers with a 500 for every engine exception, at least carries this message instead of a bare
+ * NullPointerException. An NPE anywhere else, or thrown by our own code, is left alone: it is a bug, not a race.
  */
 @Component
 public class TaskRaceAsConflict extends AbstractProcessEnginePlugin {
