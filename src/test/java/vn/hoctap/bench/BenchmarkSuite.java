@@ -73,7 +73,9 @@ final class BenchmarkSuite {
         if (s.runs("chains")) {
           chains.appVsBare(app, province, "application services", s.appWarmup(), s.appChains(), s.bareWarmup(),
               s.bareChains());
-          chains.httpVsBare(app, province);
+          if (s.httpChains() > 0) { // -Dbench.httpChains=0: the engine-level comparison alone (e.g. to profile it)
+            chains.httpVsBare(app, province);
+          }
         }
         if (s.runs("tasklist")) {
           loadedProvince(db, app, province, chains);
