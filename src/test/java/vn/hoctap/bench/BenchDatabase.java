@@ -116,7 +116,7 @@ final class BenchDatabase {
   /** JDBC URL of the bare engine's database. */
   String bareJdbcUrl() {
     return postgres() ? "jdbc:postgresql://127.0.0.1:5432/" + PG_NAME + "_bare"
-        : "jdbc:h2:file:" + bareH2Dir.resolve("bare") + ";AUTO_SERVER=FALSE";
+        : "jdbc:h2:file:" + bareH2Dir.resolve("bare") + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=256";
   }
 
   String user() {
