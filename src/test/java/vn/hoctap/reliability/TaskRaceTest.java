@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -52,7 +51,6 @@ class TaskRaceTest {
   @Autowired Fixtures fx;
   @Autowired ProcessEngine engine;
   @Autowired TaskService tasks;
-  @Autowired RuntimeService runtime;
 
   @AfterEach
   void resetClock() {
