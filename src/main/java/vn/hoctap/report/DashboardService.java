@@ -488,39 +488,43 @@ public class DashboardService {
     // One pass over the area's decided tally rows; the latest round per body and subject, the bodies' masks and the
     // sums are made here rather than in SQL: a window and two grouped levels over every row of a province took
     // 4 × the plain join on H2 (docs/benchmarks.md, "Province dashboard").
-    Map<List<Object>, TallyRow> latest = new HashMap<>(); // [org, subject] -> the tally of its latest round
+    Map<BodySubject, TallyRow> latest = new HashMap<>(); // the tally of each body's latest round per subject
     jdbc.query("select r.org_id, t.subject, r.assessment_year, r.id, u.kind, u.unit_kind, t.entries, t.recognised"
         + " from assessment_round r join org_unit u on u.id = r.org_id join round_tally t on t.round_id = r.id"
         + " where u.path like ? and r.kind = ? and r.status = 'RECOGNISED' and r.decision_date <= ?", rs -> {
           TallyRow row = new TallyRow(rs.getInt(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getLong(7),
               rs.getLong(8));
-          latest.merge(List.of(rs.getLong(1), rs.getString(2)), row, (old, now) -> now.laterThan(old) ? now : old);
+          latest.merge(new BodySubject(rs.getLong(1), rs.getString(2)), row,
+              (old, now) -> now.laterThan(old) ? now : old);
         }, area + "%", kind.name(), Date.valueOf(asOf));
-    // per body: its kinds and {mask, entries and recognised per subject}; then summed per kinds and mask
-    Map<Long, List<Object>> bodyKinds = new HashMap<>();
-    Map<Long, long[]> perBody = new HashMap<>();
+    // per body: its kinds, and {mask of the subjects it has, entries and recognised per subject}
+    Map<Long, BodyTally> perBody = new HashMap<>();
     latest.forEach((key, row) -> {
-      Long org = (Long) key.get(0);
-      bodyKinds.putIfAbsent(org, Arrays.asList(row.kind(), row.unitKind()));
-      long[] body = perBody.computeIfAbsent(org, o -> new long[1 + 2 * subjects.size()]);
-      int i = names.indexOf((String) key.get(1));
+      long[] v = perBody.computeIfAbsent(key.org(), o -> new BodyTally(row.kind(), row.unitKind(),
+          new long[1 + 2 * subjects.size()])).values();
+      int i = names.indexOf(key.subject());
       if (i >= 0) {
-        body[0] |= 1L << i;
-        body[1 + 2 * i] += row.entries();
-        body[2 + 2 * i] += row.recognised();
+        v[0] |= 1L << i;
+        v[1 + 2 * i] += row.entries();
+        v[2 + 2 * i] += row.recognised();
       }
     });
+    // summed per [kind, unit kind, mask]: {bodies, entries and recognised per subject}
     Map<List<Object>, long[]> out = new LinkedHashMap<>();
-    perBody.forEach((org, body) -> {
-      List<Object> kinds = bodyKinds.get(org);
-      long[] v = out.computeIfAbsent(Arrays.asList(kinds.get(0), kinds.get(1), body[0]), k -> new long[body.length]);
-      v[0]++;
-      for (int i = 1; i < body.length; i++) {
-        v[i] += body[i];
+    for (BodyTally b : perBody.values()) {
+      long[] sum = out.computeIfAbsent(Arrays.asList(b.kind(), b.unitKind(), b.values()[0]),
+          k -> new long[b.values().length]);
+      sum[0]++;
+      for (int i = 1; i < sum.length; i++) {
+        sum[i] += b.values()[i];
       }
-    });
+    }
     return out;
   }
+
+  private record BodySubject(long org, String subject) {}
+
+  private record BodyTally(String kind, String unitKind, long[] values) {}
 
   /** One round_tally row with its round's order and its body's kinds. */
   private record TallyRow(int year, long roundId, String kind, String unitKind, long entries, long recognised) {
