@@ -1,5 +1,7 @@
 package vn.hoctap.admin;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.data.domain.Page;
@@ -18,7 +20,7 @@ import vn.hoctap.common.EngineClock;
 public class AuditLog {
 
   /** What was changed. */
-  public enum Target { ORG_UNIT, USER, ROLE, DEADLINE, COUNCIL, IMPORT }
+  public enum Target { ORG_UNIT, USER, ROLE, DEADLINE, COUNCIL, IMPORT, REFUSED }
 
   private final AuditEntryRepository entries;
   private final ObjectMapper json;
@@ -35,6 +37,16 @@ public class AuditLog {
       Object after) {
     return entries.save(new AuditEntry(clock.now(), actor, action, target.name(), targetId, write(before),
         write(after)));
+  }
+
+  /**
+   * A request the trust boundary refused (an operation or a field the user's step does not allow). In a
+   * transaction of its own: the refused request itself is rolled back, its trace stays.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void refused(String actor, String what, String why) {
+    entries.save(new AuditEntry(clock.now(), actor, "REFUSED", Target.REFUSED.name(),
+        what.length() > 200 ? what.substring(0, 200) : what, null, write(Map.of("lyDo", why))));
   }
 
   /** Newest first. */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -30,7 +29,6 @@ import vn.hoctap.org.RoutingService;
 import vn.hoctap.org.UnitKind;
 import vn.hoctap.procedure.Applicants;
 import vn.hoctap.process.DossierInstanceGrants;
-import vn.hoctap.process.RecognitionProcess;
 import vn.hoctap.security.IdentityProvisioning;
 
 /**
@@ -51,10 +49,6 @@ public class Reorganisation {
       String note) {}
 
   public record Request(List<String> orgCodes, String targetCode, List<RuleChange> rules, String reason) {}
-
-  private static final Set<String> GROUP_VARIABLES = Set.of(RecognitionProcess.VAR_REVIEWER_GROUP,
-      RecognitionProcess.VAR_SIGNER_GROUP, RecognitionProcess.VAR_UNIT_SUPERVISOR_GROUP,
-      RecognitionProcess.VAR_BODY_SUPERVISOR_GROUP);
 
   private final OrgUnitRepository orgs;
   private final AuthorityRuleRepository rules;
@@ -171,10 +165,10 @@ public class Reorganisation {
         }
       }
     }
-    Map<Long, Map<String, Object>> before = new LinkedHashMap<>();
+    Map<Long, Map<String, String>> before = new LinkedHashMap<>();
     for (Long id : openIds) {
       Dossier d = dossiers.get(id);
-      before.put(id, Applicants.routingVariables(d));
+      before.put(id, Applicants.routeGroups(d));
     }
 
     // the change
@@ -227,7 +221,7 @@ public class Reorganisation {
         .setParameter("p", o.getPath() + "%").setParameter("o", o).getResultList();
   }
 
-  private Map<String, Object> reroute(String actor, Long id, Map<String, Object> oldVariables, String names,
+  private Map<String, Object> reroute(String actor, Long id, Map<String, String> oldGroups, String names,
       OrgUnit successor, List<String> warnings) {
     Dossier d = dossiers.get(id);
     Map<String, Object> view = new LinkedHashMap<>();
@@ -254,18 +248,14 @@ public class Reorganisation {
     if (changed) {
       d.reroute(route, clock.now());
     }
-    Map<String, Object> variables = new LinkedHashMap<>();
     Map<String, String> moves = new LinkedHashMap<>();
-    Applicants.routingVariables(d).forEach((k, v) -> {
-      if (GROUP_VARIABLES.contains(k)) {
-        variables.put(k, v);
-        Object old = oldVariables.get(k);
-        if (old != null && !Objects.equals(old, v)) {
-          moves.put((String) old, (String) v);
-        }
+    Applicants.routeGroups(d).forEach((role, group) -> {
+      String old = oldGroups.get(role);
+      if (old != null && !old.equals(group)) {
+        moves.put(old, group);
       }
     });
-    OpenWork.Moved work = openWork.reassign(String.valueOf(id), variables, moves);
+    OpenWork.Moved work = openWork.reassign(String.valueOf(id), moves);
     work.instanceIds().forEach(pi -> grants.grant(pi, d));
     view.put("toReceiving", d.getReceivingOrg().getName());
     view.put("toSigner", d.getSignerTitle() + " (" + d.getSignerOrg().getName() + ")");

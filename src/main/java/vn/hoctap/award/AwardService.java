@@ -33,6 +33,11 @@ import vn.hoctap.security.CurrentUser;
 public class AwardService {
 
   public static final String PROCESS_KEY = "award-nomination";
+
+  /** "award-&lt;candidate id&gt;": the business key of a candidate's process instance. */
+  public static String businessKey(long candidateId) {
+    return "award-" + candidateId;
+  }
   public static final String VAR_CANDIDATE_ID = "candidateId";
 
   private final JdbcTemplate jdbc;
@@ -188,7 +193,7 @@ public class AwardService {
     identity.clearAuthentication();
     try {
       for (Long id : candidateIds) {
-        String pi = runtime.startProcessInstanceByKey(PROCESS_KEY, "award-" + id, Map.of(VAR_CANDIDATE_ID, id))
+        String pi = runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(id), Map.of(VAR_CANDIDATE_ID, id))
             .getId();
         // Cockpit and the Camunda REST API show it to the proposing body and those above it
         grants.grantReadAlongPath(pi, currentBody(id));
@@ -234,7 +239,7 @@ public class AwardService {
     }
     jdbc.update("update award_candidate set current_body_id = ?, status = ?, updated_at = ? where id = ?",
         next.getId(), CandidateStatus.IN_COUNCIL.name(), now(), candidateId);
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey("award-" + candidateId).list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(candidateId)).list()
         .forEach(pi -> grants.grantReadAlongPath(pi.getId(), next));
     return next;
   }

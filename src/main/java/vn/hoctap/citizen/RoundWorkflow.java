@@ -49,9 +49,6 @@ public class RoundWorkflow {
     Round r = rounds.open(kind, orgCode, year, user.id());
     Map<String, Object> vars = new HashMap<>();
     vars.put(VAR_ROUND_ID, r.id());
-    vars.put(VAR_PREPARER_GROUP, route.preparerGroup());
-    vars.put(VAR_REVIEWER_GROUP, route.reviewerGroup());
-    vars.put(VAR_DECIDER_GROUP, route.deciderGroup());
     // The preparer check above is the start rule; the instance is started by the application itself, so the
     // process is not offered to every user in the Tasklist's "Start process" (it has no start form).
     Authentication caller = identity.getCurrentAuthentication();

@@ -37,6 +37,10 @@ public class CamundaSetup implements ApplicationRunner {
   /** Processes any logged-in user may start; the first step checks the user belongs to the unit. */
   static final String[] STARTABLE = {"learning-unit-recognition", "learning-community-recognition"};
 
+  static boolean startable(String processKey) {
+    return java.util.Arrays.asList(STARTABLE).contains(processKey);
+  }
+
   private final AuthorizationService authorizations;
   private final FilterService filters;
   private final TaskService tasks;

@@ -40,11 +40,10 @@ public class OpenWork {
     this.engine = engine;
   }
 
-  public Moved reassign(String businessKey, Map<String, Object> variables, Map<String, String> groupMoves) {
+  public Moved reassign(String businessKey, Map<String, String> groupMoves) {
     return engine.asSystem(() -> {
       List<String> instances = new ArrayList<>();
       for (ProcessInstance pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()) {
-        runtime.setVariables(pi.getId(), variables);
         instances.add(pi.getId());
       }
       List<String> open = new ArrayList<>();

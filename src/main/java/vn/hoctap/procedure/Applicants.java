@@ -6,7 +6,6 @@ import vn.hoctap.dossier.Dossier;
 import vn.hoctap.dossier.Title;
 import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgUnit;
-import vn.hoctap.process.RecognitionProcess;
 
 /**
  * The groups that handle one dossier, derived from its applicant and route: who prepares it (a school's Tổ đánh
@@ -30,16 +29,32 @@ public final class Applicants {
     return List.of(preparers(d.getTitle(), d.getUnit()), head(d.getTitle(), d.getUnit()));
   }
 
-  /** The routing variables every recognition process starts with. */
-  public static Map<String, Object> routingVariables(Dossier d) {
-    return Map.of(
-        RecognitionProcess.VAR_DOSSIER_ID, d.getId(),
-        RecognitionProcess.VAR_LEVEL, d.getLevel(),
-        RecognitionProcess.VAR_TEAM_GROUP, preparers(d.getTitle(), d.getUnit()),
-        RecognitionProcess.VAR_HEAD_GROUP, head(d.getTitle(), d.getUnit()),
-        RecognitionProcess.VAR_REVIEWER_GROUP, Groups.reviewer(d.getReceivingOrg().getCode()),
-        RecognitionProcess.VAR_SIGNER_GROUP, Groups.signing(d.getSignerRole(), d.getSignerOrg().getCode()),
-        RecognitionProcess.VAR_UNIT_SUPERVISOR_GROUP, Groups.reviewer(d.getReceivingOrg().getCode()),
-        RecognitionProcess.VAR_BODY_SUPERVISOR_GROUP, Groups.supervisorOf(d.getReceivingOrg()));
+  /** The receiving body's reviewers. */
+  public static String reviewers(Dossier d) {
+    return Groups.reviewer(d.getReceivingOrg().getCode());
+  }
+
+  /** The competent signer's group. */
+  public static String signers(Dossier d) {
+    return Groups.signing(d.getSignerRole(), d.getSignerOrg().getCode());
+  }
+
+  /** Who is told when the applicant misses the submission deadline: the receiving body's reviewers. */
+  public static String unitSupervisors(Dossier d) {
+    return reviewers(d);
+  }
+
+  /** Who is told when the receiving body misses the decision deadline: the body above it. */
+  public static String bodySupervisors(Dossier d) {
+    return Groups.supervisorOf(d.getReceivingOrg());
+  }
+
+  /**
+   * The groups of the bodies on the dossier's route, by role: what a reorganisation moves on open tasks. The models
+   * derive the same groups when they create a task (process/Candidates); none of them is a process variable.
+   */
+  public static Map<String, String> routeGroups(Dossier d) {
+    return Map.of("reviewers", reviewers(d), "signers", signers(d), "unitSupervisors", unitSupervisors(d),
+        "bodySupervisors", bodySupervisors(d));
   }
 }

@@ -5,7 +5,8 @@ import java.util.Set;
 /**
  * Keys, task ids and variable names of processes/assessment-round.bpmn: one instance per assessment round
  * (đợt đánh giá) of "Công dân học tập" or of a village's families, clans and the village itself. Only the round
- * id, the candidate groups and two routing flags are variables; every entry lives in round_entry.
+ * id and two routing flags are variables (who works on each step is derived: Candidates); every entry lives in
+ * round_entry.
  */
 public final class AssessmentRoundProcess {
 
@@ -19,9 +20,6 @@ public final class AssessmentRoundProcess {
   public static final String END_REFUSED = "EndEvent_Refused";
 
   public static final String VAR_ROUND_ID = "roundId";
-  public static final String VAR_PREPARER_GROUP = "preparerGroup";
-  public static final String VAR_REVIEWER_GROUP = "reviewerGroup";
-  public static final String VAR_DECIDER_GROUP = "deciderGroup";
   public static final String VAR_REVIEW_OUTCOME = "reviewOutcome";
   public static final String VAR_DECISION = "roundDecision";
 
@@ -38,8 +36,8 @@ public final class AssessmentRoundProcess {
   /** Corrections typed in the fix step: one line per entry, "số định danh: NL2.1=8,5; năm sinh=1981". */
   public static final String FIELD_CORRECTIONS = "entryCorrections";
 
-  static final Set<String> ROUTING_VARIABLES = Set.of(VAR_ROUND_ID, VAR_PREPARER_GROUP, VAR_REVIEWER_GROUP,
-      VAR_DECIDER_GROUP, VAR_REVIEW_OUTCOME, VAR_DECISION);
+  /** The round's id and the outcomes of its gateways; who works on a step is derived (Candidates). */
+  static final Set<String> ROUTING_VARIABLES = Set.of(VAR_ROUND_ID, VAR_REVIEW_OUTCOME, VAR_DECISION);
 
   private AssessmentRoundProcess() {}
 }

@@ -13,9 +13,7 @@ public final class AwardProcess {
   public static final String VAR_ELIGIBLE = "eligible";
   public static final String VAR_REVIEW_ID = "reviewId";
   public static final String VAR_MEMBER = "member";
-  public static final String VAR_SECRETARY_GROUP = "secretaryGroup";
   public static final String VAR_SIGN_HERE = "signHere";
-  public static final String VAR_SIGNER_GROUP = "signerGroup";
   public static final String VAR_COUNCIL_PASSED = "councilPassed";
   public static final String VAR_DECISION = "awardDecision";
   /** Who approved, for the decision record (a user id). */

@@ -9,13 +9,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.hoctap.award.AwardRouting;
 import vn.hoctap.award.AwardService;
 import vn.hoctap.award.AwardViews;
 import vn.hoctap.award.CandidateStatus;
 import vn.hoctap.award.CouncilService;
 import vn.hoctap.award.EligibilityService;
-import vn.hoctap.common.DomainException;
 import vn.hoctap.engine.Actors;
 import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgUnit;
@@ -30,16 +28,18 @@ class AwardSteps {
   private final AwardService awards;
   private final CouncilService council;
   private final EligibilityService eligibility;
-  private final AwardRouting routing;
   private final IdentityService identity;
+  private final Candidates candidates;
+  private final ActorCheck actors;
 
-  AwardSteps(AwardService awards, CouncilService council, EligibilityService eligibility, AwardRouting routing,
-      IdentityService identity) {
+  AwardSteps(AwardService awards, CouncilService council, EligibilityService eligibility, IdentityService identity,
+      Candidates candidates, ActorCheck actors) {
     this.awards = awards;
     this.council = council;
     this.eligibility = eligibility;
-    this.routing = routing;
     this.identity = identity;
+    this.candidates = candidates;
+    this.actors = actors;
   }
 
   /** Kiểm tra điều kiện: the rules of the form and kind, with explanations stored on the candidate. */
@@ -57,10 +57,8 @@ class AwardSteps {
       OrgUnit body = awards.currentBody(id);
       OrgUnit signing = awards.signingBody(id);
       execution.setVariable(VAR_REVIEW_ID, reviewId);
-      execution.setVariable(VAR_SECRETARY_GROUP, Groups.councilSecretary(body.getCode()));
-      boolean here = body.getId().equals(signing.getId());
-      execution.setVariable(VAR_SIGN_HERE, here);
-      execution.setVariable(VAR_SIGNER_GROUP, here ? routing.signerGroup(body) : "");
+      // the secretary's and the signer's groups are derived when their tasks are created (Candidates)
+      execution.setVariable(VAR_SIGN_HERE, body.getId().equals(signing.getId()));
     };
   }
 
@@ -90,15 +88,13 @@ class AwardSteps {
         return;
       }
       String member = (String) task.getVariable(VAR_MEMBER);
-      String actor = Actors.current(identity);
-      if (!member.equals(actor)) {
-        throw DomainException.forbidden("Phiếu này của thành viên " + member + "; mỗi thành viên tự biểu quyết.");
-      }
+      candidates.boundCandidate(task);
+      actors.requireUser(task, member);
       FormValues form = new FormValues(task);
       String vote = form.choice(FIELD_VOTE, "Ý kiến", CouncilService.YES, CouncilService.NO);
       String comment = form.text(FIELD_VOTE_COMMENT);
       form.throwIfInvalid("Phiếu biểu quyết");
-      council.vote(((Number) task.getVariable(VAR_REVIEW_ID)).longValue(), member, vote, comment);
+      council.vote(council.openReviewId(candidateId(task)), member, vote, comment);
       local.removeVariablesLocal(List.of(FIELD_SUMMARY, FIELD_VOTE, FIELD_VOTE_COMMENT));
     };
   }
@@ -108,7 +104,8 @@ class AwardSteps {
   TaskListener councilMinutesForm() {
     return task -> {
       DelegateExecution local = task.getExecution();
-      Long reviewId = ((Number) task.getVariable(VAR_REVIEW_ID)).longValue();
+      Long candidateId = candidates.boundCandidate(task);
+      Long reviewId = council.openReviewId(candidateId);
       if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
         local.setVariableLocal(FIELD_MINUTES_DRAFT, council.draftMinutes(reviewId));
         local.setVariableLocal(FIELD_MINUTES, null);
@@ -117,6 +114,7 @@ class AwardSteps {
       if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
         return;
       }
+      actors.requireMember(task, List.of(Groups.councilSecretary(awards.currentBody(candidateId).getCode())));
       FormValues form = new FormValues(task);
       CouncilService.Outcome o = council.close(reviewId, Actors.current(identity), form.text(FIELD_MINUTES));
       local.removeVariablesLocal(List.of(FIELD_MINUTES_DRAFT, FIELD_MINUTES));
@@ -129,7 +127,7 @@ class AwardSteps {
   @Bean
   TaskListener awardSignerForm() {
     return task -> {
-      Long id = candidateId(task);
+      Long id = candidates.boundCandidate(task);
       if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
         awards.setStatus(id, CandidateStatus.AWAITING_SIGNATURE);
         task.setVariableLocal(FIELD_SUMMARY, summary(id));
@@ -138,6 +136,7 @@ class AwardSteps {
       if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
         return;
       }
+      actors.requireMember(task, List.of(candidates.awardSigner(id)));
       FormValues form = new FormValues(task);
       String decision = form.choice(VAR_DECISION, "Quyết định", APPROVE, REFUSE);
       String comment = form.text(FIELD_COMMENT);

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 @Component("completenessCheckForm")
 class CompletenessCheckListener extends FormStep {
 
-  CompletenessCheckListener(StepSupport steps) {
-    super(steps);
+  CompletenessCheckListener(StepSupport steps, Candidates candidates) {
+    super(steps, candidates);
   }
 
   @Override

@@ -12,6 +12,7 @@ import vn.hoctap.common.EngineClock;
 import vn.hoctap.deadline.DeadlineKind;
 import vn.hoctap.deadline.EffectiveDeadline;
 import vn.hoctap.dossier.Dossier;
+import vn.hoctap.procedure.Applicants;
 import vn.hoctap.recognition.NotificationService;
 
 /**
@@ -36,15 +37,14 @@ class DeadlineEscalation implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Long id = StepSupport.dossierId(execution);
+    Dossier d = steps.boundDossier(execution);
+    Long id = d.getId();
     DeadlineKind phase = DeadlineKind.valueOf((String) execution.getVariableLocal("phase"));
     boolean escalate = "ESCALATE".equals(execution.getVariableLocal("action"));
-    Dossier d = steps.dossiers.get(id);
     EffectiveDeadline due = steps.workflow.deadline(id, phase);
     List<String> holders = phase == DeadlineKind.SUBMISSION
-        ? List.of((String) execution.getVariable(VAR_TEAM_GROUP), (String) execution.getVariable(VAR_HEAD_GROUP))
-        : List.of((String) execution.getVariable(VAR_REVIEWER_GROUP),
-            (String) execution.getVariable(VAR_SIGNER_GROUP));
+        ? List.of(Applicants.preparers(d.getTitle(), d.getUnit()), Applicants.head(d.getTitle(), d.getUnit()))
+        : List.of(Applicants.reviewers(d), Applicants.signers(d));
     if (!escalate) {
       if (due.passed(clock.now())) {
         return; // opened after the reminder date: the escalation timer speaks for itself
@@ -56,8 +56,8 @@ class DeadlineEscalation implements JavaDelegate {
       steps.dossiers.record(id, "hệ thống", "REMINDER", openTaskNames(execution), null, due.describe());
       return;
     }
-    String supervisor = (String) execution.getVariable(phase == DeadlineKind.SUBMISSION
-        ? VAR_UNIT_SUPERVISOR_GROUP : VAR_BODY_SUPERVISOR_GROUP);
+    String supervisor = phase == DeadlineKind.SUBMISSION ? Applicants.unitSupervisors(d)
+        : Applicants.bodySupervisors(d);
     for (Task t : openTasks(execution)) {
       tasks.addCandidateGroup(t.getId(), supervisor);
     }

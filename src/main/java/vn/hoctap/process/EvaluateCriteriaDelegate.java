@@ -22,7 +22,7 @@ class EvaluateCriteriaDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Stage stage = Stage.valueOf((String) execution.getVariableLocal("stage"));
-    EvaluationResult result = steps.dossiers.evaluate(StepSupport.dossierId(execution), stage);
+    EvaluationResult result = steps.dossiers.evaluate(steps.dossierId(execution), stage);
     execution.setVariable(LearningUnitProcess.VAR_CRITERIA_OUTCOME, result.outcome().name());
   }
 }

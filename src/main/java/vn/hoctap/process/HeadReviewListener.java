@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 @Component("headReviewForm")
 class HeadReviewListener extends FormStep {
 
-  HeadReviewListener(StepSupport steps) {
-    super(steps);
+  HeadReviewListener(StepSupport steps, Candidates candidates) {
+    super(steps, candidates);
   }
 
   @Override

@@ -24,8 +24,8 @@ class IndicatorValuesListener extends FormStep {
 
   private final LearningUnitFeed roundCounts;
 
-  IndicatorValuesListener(StepSupport steps, LearningUnitFeed roundCounts) {
-    super(steps);
+  IndicatorValuesListener(StepSupport steps, Candidates candidates, LearningUnitFeed roundCounts) {
+    super(steps, candidates);
     this.roundCounts = roundCounts;
   }
 

@@ -16,8 +16,8 @@ class MeetingListener extends FormStep {
 
   private final LearningCommunityService communities;
 
-  MeetingListener(StepSupport steps, LearningCommunityService communities) {
-    super(steps);
+  MeetingListener(StepSupport steps, Candidates candidates, LearningCommunityService communities) {
+    super(steps, candidates);
     this.communities = communities;
   }
 

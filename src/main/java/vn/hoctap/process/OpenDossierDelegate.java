@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import vn.hoctap.dossier.Dossier;
 import vn.hoctap.dossier.Title;
 import vn.hoctap.engine.Actors;
-import vn.hoctap.procedure.Applicants;
 import vn.hoctap.procedure.TitleProcedure;
 
 /**
@@ -52,6 +51,8 @@ class OpenDossierDelegate implements JavaDelegate {
     grants.grant(execution.getProcessInstanceId(), d);
     steps.cleanUp(execution);
     execution.setProcessBusinessKey(String.valueOf(d.getId()));
-    execution.setVariables(Applicants.routingVariables(d));
+    // the ids only: who works on each step is derived from the dossier when the step is created (Candidates)
+    execution.setVariable(VAR_DOSSIER_ID, d.getId());
+    execution.setVariable(VAR_LEVEL, d.getLevel());
   }
 }

@@ -31,15 +31,9 @@ public class RecognitionProcess {
   // the first user task of each title's preparation
   public static final String TASK_SELF_ASSESSMENT = "Task_SelfAssessment";
 
-  // routing variables: the only variables that outlive a step
+  // ids and routing flags (who works on a step is never a variable: see Candidates)
   public static final String VAR_DOSSIER_ID = "dossierId";
   public static final String VAR_LEVEL = "level";
-  public static final String VAR_TEAM_GROUP = "teamGroup";
-  public static final String VAR_HEAD_GROUP = "headGroup";
-  public static final String VAR_REVIEWER_GROUP = "reviewerGroup";
-  public static final String VAR_SIGNER_GROUP = "signerGroup";
-  public static final String VAR_UNIT_SUPERVISOR_GROUP = "unitSupervisorGroup";
-  public static final String VAR_BODY_SUPERVISOR_GROUP = "bodySupervisorGroup";
   public static final String VAR_HEAD_DECISION = "headDecision";
   public static final String VAR_DOSSIER_COMPLETE = "dossierComplete";
   public static final String VAR_APPRAISAL_RECOMMENDATION = "appraisalRecommendation";
@@ -51,10 +45,13 @@ public class RecognitionProcess {
   public static final String VAR_RECOGNISED = "recognised";
   public static final String VAR_MEETING_OUTCOME = "meetingOutcome";
 
-  public static final Set<String> ROUTING_VARIABLES = Set.of(VAR_DOSSIER_ID, VAR_LEVEL, VAR_TEAM_GROUP,
-      VAR_HEAD_GROUP, VAR_REVIEWER_GROUP, VAR_SIGNER_GROUP, VAR_UNIT_SUPERVISOR_GROUP, VAR_BODY_SUPERVISOR_GROUP,
-      VAR_HEAD_DECISION, VAR_DOSSIER_COMPLETE, VAR_APPRAISAL_RECOMMENDATION, VAR_CRITERIA_OUTCOME,
-      VAR_SIGNER_DECISION, VAR_VALUES_FORM, VAR_RECOGNISED, VAR_MEETING_OUTCOME);
+  /**
+   * The only variables that outlive a step: the ids and flags the system set. A person's step outcome (headDecision,
+   * dossierComplete, appraisalRecommendation, signerDecision, meetingOutcome) is set by that step's listener for the
+   * gateway right after it and dropped at the next step.
+   */
+  public static final Set<String> KEPT_VARIABLES = Set.of(VAR_DOSSIER_ID, VAR_LEVEL, VAR_CRITERIA_OUTCOME,
+      VAR_VALUES_FORM, VAR_RECOGNISED);
 
   // form fields of the decision steps
   public static final String FIELD_HEAD_COMMENT = "headComment";

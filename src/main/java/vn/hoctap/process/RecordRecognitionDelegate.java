@@ -19,7 +19,7 @@ class RecordRecognitionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    steps.workflow.recognised(StepSupport.dossierId(execution), steps.actor());
+    steps.workflow.recognised(steps.dossierId(execution), steps.actor());
     execution.setVariable(RecognitionProcess.VAR_RECOGNISED, true);
   }
 }

@@ -24,7 +24,7 @@ class RecordRefusalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Long id = StepSupport.dossierId(execution);
+    Long id = steps.dossierId(execution);
     List<String> reasons = new ArrayList<>();
     steps.dossiers.latestEvent(id, List.of("APPRAISAL_NEGATIVE", "SIGNER_REFUSED", "PROPOSED", "SIGNED"))
         .filter(e -> e.getAction().equals("APPRAISAL_NEGATIVE") || e.getAction().equals("SIGNER_REFUSED"))

@@ -4,6 +4,7 @@ import static vn.hoctap.process.AssessmentRoundProcess.*;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import vn.hoctap.citizen.Round;
 import vn.hoctap.citizen.RoundEntry;
+import vn.hoctap.citizen.RoundRoute;
 import vn.hoctap.citizen.RoundService;
 import vn.hoctap.citizen.RoundStatus;
 import vn.hoctap.citizen.Subject;
@@ -33,10 +35,30 @@ final class RoundSteps {
   static class Support {
     final RoundService rounds;
     private final IdentityService identity;
+    private final Candidates candidates;
+    private final ActorCheck actors;
 
-    Support(RoundService rounds, IdentityService identity) {
+    Support(RoundService rounds, IdentityService identity, Candidates candidates, ActorCheck actors) {
       this.rounds = rounds;
       this.identity = identity;
+      this.candidates = candidates;
+      this.actors = actors;
+    }
+
+    /** The round bound to the task's instance, after checking the acting user is of the step's competent body. */
+    long boundRound(DelegateTask task, boolean completing) {
+      Round r = candidates.boundRound(task);
+      if (completing) {
+        RoundRoute route = rounds.route(r);
+        actors.requireMember(task, List.of(switch (task.getTaskDefinitionKey()) {
+          case TASK_PREPARE, TASK_FIX -> route.preparerGroup();
+          case TASK_REVIEW -> route.reviewerGroup();
+          case TASK_DECIDE -> route.deciderGroup();
+          default -> throw new IllegalStateException("Bước không có trong quy trình đợt đánh giá: "
+              + task.getTaskDefinitionKey());
+        }));
+      }
+      return r.id();
     }
 
     static long roundId(org.camunda.bpm.engine.delegate.VariableScope scope) {
@@ -94,7 +116,7 @@ final class RoundSteps {
 
     @Override
     public final void notify(DelegateTask task) {
-      long id = Support.roundId(task);
+      long id = support.boundRound(task, EVENTNAME_COMPLETE.equals(task.getEventName()));
       if (EVENTNAME_CREATE.equals(task.getEventName())) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put(FIELD_SUMMARY, support.summary(id));

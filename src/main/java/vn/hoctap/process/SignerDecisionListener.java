@@ -10,8 +10,8 @@ import vn.hoctap.dossier.DossierStatus;
 @Component("signerDecisionForm")
 class SignerDecisionListener extends FormStep {
 
-  SignerDecisionListener(StepSupport steps) {
-    super(steps);
+  SignerDecisionListener(StepSupport steps, Candidates candidates) {
+    super(steps, candidates);
   }
 
   @Override

@@ -30,7 +30,6 @@ public class ReportReminders implements ApplicationRunner {
   public static final String TASK_SUBMIT_REPORT = "Task_SubmitReport";
   static final String VAR_DUE = "reportDueId";
   static final String VAR_YEAR = "reportYear";
-  static final String VAR_GROUPS = "reportGroups";
 
   private final PlanCatalog plans;
   private final RuntimeService runtime;
@@ -59,7 +58,7 @@ public class ReportReminders implements ApplicationRunner {
         continue;
       }
       for (ReportDue due : plan.reportDues()) {
-        String key = "bao-cao-" + due.id() + "-" + year;
+        String key = businessKey(due.id(), year);
         if (due.reporterOrgCode() == null || due.dueFor(year).isBefore(clock.today())
             || history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key)
                 .processDefinitionKey(PROCESS_KEY).count() > 0) {
@@ -68,7 +67,6 @@ public class ReportReminders implements ApplicationRunner {
         Map<String, Object> vars = new HashMap<>();
         vars.put(VAR_DUE, due.id());
         vars.put(VAR_YEAR, year);
-        vars.put(VAR_GROUPS, Groups.viewer(due.reporterOrgCode()) + "," + Groups.reviewer(due.reporterOrgCode()));
         runtime.startProcessInstanceByKey(PROCESS_KEY, key, vars);
         started++;
       }
@@ -78,6 +76,25 @@ public class ReportReminders implements ApplicationRunner {
 
   private ReportDue due(long id) {
     return plans.reportDue(id).orElseThrow(() -> DomainException.notFound("Không có hạn báo cáo số " + id + "."));
+  }
+
+  public static String businessKey(long dueId, int year) {
+    return "bao-cao-" + dueId + "-" + year;
+  }
+
+  /**
+   * Who gets the task: the reporting body's viewer- and reviewer- groups, derived from the plan when the task is
+   * created; the due date's id must be the one the instance's business key (set by the system) names.
+   */
+  public String groups(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    Long dueId = ((Number) execution.getVariable(VAR_DUE)).longValue();
+    Integer year = (Integer) execution.getVariable(VAR_YEAR);
+    if (!businessKey(dueId, year).equals(execution.getProcessBusinessKey())) {
+      throw new IllegalStateException("Quy trình " + execution.getProcessBusinessKey() + " không phải của hạn báo cáo "
+          + dueId + " năm " + year);
+    }
+    String org = due(dueId).reporterOrgCode();
+    return Groups.viewer(org) + "," + Groups.reviewer(org);
   }
 
   /** Timer date: remindDaysBefore the due date, 08:00 Vietnam time. */

@@ -60,9 +60,9 @@ class ReportReminderTest {
 
     assertThat(reminders.schedule(2027)).isGreaterThanOrEqualTo(1);
     assertThat(reminders.schedule(2027)).as("scheduled once").isZero();
+    long due = plans.all().stream().filter(p -> p.id() == plan).findFirst().orElseThrow().reportDues().get(0).id();
     ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey(ReportReminders.PROCESS_KEY)
-        .variableValueEquals("reportGroups", Groups.viewer(district.code()) + "," + Groups.reviewer(district.code()))
-        .singleResult();
+        .processInstanceBusinessKey(ReportReminders.businessKey(due, 2027)).singleResult();
     assertThat(pi).isNotNull();
     Job timer = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
     // ten days before 05/12/2027, at 08:00 Vietnam time
