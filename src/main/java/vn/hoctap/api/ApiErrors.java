@@ -25,6 +25,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import vn.hoctap.common.DatabaseUnavailable;
 import vn.hoctap.common.DomainException;
+import vn.hoctap.engine.TrustBoundary;
 import vn.hoctap.common.HttpStatuses;
 import vn.hoctap.common.Throwables;
 
@@ -43,6 +44,10 @@ class ApiErrors {
     if (domain != null) {
       return body(HttpStatus.valueOf(HttpStatuses.of(domain.kind())), domain.kind().name(), domain.getMessage(),
           domain.details());
+    }
+    TrustBoundary.RefusedInput refusedInput = find(e, TrustBoundary.RefusedInput.class);
+    if (refusedInput != null) {
+      return body(HttpStatus.BAD_REQUEST, "BAD_INPUT", refusedInput.getMessage(), List.of());
     }
     AuthorizationException denied = find(e, AuthorizationException.class);
     if (denied != null) {

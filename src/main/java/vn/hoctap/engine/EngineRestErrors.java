@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -37,12 +38,15 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
       + " danh sách công việc để xem trạng thái mới. (This task was just handled by someone else: reload to see its"
       + " current state.)";
 
-  private final EngineQueries queries;
-  private final TaskService tasks;
+  private static final String NOT_FOUND = "Không tìm thấy: mã không tồn tại hoặc không thuộc phạm vi bạn được xem."
+      + " (Not found.)";
 
-  EngineRestErrors(EngineQueries queries, TaskService tasks) {
-    this.queries = queries;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+
+  EngineRestErrors(TaskService tasks, RuntimeService runtime) {
     this.tasks = tasks;
+    this.runtime = runtime;
   }
 
   @Override
@@ -50,6 +54,10 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
     DomainException domain = find(exception, DomainException.class);
     if (domain != null) {
       return body(HttpStatuses.of(domain.kind()), "DomainException", domain.fullMessage());
+    }
+    TrustBoundary.RefusedInput refusedInput = find(exception, TrustBoundary.RefusedInput.class);
+    if (refusedInput != null) {
+      return body(400, "InvalidRequestException", refusedInput.getMessage());
     }
     if (find(exception, OptimisticLockingException.class) != null) {
       return body(409, "OptimisticLockingException", HANDLED_MEANWHILE);
@@ -63,11 +71,19 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
     if (missing != null && String.valueOf(missing.getMessage()).contains("Cannot find task")) {
       return body(404, "TaskNotFound", TASK_GONE);
     }
-    // A completed task takes its candidates' authorizations with it, so the loser of a race is refused the
-    // permission on a task that no longer exists: tell them what really happened.
+    // A task or instance the user may not see is answered exactly like one that does not exist: no 403 that
+    // confirms another province's ids. (This also covers the loser of a race: a completed task takes its
+    // candidates' authorizations with it.)
     AuthorizationException denied = find(exception, AuthorizationException.class);
-    if (denied != null && denied.getMissingAuthorizations().stream().anyMatch(this::onVanishedTask)) {
+    if (denied != null && denied.getMissingAuthorizations().stream().anyMatch(this::invisibleTask)) {
       return body(404, "TaskNotFound", TASK_GONE);
+    }
+    if (denied != null && denied.getMissingAuthorizations().stream().anyMatch(this::invisibleInstance)) {
+      return body(404, "NotFound", NOT_FOUND);
+    }
+    // an id that names nothing (the engine answers some of them with a 500)
+    if (missing != null || find(exception, org.camunda.bpm.engine.exception.NotFoundException.class) != null) {
+      return body(404, "NotFound", NOT_FOUND);
     }
     if (DatabaseUnavailable.is(exception)) {
       return Response.fromResponse(body(DatabaseUnavailable.STATUS, "DatabaseUnavailable", DatabaseUnavailable.MESSAGE))
@@ -92,9 +108,16 @@ public class EngineRestErrors implements ExceptionMapper<Exception> {
     return ExceptionHandlerHelper.getInstance().getResponse(exception);
   }
 
-  private boolean onVanishedTask(MissingAuthorization m) {
+  /** A task the user cannot see in their own task queries (their authorization applies): foreign or gone. */
+  private boolean invisibleTask(MissingAuthorization m) {
     return Resources.TASK.resourceName().equals(m.getResourceType()) && m.getResourceId() != null
-        && queries.asSystem(() -> tasks.createTaskQuery().taskId(m.getResourceId()).count()) == 0;
+        && !"*".equals(m.getResourceId()) && tasks.createTaskQuery().taskId(m.getResourceId()).count() == 0;
+  }
+
+  private boolean invisibleInstance(MissingAuthorization m) {
+    return Resources.PROCESS_INSTANCE.resourceName().equals(m.getResourceType()) && m.getResourceId() != null
+        && !"*".equals(m.getResourceId())
+        && runtime.createProcessInstanceQuery().processInstanceId(m.getResourceId()).count() == 0;
   }
 
   private static Response body(int status, String type, String message) {

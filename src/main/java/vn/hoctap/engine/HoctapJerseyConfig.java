@@ -2,6 +2,7 @@ package vn.hoctap.engine;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -18,12 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class HoctapJerseyConfig extends CamundaJerseyResourceConfig {
 
-  private final EngineQueries queries;
   private final TaskService tasks;
+  private final RuntimeService runtime;
 
-  public HoctapJerseyConfig(EngineQueries queries, TaskService tasks) {
-    this.queries = queries;
+  public HoctapJerseyConfig(TaskService tasks, RuntimeService runtime) {
     this.tasks = tasks;
+    this.runtime = runtime;
   }
 
   @Override
@@ -34,6 +35,6 @@ public class HoctapJerseyConfig extends CamundaJerseyResourceConfig {
     configuration.remove(ProcessEngineExceptionHandler.class);
     registerClasses(configuration);
     register(JacksonFeature.class);
-    register(new EngineRestErrors(queries, tasks));
+    register(new EngineRestErrors(tasks, runtime));
   }
 }

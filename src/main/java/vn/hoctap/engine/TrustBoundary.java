@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -15,6 +14,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.*;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -62,6 +62,10 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
       ExternalTaskCmd.class, FetchExternalTasksCmd.class, AbstractSetExternalTaskRetriesCmd.class,
       CreateIncidentCmd.class, ResolveIncidentCmd.class, SetAnnotationForIncidentCmd.class, DeleteMetricsCmd.class,
       DeleteTaskMetricsCmd.class);
+
+  private static final String START = "Chỉ có thể bắt đầu hồ sơ \"Đơn vị học tập\" hoặc \"Cộng đồng học tập\" từ"
+      + " đầu, qua biểu mẫu đề nghị; các quy trình khác do hệ thống tự bắt đầu. (Only the plain start of a"
+      + " recognition dossier through its start form is allowed.)";
 
   private static final Field COMPLETE_TASK = field(CompleteTaskCmd.class, "taskId");
   private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables");
@@ -114,6 +118,13 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
     if (user == null || user.getUserId() == null || !ctx.isAuthorizationCheckEnabled() || admin(user)) {
       return;
     }
+    for (Class<?> kind : ADMIN_ONLY) {
+      if (kind.isInstance(command)) {
+        refuse(user, command.getClass().getSimpleName(), kind == StartProcessInstanceAtActivitiesCmd.class ? START
+            : "Thao tác này chỉ dành cho quản trị viên: trong hoctap, mỗi người chỉ làm đúng bước của mình qua biểu"
+                + " mẫu của bước đó. (This operation is for administrators only.)");
+      }
+    }
     if (command instanceof CompleteTaskCmd) {
       checkTaskInput(ctx, user, (String) read(COMPLETE_TASK, command), map(read(COMPLETE_VARIABLES, command)));
     } else if (command instanceof SubmitTaskFormCmd) {
@@ -139,14 +150,6 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
       if (to != null && !to.equals(user.getUserId())) {
         refuse(user, "giao việc cho người khác", "Chỉ quản trị viên mới giao được công việc cho người khác; bạn có"
             + " thể nhận việc hoặc trả việc về nhóm. (Only administrators may assign a task to someone else.)");
-      }
-    } else {
-      for (Class<?> kind : ADMIN_ONLY) {
-        if (kind.isInstance(command)) {
-          refuse(user, command.getClass().getSimpleName(), "Thao tác này chỉ dành cho quản trị viên: trong"
-              + " hoctap, mỗi người chỉ làm đúng bước của mình qua biểu mẫu của bước đó. (This operation is for"
-              + " administrators only.)");
-        }
       }
     }
   }
@@ -176,9 +179,7 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
       return; // the command itself says the definition does not exist
     }
     if (!CamundaSetup.startable(definition.getKey()) || !plain) {
-      refuse(user, "start " + definition.getKey(), "Chỉ có thể bắt đầu hồ sơ \"Đơn vị học tập\" hoặc \"Cộng đồng"
-          + " học tập\" từ đầu, qua biểu mẫu đề nghị; các quy trình khác do hệ thống tự bắt đầu. (Only the plain"
-          + " start of a recognition dossier through its start form is allowed.)");
+      refuse(user, "start " + definition.getKey(), START);
     }
     if (businessKey != null && !businessKey.isBlank()) {
       refuseInput(user, "start " + definition.getKey(), "Mã hồ sơ do hệ thống cấp, không gửi kèm khi đề nghị."
@@ -208,7 +209,17 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
 
   private void refuseInput(Authentication user, String what, String message) {
     audit.refused(user.getUserId(), what, message);
-    throw new BadUserRequestException(message);
+    throw new RefusedInput(message);
+  }
+
+  /**
+   * A field the step does not have. A form-field validation failure for the engine, so that both REST APIs (ours
+   * and the webapps') answer 400 with the message.
+   */
+  public static final class RefusedInput extends FormFieldValidationException {
+    RefusedInput(String message) {
+      super("trust-boundary", message);
+    }
   }
 
   @SuppressWarnings("unchecked")

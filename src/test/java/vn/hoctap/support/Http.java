@@ -43,6 +43,11 @@ public class Http {
     return postRaw(user, path, body instanceof String s ? s : write(body));
   }
 
+  public Response put(String user, String path, Object body) {
+    return send(request(user, path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+  }
+
   public Response postRaw(String user, String path, String json) {
     return send(request(user, path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)));
