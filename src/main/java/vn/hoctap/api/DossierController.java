@@ -160,13 +160,15 @@ class DossierController {
   }
 
   @PostMapping(path = "/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @Operation(summary = "Tải lên minh chứng (pdf, ảnh, Word, Excel…) cho hồ sơ hoặc cho một chỉ tiêu")
+  @Operation(summary = "Tải lên minh chứng (pdf, ảnh, Word, Excel…) cho hồ sơ hoặc cho một chỉ tiêu",
+      description = "Chỉ đơn vị lập hồ sơ (Tổ đánh giá / Thủ trưởng; cán bộ UBND / Chủ tịch UBND) khi hồ sơ đang lập"
+          + " hoặc được trả lại để bổ sung; người khác nhận 403, hồ sơ đã trình nhận 409.")
   ResponseEntity<EvidenceInfo> upload(@PathVariable Long id, @RequestPart("file") MultipartFile file,
       @RequestParam(required = false) String indicatorCode, @RequestParam(required = false) String note)
       throws IOException {
     readable(id);
     EvidenceInfo saved = evidence.upload(id, indicatorCode, file.getOriginalFilename(), file.getInputStream(),
-        file.getSize(), note, CurrentUser.get().id());
+        file.getSize(), note, CurrentUser.get());
     return ResponseEntity.created(URI.create("/api/dossiers/" + id + "/evidence/" + saved.getId())).body(saved);
   }
 
