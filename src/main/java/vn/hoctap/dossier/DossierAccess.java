@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.org.Groups;
+import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
 import vn.hoctap.security.CurrentUser;
@@ -85,5 +86,18 @@ public class DossierAccess {
           + "\": chỉ bổ sung minh chứng khi đơn vị đang lập hồ sơ hoặc khi hồ sơ được trả lại để bổ sung. Nếu cần"
           + " bổ sung, hãy đề nghị " + d.getReceivingOrg().getName() + " trả lại hồ sơ.");
     }
+  }
+
+  /**
+   * Whether the user may see a body's own details (such as its emulation council): one of their bodies, a body
+   * below one (their jurisdiction), or a body above one (where their dossiers and proposals go, up to the
+   * Ministry). Administrators see every body.
+   */
+  public boolean canSeeBody(CurrentUser user, OrgUnit body) {
+    if (user.admin() || body.getKind() == OrgKind.NATION) {
+      return true;
+    }
+    String path = body.getPath();
+    return visiblePaths(user).stream().anyMatch(p -> path.startsWith(p) || p.startsWith(path));
   }
 }
