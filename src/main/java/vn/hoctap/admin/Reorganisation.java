@@ -24,6 +24,7 @@ import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
+import vn.hoctap.org.PathPrefix;
 import vn.hoctap.org.Route;
 import vn.hoctap.org.RoutingService;
 import vn.hoctap.org.UnitKind;
@@ -216,9 +217,10 @@ public class Reorganisation {
   }
 
   private List<Dossier> dossiersAt(OrgUnit o) {
-    return em.createQuery("select d from Dossier d where d.unit.path like :p or d.receivingOrg = :o"
+    return em.createQuery("select d from Dossier d where d.unit.path like :p escape :e or d.receivingOrg = :o"
         + " or d.signerOrg = :o order by d.id", Dossier.class)
-        .setParameter("p", o.getPath() + "%").setParameter("o", o).getResultList();
+        .setParameter("p", PathPrefix.pattern(o.getPath())).setParameter("e", PathPrefix.ESCAPE_CHAR)
+        .setParameter("o", o).getResultList();
   }
 
   private Map<String, Object> reroute(String actor, Long id, Map<String, String> oldGroups, String names,

@@ -44,6 +44,7 @@ import vn.hoctap.dossier.EvidenceService;
 import vn.hoctap.dossier.Title;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
+import vn.hoctap.org.PathPrefix;
 import vn.hoctap.security.CurrentUser;
 
 /**
@@ -142,29 +143,32 @@ class DossierController {
         result.getTotalElements(), result.getTotalPages());
   }
 
-  /** Dossiers of units whose path starts with one of the given prefixes (the unit is in that subtree). */
   /** DossierAccess.canRead as a query: under one of the user's bodies, or routed to one of them. */
   private static Specification<Dossier> inJurisdiction(List<String> paths) {
     return (r, q, cb) -> cb.or(underPath(paths).toPredicate(r, q, cb),
         r.join("receivingOrg").get("path").in(paths), r.join("signerOrg").get("path").in(paths));
   }
 
+  /** Dossiers of units whose path starts with one of the given prefixes (the unit is in that subtree). */
   private static Specification<Dossier> underPath(List<String> prefixes) {
     return (r, q, cb) -> {
       Join<Dossier, OrgUnit> unit = r.join("unit");
-      return cb.or(prefixes.stream().map(p -> cb.like(unit.get("path"), p.replace("%", "\\%") + "%"))
+      return cb.or(prefixes.stream()
+          .map(p -> cb.like(unit.get("path"), PathPrefix.pattern(p), PathPrefix.ESCAPE_CHAR))
           .toArray(jakarta.persistence.criteria.Predicate[]::new));
     };
   }
 
   @PostMapping(path = "/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @Operation(summary = "Tải lên minh chứng (pdf, ảnh, Word, Excel…) cho hồ sơ hoặc cho một chỉ tiêu")
+  @Operation(summary = "Tải lên minh chứng (pdf, ảnh, Word, Excel…) cho hồ sơ hoặc cho một chỉ tiêu",
+      description = "Chỉ đơn vị lập hồ sơ (Tổ đánh giá / Thủ trưởng; cán bộ UBND / Chủ tịch UBND) khi hồ sơ đang lập"
+          + " hoặc được trả lại để bổ sung; người khác nhận 403, hồ sơ đã trình nhận 409.")
   ResponseEntity<EvidenceInfo> upload(@PathVariable Long id, @RequestPart("file") MultipartFile file,
       @RequestParam(required = false) String indicatorCode, @RequestParam(required = false) String note)
       throws IOException {
     readable(id);
     EvidenceInfo saved = evidence.upload(id, indicatorCode, file.getOriginalFilename(), file.getInputStream(),
-        file.getSize(), note, CurrentUser.get().id());
+        file.getSize(), note, CurrentUser.get());
     return ResponseEntity.created(URI.create("/api/dossiers/" + id + "/evidence/" + saved.getId())).body(saved);
   }
 

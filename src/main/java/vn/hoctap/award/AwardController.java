@@ -106,9 +106,11 @@ class AwardController {
   }
 
   @GetMapping("/councils/{orgCode}")
-  @Operation(summary = "Hội đồng Thi đua - Khen thưởng của một cơ quan: thành viên, thư ký, số dự họp tối thiểu, tỷ lệ thông qua")
+  @Operation(summary = "Hội đồng Thi đua - Khen thưởng của một cơ quan: thành viên, thư ký, số dự họp tối thiểu, tỷ lệ thông qua",
+      description = "Chỉ cơ quan của người dùng, cấp dưới hoặc cấp trên của cơ quan đó (quản trị viên: mọi cơ quan);"
+          + " cơ quan khác trả 404 như mã không có.")
   Map<String, Object> council(@PathVariable String orgCode) {
-    return councils.describe(orgCode);
+    return councils.describe(orgCode, CurrentUser.get());
   }
 
   @PutMapping("/councils/{orgCode}")

@@ -20,6 +20,7 @@ import vn.hoctap.dossier.DossierAccess;
 import vn.hoctap.engine.InstanceGrants;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
+import vn.hoctap.org.PathPrefix;
 import vn.hoctap.recognition.Recognition;
 import vn.hoctap.recognition.RecognitionService;
 import vn.hoctap.security.CurrentUser;
@@ -403,9 +404,9 @@ public class AwardService {
     if (paths.isEmpty()) {
       return List.of();
     }
-    String any = String.join(" or ", paths.stream().map(p -> "o.path like ? || '%'").toList());
+    String any = String.join(" or ", paths.stream().map(p -> PathPrefix.like("o.path")).toList());
     String reviewed = String.join(" or ", paths.stream().map(p -> "b.path = ?").toList());
-    List<Object> args = new ArrayList<>(paths);
+    List<Object> args = new ArrayList<>(paths.stream().map(PathPrefix::pattern).toList());
     args.addAll(paths);
     return lowerKeys(jdbc.queryForList(sql + " where (" + any + ") or exists (select 1 from award_candidate c "
         + "join council_review r on r.candidate_id = c.id join org_unit b on b.id = r.body_id "

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.admin.AuditLog;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
+import vn.hoctap.dossier.DossierAccess;
 import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
@@ -38,19 +39,27 @@ public class CouncilService {
   private final OrgUnitRepository orgs;
   private final AuditLog audit;
   private final EngineClock clock;
+  private final DossierAccess access;
 
-  CouncilService(JdbcTemplate jdbc, AwardService awards, OrgUnitRepository orgs, AuditLog audit, EngineClock clock) {
+  CouncilService(JdbcTemplate jdbc, AwardService awards, OrgUnitRepository orgs, AuditLog audit, EngineClock clock,
+      DossierAccess access) {
     this.jdbc = jdbc;
     this.awards = awards;
     this.orgs = orgs;
+    this.access = access;
     this.audit = audit;
     this.clock = clock;
   }
 
-  /** A body's council as an administrator or a proposer sees it: members, secretary, effective configuration. */
+  /**
+   * A body's council as an administrator or a proposer sees it: members, secretary, effective configuration. Only
+   * for a body the user may see (DossierAccess.canSeeBody: theirs, below or above theirs); any other body is
+   * answered exactly like an unknown code, so that its members' logins stay within their province.
+   */
   @Transactional(readOnly = true)
-  public Map<String, Object> describe(String orgCode) {
-    OrgUnit body = body(orgCode);
+  public Map<String, Object> describe(String orgCode, CurrentUser user) {
+    OrgUnit body = orgs.findByCode(orgCode).filter(b -> access.canSeeBody(user, b)).orElseThrow(() ->
+        DomainException.notFound("Không tìm thấy cơ quan, đơn vị có mã \"" + orgCode + "\"."));
     Config c = config(body.getId());
     return Map.of("body", body.getName(), "members", members(Groups.council(orgCode)),
         "secretaries", members(Groups.councilSecretary(orgCode)), "config", c,

@@ -22,6 +22,7 @@ import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
+import vn.hoctap.org.PathPrefix;
 import vn.hoctap.recognition.NotificationService;
 import vn.hoctap.recognition.RecognitionService;
 
@@ -150,8 +151,8 @@ public class RoundService {
       }
       sql.append(" and (");
       for (int i = 0; i < pathPrefixes.size(); i++) {
-        sql.append(i == 0 ? "" : " or ").append("o.path like ? or d.path = ?");
-        args.add(pathPrefixes.get(i) + "%");
+        sql.append(i == 0 ? "" : " or ").append(PathPrefix.like("o.path")).append(" or d.path = ?");
+        args.add(PathPrefix.pattern(pathPrefixes.get(i)));
         args.add(pathPrefixes.get(i));
       }
       sql.append(')');

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
+import vn.hoctap.security.CurrentUser;
 
 /** Minh chứng: validated uploads (type by name and content, size, indicator) stored with the dossier. */
 @Service
@@ -21,28 +22,33 @@ public class EvidenceService {
 
   private final EvidenceRepository evidence;
   private final DossierService dossiers;
+  private final DossierAccess access;
   private final EngineClock clock;
   private final long maxBytes;
   private final Set<String> allowedTypes;
 
-  EvidenceService(EvidenceRepository evidence, DossierService dossiers, EngineClock clock,
+  EvidenceService(EvidenceRepository evidence, DossierService dossiers, DossierAccess access, EngineClock clock,
       @Value("${hoctap.evidence.max-bytes}") DataSize maxBytes,
       @Value("${hoctap.evidence.allowed-types}") Set<String> allowedTypes) {
     this.evidence = evidence;
     this.dossiers = dossiers;
+    this.access = access;
     this.clock = clock;
     this.maxBytes = maxBytes.toBytes();
     this.allowedTypes = allowedTypes;
   }
 
+  /**
+   * Stores one evidence file, uploaded by the applicant while the dossier is at their step (DossierAccess
+   * .requireEvidenceUpload), checked under the dossier's lock so that it cannot slip in while the dossier is being
+   * submitted.
+   */
   @Transactional
   public EvidenceInfo upload(Long dossierId, String indicatorCode, String originalName, InputStream content,
-      long declaredSize, String note, String actor) throws IOException {
+      long declaredSize, String note, CurrentUser user) throws IOException {
     Dossier d = dossiers.lock(dossierId);
-    if (!d.getStatus().open()) {
-      throw DomainException.conflict("Hồ sơ số " + dossierId + " đã kết thúc (" + d.getStatus().label()
-          + "), không bổ sung minh chứng được nữa.");
-    }
+    access.requireEvidenceUpload(user, d);
+    String actor = user.id();
     String name = safeName(originalName);
     String ext = extension(name);
     if (!allowedTypes.contains(ext)) {

@@ -1,5 +1,7 @@
 package vn.hoctap.dossier;
 
+import vn.hoctap.org.Groups;
+
 /** The recognition titles (danh hiệu) a dossier can request. */
 public enum Title {
   /** Đơn vị học tập (TT 24/2023/TT-BGDĐT). */
@@ -22,5 +24,15 @@ public enum Title {
 
   public String label() {
     return label;
+  }
+
+  /** Who prepares an applicant's dossier of this title: a school's Tổ đánh giá, a People's Committee's staff. */
+  public String preparers(String applicantCode) {
+    return this == LEARNING_UNIT ? Groups.team(applicantCode) : Groups.committee(applicantCode);
+  }
+
+  /** The applicant's head: a school's principal, a People's Committee's chair. */
+  public String head(String applicantCode) {
+    return this == LEARNING_UNIT ? Groups.head(applicantCode) : Groups.chair(applicantCode);
   }
 }

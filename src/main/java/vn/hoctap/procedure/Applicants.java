@@ -17,12 +17,12 @@ public final class Applicants {
 
   /** Who prepares the applicant's dossier: a school's Tổ đánh giá, a People's Committee's staff. */
   public static String preparers(Title title, OrgUnit applicant) {
-    return title == Title.LEARNING_UNIT ? Groups.team(applicant.getCode()) : Groups.committee(applicant.getCode());
+    return title.preparers(applicant.getCode());
   }
 
   /** The applicant's head: a school's principal, a People's Committee's chair. */
   public static String head(Title title, OrgUnit applicant) {
-    return title == Title.LEARNING_UNIT ? Groups.head(applicant.getCode()) : Groups.chair(applicant.getCode());
+    return title.head(applicant.getCode());
   }
 
   public static List<String> groups(Dossier d) {

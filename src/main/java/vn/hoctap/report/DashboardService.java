@@ -25,6 +25,7 @@ import vn.hoctap.common.EngineClock;
 import vn.hoctap.dossier.DossierAccess;
 import vn.hoctap.dossier.DossierStatus;
 import vn.hoctap.org.OrgKind;
+import vn.hoctap.org.PathPrefix;
 import vn.hoctap.org.UnitKind;
 import vn.hoctap.report.Dashboard.ChildRow;
 import vn.hoctap.report.Dashboard.Org;
@@ -114,9 +115,9 @@ public class DashboardService {
     LocalDate asOf = endOfYear.isBefore(today) ? endOfYear : today;
     List<Object> p = new ArrayList<>();
     String sql = "select r.title, r.level, count(distinct r.unit_id) from recognition r"
-        + " join org_unit u on u.id = r.unit_id where u.path like ? and r.assessment_year = ?"
+        + " join org_unit u on u.id = r.unit_id where " + PathPrefix.like("u.path") + " and r.assessment_year = ?"
         + " group by r.title, r.level order by r.title, r.level";
-    p.add(scope.org().path() + "%");
+    p.add(PathPrefix.pattern(scope.org().path()));
     p.add(year);
     List<YearlyReport.RecognisedRow> recognised = jdbc.query(sql, (rs, i) -> new YearlyReport.RecognisedRow(
         titleLabel(rs.getString(1)), rs.getInt(2), rs.getLong(3)), p.toArray());
@@ -166,8 +167,8 @@ public class DashboardService {
     if (!scope.prefixes().isEmpty()) {
       sql.append(" and (");
       for (int i = 0; i < scope.prefixes().size(); i++) {
-        sql.append(i == 0 ? "" : " or ").append(unitAlias).append(".path like ?");
-        params.add(scope.prefixes().get(i) + "%");
+        sql.append(i == 0 ? "" : " or ").append(PathPrefix.like(unitAlias + ".path"));
+        params.add(PathPrefix.pattern(scope.prefixes().get(i)));
       }
       sql.append(')');
     }
@@ -285,7 +286,7 @@ public class DashboardService {
         + " sum(case when d.open_key is not null then 1 else 0 end),"
         + " sum(case when d.status = 'RETURNED' then 1 else 0 end),"
         + " sum(case when d.status = 'RECOGNISED' then 1 else 0 end)"
-        + " from org_unit c left join org_unit u on u.path like c.path || '%'"
+        + " from org_unit c left join org_unit u on " + PathPrefix.startsWithColumn("u.path", "c.path")
         + " left join dossier d on d.unit_id = u.id" + yearCond + " where c.path in ("
         + scope.prefixes().stream().map(x -> "?").collect(Collectors.joining(", ")) + ")"
         + " group by c.code, c.name, c.kind, c.path order by c.kind, c.name";
@@ -491,12 +492,13 @@ public class DashboardService {
     Map<BodySubject, TallyRow> latest = new HashMap<>(); // the tally of each body's latest round per subject
     jdbc.query("select r.org_id, t.subject, r.assessment_year, r.id, u.kind, u.unit_kind, t.entries, t.recognised"
         + " from assessment_round r join org_unit u on u.id = r.org_id join round_tally t on t.round_id = r.id"
-        + " where u.path like ? and r.kind = ? and r.status = 'RECOGNISED' and r.decision_date <= ?", rs -> {
+        + " where " + PathPrefix.like("u.path") + " and r.kind = ? and r.status = 'RECOGNISED'"
+        + " and r.decision_date <= ?", rs -> {
           TallyRow row = new TallyRow(rs.getInt(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getLong(7),
               rs.getLong(8));
           latest.merge(new BodySubject(rs.getLong(1), rs.getString(2)), row,
               (old, now) -> now.laterThan(old) ? now : old);
-        }, area + "%", kind.name(), Date.valueOf(asOf));
+        }, PathPrefix.pattern(area), kind.name(), Date.valueOf(asOf));
     // per body: its kinds, and {mask of the subjects it has, entries and recognised per subject}
     Map<Long, BodyTally> perBody = new HashMap<>();
     latest.forEach((key, row) -> {
@@ -588,8 +590,8 @@ public class DashboardService {
       p.add(Date.valueOf(asOf));
       p.add(Date.valueOf(asOf));
     }
-    p.add(area + "%");
-    String sql = "select u.kind, u.unit_kind, count(*)" + sums + " from org_unit u where u.path like ?"
+    p.add(PathPrefix.pattern(area));
+    String sql = "select u.kind, u.unit_kind, count(*)" + sums + " from org_unit u where " + PathPrefix.like("u.path")
         + " group by u.kind, u.unit_kind";
     Map<List<String>, long[]> out = new LinkedHashMap<>();
     jdbc.query(sql, rs -> {

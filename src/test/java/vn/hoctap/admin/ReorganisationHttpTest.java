@@ -47,6 +47,7 @@ import vn.hoctap.dossier.DossierEvent;
 import vn.hoctap.dossier.DossierService;
 import vn.hoctap.dossier.DossierStatus;
 import vn.hoctap.dossier.EvidenceService;
+import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnitRepository;
 import vn.hoctap.org.UnitKind;
@@ -183,7 +184,7 @@ class ReorganisationHttpTest {
     ProcessInstance pi = fx.open(LearningCommunityProcess.KEY, c.team(), c.code(), 1, 2026);
     fx.complete(c.team(), pi, TASK_SELF_ASSESSMENT, communeMet());
     evidence.upload(Long.valueOf(pi.getBusinessKey()), null, "bien-ban-hop.pdf", new ByteArrayInputStream(PDF),
-        PDF.length, "Biên bản họp", c.team());
+        PDF.length, "Biên bản họp", new CurrentUser(c.team(), List.of(Groups.committee(c.code()))));
     Map<String, Object> meeting = new HashMap<>();
     meeting.put(LearningCommunityProcess.FIELD_MEETING_DATE, "2026-11-30");
     meeting.put(LearningCommunityProcess.FIELD_ATTENDEES, "Chủ tịch UBND xã, Hội Khuyến học, trưởng thôn");

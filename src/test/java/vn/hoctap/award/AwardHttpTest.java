@@ -183,6 +183,31 @@ class AwardHttpTest {
         .contains(school.code());
   }
 
+  @Test
+  void councilDetailsOnlyWithinTheUsersOwnPartOfTheTree() {
+    // Hà Nội's council: members and secretary logins are for Hà Nội's own people (the body, below it, above it)
+    for (String user : List.of("sogd", "pheduyettinh", "phonggd", "todanhgia", "thuky.tp", "admin")) {
+      Response r = http.get(user, "/api/awards/councils/HN");
+      assertThat(r.status()).as(user + ": " + r.body()).isEqualTo(200);
+      assertThat(r.json().get("members").toString()).contains("sogd");
+    }
+    // another province: exactly the answer for a council that does not exist, without a login in it
+    Response unknown = http.get("sogd.nb", "/api/awards/councils/KHONG-CO");
+    assertThat(unknown.status()).isEqualTo(404);
+    for (String code : List.of("HN", "HN-TT", "HN-TT-TH01")) {
+      Response r = http.get("sogd.nb", "/api/awards/councils/" + code);
+      assertThat(r.status()).as(code).isEqualTo(404);
+      assertThat(r.body()).doesNotContain("sogd\"").doesNotContain("thuky").doesNotContain("hdtdkt")
+          .doesNotContain("hieutruong");
+      assertThat(r.json().get("message").asText())
+          .isEqualTo(unknown.json().get("message").asText().replace("KHONG-CO", code));
+    }
+    // a school sees its own council and those above it, not a sibling district's school
+    assertThat(http.get("todanhgia", "/api/awards/councils/HN-TT-TH01").status()).isEqualTo(200);
+    assertThat(http.get("todanhgia.nb", "/api/awards/councils/HN-TT-TH01").status()).isEqualTo(404);
+    assertThat(http.get("todanhgia.thpt", "/api/awards/councils/HN-TT-TH01").status()).isEqualTo(404);
+  }
+
   Response put(String user, String path, Object body) {
     try {
       HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

@@ -35,9 +35,11 @@ import vn.hoctap.dossier.DossierEvent;
 import vn.hoctap.dossier.DossierService;
 import vn.hoctap.dossier.DossierStatus;
 import vn.hoctap.dossier.EvidenceService;
+import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.recognition.Recognition;
 import vn.hoctap.recognition.RecognitionService;
+import vn.hoctap.security.CurrentUser;
 import vn.hoctap.support.Fixtures;
 import vn.hoctap.support.Fixtures.TestUnit;
 import vn.hoctap.support.HoctapTest;
@@ -145,7 +147,8 @@ class LearningCommunityProcessTest {
 
   void uploadMinutes(TestUnit a, ProcessInstance pi) throws Exception {
     evidence.upload(id(pi), null, "bien-ban-hop.pdf", new ByteArrayInputStream(PDF), PDF.length,
-        "Biên bản họp thống nhất kết quả tự đánh giá", a.team());
+        "Biên bản họp thống nhất kết quả tự đánh giá",
+        new CurrentUser(a.team(), List.of(Groups.committee(a.code()))));
   }
 
   Map<String, Object> meeting(String outcome, String comment) {

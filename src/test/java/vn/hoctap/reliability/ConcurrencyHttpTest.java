@@ -217,8 +217,9 @@ class ConcurrencyHttpTest {
 
   @Test
   void evidenceUploadedAtOnceToOneDossierIsAllStored() throws Exception {
-    ProcessInstance pi = submitted(1).get(0);
-    TestUnit school = schoolOf(pi);
+    // while the school prepares its dossier: evidence is theirs to add only at their step
+    TestUnit school = fx.newUnit(district.code(), UnitKind.PRIMARY, true);
+    ProcessInstance pi = fx.open(school.team(), school.code(), 1, YEAR);
     int files = 16;
     List<Callable<Response>> calls = new ArrayList<>();
     for (int i = 0; i < files; i++) {
@@ -245,12 +246,6 @@ class ConcurrencyHttpTest {
     assertThat(twice).extracting(Response::status).containsExactlyInAnyOrder(201, 409);
     assertThat(http.get("admin", "/api/dossiers/" + pi.getBusinessKey()).json().get("evidence").size())
         .isEqualTo(files + 1);
-  }
-
-  TestUnit schoolOf(ProcessInstance pi) {
-    String code = http.get("admin", "/api/dossiers/" + pi.getBusinessKey()).json().get("dossier").get("unit")
-        .get("code").asText();
-    return new TestUnit(code, "team." + code.toLowerCase(), "head." + code.toLowerCase());
   }
 
   @Test
