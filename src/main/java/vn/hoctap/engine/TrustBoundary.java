@@ -118,6 +118,15 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
     if (user == null || user.getUserId() == null || !ctx.isAuthorizationCheckEnabled() || admin(user)) {
       return;
     }
+    if (command instanceof AssignTaskCmd) {
+      // an identity-link command too: handing one's own task back (or claiming it) is fine, passing it on is not
+      String to = (String) read(ASSIGN_USER, command);
+      if (to != null && !to.equals(user.getUserId())) {
+        refuse(user, "giao việc cho người khác", "Chỉ quản trị viên mới giao được công việc cho người khác; bạn có"
+            + " thể nhận việc hoặc trả việc về nhóm. (Only administrators may assign a task to someone else.)");
+      }
+      return;
+    }
     for (Class<?> kind : ADMIN_ONLY) {
       if (kind.isInstance(command)) {
         refuse(user, command.getClass().getSimpleName(), kind == StartProcessInstanceAtActivitiesCmd.class ? START
@@ -145,12 +154,6 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
       checkStart(user, ctx.getProcessEngineConfiguration().getDeploymentCache()
               .findDeployedProcessDefinitionById((String) read(START_FORM_DEFINITION, command)), true,
           (String) read(START_FORM_KEY, command), map(read(START_FORM_VARIABLES, command)));
-    } else if (command instanceof AssignTaskCmd) {
-      String to = (String) read(ASSIGN_USER, command);
-      if (to != null && !to.equals(user.getUserId())) {
-        refuse(user, "giao việc cho người khác", "Chỉ quản trị viên mới giao được công việc cho người khác; bạn có"
-            + " thể nhận việc hoặc trả việc về nhóm. (Only administrators may assign a task to someone else.)");
-      }
     }
   }
 

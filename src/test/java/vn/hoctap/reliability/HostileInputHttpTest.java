@@ -553,7 +553,10 @@ class HostileInputHttpTest {
     assertCleanRefusal("start with wrong types", send("POST", u.team(),
         "/engine-rest/process-definition/key/learning-unit-recognition/start", "application/json",
         "{\"variables\": {\"level\": {\"value\": \"một\", \"type\": \"Integer\"}}}"));
-    assertThat(counts()).isEqualTo(before);
+    // nothing written but the audit rows of the refusals (a variable no form has, e.g. "x")
+    Map<String, Long> after = counts();
+    assertThat(after.remove("audit_log")).isGreaterThan(before.remove("audit_log"));
+    assertThat(after).isEqualTo(before);
     assertThat(http.get(u.team(), "/engine-rest/task?processInstanceBusinessKey=" + pi.getBusinessKey()).json()
         .get(0).get("id").asText()).as("the task is still open").isEqualTo(task);
   }
