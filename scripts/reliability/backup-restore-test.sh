@@ -22,7 +22,7 @@ for i in 1 2 3; do
   D[$i]="$(open_dossier "$P" "R2B-$RUN-$i" 2026)"
   # an evidence file of random bytes behind a PDF header (200 kB), kept to compare after the restore
   { printf '%%PDF-1.4\n'; head -c 200000 /dev/urandom; printf '\n%%%%EOF\n'; } >"$REL_TMP/evidence-$i.pdf"
-  status="$(curl -s -o "$REL_TMP/body" -w '%{http_code}' -u "todanhgia:$REL_PASSWORD" \
+  status="$(curl -s -o "$REL_TMP/body" -w '%{http_code}' -u "todanhgia:$REL_PASSWORD" -H 'X-Requested-By: hoctap-api' \
     -F "file=@$REL_TMP/evidence-$i.pdf;type=application/pdf" -F indicatorCode=TC1.CT1 -F "note=Minh chứng $i" \
     "http://127.0.0.1:$P/api/dossiers/${D[$i]}/evidence")"
   [ "$status" = 201 ] || fail "evidence upload: HTTP $status $(body)"

@@ -85,7 +85,9 @@ wait_up() { # wait_up PORT [SECONDS]
 # req METHOD PORT USER PATH [JSON] : prints the HTTP status; the body is in $REL_TMP/body
 req() {
   local method="$1" port="$2" user="$3" path="$4" data="${5:-}"
-  local args=(-s -o "$REL_TMP/body" -w '%{http_code}' -X "$method" -u "$user:$REL_PASSWORD" --max-time 60)
+  # X-Requested-By: state-changing API requests need it (README, "Security and administration")
+  local args=(-s -o "$REL_TMP/body" -w '%{http_code}' -X "$method" -u "$user:$REL_PASSWORD" --max-time 60
+    -H 'X-Requested-By: hoctap-api')
   [ -n "$data" ] && args+=(-H 'Content-Type: application/json' --data-binary "$data")
   curl "${args[@]}" "http://127.0.0.1:$port$path" || true  # -w prints 000 when there is no answer
 }

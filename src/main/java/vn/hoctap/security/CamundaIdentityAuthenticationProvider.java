@@ -20,6 +20,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,9 @@ import org.springframework.stereotype.Component;
  * just verified is remembered for a few minutes as a salted SHA-256 digest bound to the stored hash: changing the
  * password, a failed attempt or a lock-out ends it at once; wrong passwords are never remembered and always go
  * to the engine.
+ *
+ * <p>The engine delays each account after a wrong password (growing, capped, never a lasting lock: see
+ * application.yaml); {@link LoginAddressThrottle} does the same per client address, across accounts.
  */
 @Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -39,6 +43,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
   private static final int MAX_REMEMBERED = 50_000;
 
   private final IdentityService identity;
+  private final LoginAddressThrottle addresses = new LoginAddressThrottle();
   private final Map<String, Instant> verified = new ConcurrentHashMap<>();
   private final byte[] salt = new byte[32];
 
@@ -51,7 +56,14 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
   public Authentication authenticate(Authentication authentication) {
     String user = authentication.getName();
     Object credentials = authentication.getCredentials();
+    String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+    if (address != null && addresses.blocked(address)) {
+      throw new BadCredentialsException("Đăng nhập sai nhiều lần từ địa chỉ này, thử lại sau ít phút.");
+    }
     if (user == null || credentials == null || !passwordMatches(user, credentials.toString())) {
+      if (address != null) {
+        addresses.failed(address);
+      }
       throw new BadCredentialsException("Sai tên đăng nhập hoặc mật khẩu.");
     }
     List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()

@@ -9,7 +9,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 
-/** 401 with a short JSON explanation and the Basic challenge. */
+/**
+ * 401 with a short JSON explanation and no Basic challenge: a WWW-Authenticate: Basic answer makes a browser ask
+ * for and then cache the password, and send it with any later request, also one another site forges.
+ */
 @Component
 public class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
@@ -17,7 +20,6 @@ public class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint {
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-    response.setHeader("WWW-Authenticate", "Basic realm=\"hoctap\", charset=\"UTF-8\"");
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write("{\"error\":\"UNAUTHORIZED\",\"message\":\"Cần đăng nhập (Authentication required).\"}");

@@ -1,48 +1,81 @@
 package vn.hoctap.security;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import vn.hoctap.org.Groups;
 
 /**
- * Our API, the Camunda REST API, the API docs and the operator endpoints require a login (HTTP Basic against the
- * engine's users). The Camunda webapps under /camunda keep their own session login against the same users; our
- * own pages have a session login form.
+ * Our API, the Camunda REST API, the API docs and the operator endpoints require a login: HTTP Basic against the
+ * engine's users, or the session of our pages. The Camunda webapps under /camunda keep their own session login
+ * against the same users; our own pages have a session login form. No answer ever carries a Basic challenge
+ * (WWW-Authenticate), so a browser never caches Basic credentials for this host; state-changing API requests need
+ * the header {@link ApiClientHeader#NAME} or the session's CSRF token.
  */
 @Configuration
 public class SecurityConfig {
 
+  private final boolean hsts;
+
+  public SecurityConfig(@Value("${hoctap.security.hsts:false}") boolean hsts) {
+    this.hsts = hsts;
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-      IdentityService identity, JsonAuthenticationEntryPoint entryPoint) throws Exception {
+      IdentityService identity, JsonAuthenticationEntryPoint entryPoint, JsonAccessDeniedHandler denied)
+      throws Exception {
+    RequestMatcher swagger = paths("/swagger-ui/**", "/swagger-ui.html");
+    // a browser opening the API docs is sent to the login page and, once logged in, back (by a cookie, not a session)
+    LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
+    entryPoints.put(swagger, new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE));
+    DelegatingAuthenticationEntryPoint anonymous = new DelegatingAuthenticationEntryPoint(entryPoints);
+    anonymous.setDefaultEntryPoint(entryPoint);
+    CookieRequestCache cache = new CookieRequestCache();
+    cache.setRequestMatcher(swagger);
     // Path matchers on the whole request path: the Camunda REST API is a Jersey servlet, not Spring MVC.
     http.securityMatcher(paths("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html", "/actuator/**"))
-        .authenticationProvider(provider)
+        // one manager without the global parent, which holds the same provider bean: a wrong password is checked
+        // (and counted by the engine and the address throttle) once, not twice
+        .authenticationManager(new ProviderManager(provider))
         .authorizeHttpRequests(a -> a.requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+            .requestMatchers(AdminOnlyStatistics.ENGINE_REST).hasAnyAuthority(Groups.ADMIN, Groups.CAMUNDA_ADMIN)
             .anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
-        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
-        // Stateless HTTP Basic: no session cookie to ride on, so CSRF tokens have nothing to protect here.
-        .csrf(c -> c.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .exceptionHandling(e -> e.authenticationEntryPoint(anonymous).accessDeniedHandler(denied))
+        // Basic credentials: a state-changing request must carry X-Requested-By (ApiClientHeader). A logged-in
+        // page session (read, never created here) must carry its CSRF token instead, unless it sends the header.
+        .csrf(c -> c.requireCsrfProtectionMatcher(request -> ApiClientHeader.unsafe(request)
+            && !ApiClientHeader.hasHeader(request) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+            && request.getSession(false) != null))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .requestCache(r -> r.requestCache(cache))
+        .addFilterBefore(new ApiClientHeader(), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
         // The Camunda REST API's error bodies without exception class names, SQL or stack traces.
         .addFilterBefore(new EngineRestErrorBodies(), BasicAuthenticationFilter.class);
+    SecurityHeaders.strict(http, hsts);
     return http.build();
   }
 
@@ -54,17 +87,28 @@ public class SecurityConfig {
     return new OrRequestMatcher(matchers);
   }
 
-  /**
-   * The Camunda webapps (own login, own CSRF filter), the start page, and the public certificate check — the only
-   * page anyone may open without logging in.
-   */
+  /** The Camunda webapps: their own login, own CSRF filter and own Content-Security-Policy. */
   @Bean
   @Order(2)
   SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
-    http.securityMatcher(paths("/", "/camunda/**", "/kiem-tra/**", "/error", "/favicon.ico"))
+    http.securityMatcher(paths("/", "/camunda/**"))
         .authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .csrf(c -> c.disable())
-        .headers(withDefaults());
+        // statistics and metrics only for administrators, by the webapp's own session login
+        .addFilterAfter(new AdminOnlyStatistics(), AuthorizationFilter.class);
+    SecurityHeaders.common(http, hsts);
+    return http.build();
+  }
+
+  /** The public certificate check — the only page anyone may open without logging in — and the error page. */
+  @Bean
+  @Order(3)
+  SecurityFilterChain publicSecurity(HttpSecurity http) throws Exception {
+    http.securityMatcher(paths("/kiem-tra/**", "/error", "/favicon.ico"))
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+    SecurityHeaders.strict(http, hsts);
     return http.build();
   }
 
@@ -73,19 +117,23 @@ public class SecurityConfig {
    * throttling as everywhere), CSRF tokens on every form, logout.
    */
   @Bean
-  @Order(3)
+  @Order(4)
   SecurityFilterChain pageSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-      IdentityService identity) throws Exception {
-    http.authenticationProvider(provider)
-        .authorizeHttpRequests(a -> a.requestMatchers(paths(LOGIN_PAGE, "/css/**")).permitAll()
+      IdentityService identity, JsonAuthenticationEntryPoint entryPoint) throws Exception {
+    http// one manager without the global parent, which holds the same provider bean: a wrong password is checked
+        // (and counted by the engine and the address throttle) once, not twice
+        .authenticationManager(new ProviderManager(provider))
+        .authorizeHttpRequests(a -> a.requestMatchers(paths(LOGIN_PAGE, "/css/**", "/js/**")).permitAll()
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage(LOGIN_PAGE).defaultSuccessUrl("/trang-chu", false))
-        // HTTP Basic as well, for scripts fetching a page or a document
-        .httpBasic(withDefaults())
+        // HTTP Basic as well, for scripts fetching a page or a document; never challenged (no browser prompt)
+        .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
+        // "log in, then land where you wanted" by a cookie: an anonymous request creates no session
+        .requestCache(r -> r.requestCache(new CookieRequestCache()))
         .logout(l -> l.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(
             org.springframework.http.HttpMethod.POST, "/dang-xuat")).logoutSuccessUrl(LOGIN_PAGE + "?thoat"))
-        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
-        .headers(withDefaults());
+        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
+    SecurityHeaders.strict(http, hsts);
     return http.build();
   }
 

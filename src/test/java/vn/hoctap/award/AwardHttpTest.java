@@ -212,6 +212,7 @@ class AwardHttpTest {
     try {
       HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
           .header("Authorization", basic(user)).header("Content-Type", "application/json")
+          .header(vn.hoctap.security.ApiClientHeader.NAME, vn.hoctap.security.ApiClientHeader.VALUE)
           .PUT(HttpRequest.BodyPublishers.ofString(new com.fasterxml.jackson.databind.ObjectMapper()
               .writeValueAsString(body))).build();
       HttpResponse<String> r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());

@@ -148,7 +148,8 @@ final class BenchHttp {
   }
 
   private HttpRequest.Builder request(String user, String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+        .header(vn.hoctap.security.ApiClientHeader.NAME, vn.hoctap.security.ApiClientHeader.VALUE);
     if (user != null) {
       b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
           (user + ":" + Province.PASSWORD).getBytes(StandardCharsets.UTF_8)));

@@ -25,17 +25,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Headless Debian Chromium driven by Debian's chromedriver (both given explicitly, so Selenium Manager never
  * looks for a driver on the network), with Vietnamese as the browser language and a fresh profile.
  */
-final class BrowserSession implements AutoCloseable {
+public final class BrowserSession implements AutoCloseable {
 
   static final String CHROMIUM = "/usr/bin/chromium";
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-  final WebDriver driver;
-  final WebDriverWait wait;
+  public final WebDriver driver;
+  public final WebDriverWait wait;
   private final Path profile;
 
-  BrowserSession() throws IOException {
+  public BrowserSession() throws IOException {
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
     profile = Files.createTempDirectory("hoctap-chromium-");
     ChromeOptions options = new ChromeOptions();
@@ -53,7 +53,7 @@ final class BrowserSession implements AutoCloseable {
     wait = new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
-  WebElement visible(By by) {
+  public WebElement visible(By by) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
@@ -79,7 +79,7 @@ final class BrowserSession implements AutoCloseable {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", visible(by));
   }
 
-  void type(By by, String text) {
+  public void type(By by, String text) {
     WebElement e = visible(by);
     e.clear();
     e.sendKeys(text);
@@ -95,11 +95,11 @@ final class BrowserSession implements AutoCloseable {
             + " return inj.get('$http').pendingRequests.length === 0;"));
   }
 
-  String bodyText() {
+  public String bodyText() {
     return driver.findElement(By.tagName("body")).getText();
   }
 
-  Path screenshot(String name) throws IOException {
+  public Path screenshot(String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);
     Path target = SCREENSHOTS.resolve(name + ".png");
     Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

@@ -46,7 +46,8 @@ class RoundHttpTest {
 
   Response put(String user, String path, Object body) throws Exception {
     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-        + port + path)).header("Content-Type", "application/json").header("Authorization", "Basic "
+        + port + path)).header("Content-Type", "application/json")
+        .header(vn.hoctap.security.ApiClientHeader.NAME, vn.hoctap.security.ApiClientHeader.VALUE).header("Authorization", "Basic "
         + Base64.getEncoder().encodeToString((user + ":" + DemoData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
         .PUT(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(body))).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

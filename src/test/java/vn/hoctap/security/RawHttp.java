@@ -20,7 +20,7 @@ public class RawHttp {
   }
 
   public Response send(String method, String user, String password, String path, String json) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header(ApiClientHeader.NAME, ApiClientHeader.VALUE);
     if (user != null) {
       b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
           (user + ":" + password).getBytes(StandardCharsets.UTF_8)));

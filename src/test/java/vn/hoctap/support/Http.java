@@ -81,7 +81,9 @@ public class Http {
   }
 
   private HttpRequest.Builder request(String user, String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    // the header every state-changing API request needs (ApiClientHeader), as an API client sends it
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .header(vn.hoctap.security.ApiClientHeader.NAME, vn.hoctap.security.ApiClientHeader.VALUE);
     if (user != null) {
       b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
           (user + ":" + DemoData.PASSWORD).getBytes(StandardCharsets.UTF_8)));

@@ -1,0 +1,46 @@
+package vn.hoctap.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import vn.hoctap.demo.DemoData;
+import vn.hoctap.support.HoctapTest;
+import vn.hoctap.support.TestProfiles;
+
+/**
+ * The production profile behind its TLS proxy: X-Forwarded-Proto: https from the proxy (a local address) makes
+ * the request secure, and then HSTS is sent; a plain http request gets none. One extra application context.
+ */
+@HoctapTest
+@ActiveProfiles(resolver = ProductionHeadersHttpTest.WithProduction.class)
+class ProductionHeadersHttpTest {
+
+  /** The run's profiles (H2 or PostgreSQL) plus production. */
+  public static class WithProduction extends TestProfiles {
+    @Override
+    public String[] resolve(Class<?> testClass) {
+      return Stream.concat(Arrays.stream(super.resolve(testClass)), Stream.of("production")).toArray(String[]::new);
+    }
+  }
+
+  @LocalServerPort int port;
+
+  @Test
+  void behindTheTlsProxyEveryAnswerCarriesHsts() {
+    BrowserLike client = new BrowserLike(port, false);
+    String admin = BrowserLike.basic("admin", DemoData.PASSWORD);
+    for (String path : new String[] {"/api/notifications", "/trang-chu", "/dang-nhap", "/kiem-tra/KHONG-CO"}) {
+      HttpResponse<String> secure = client.get(path, "Authorization", admin, "X-Forwarded-Proto", "https");
+      assertThat(secure.headers().firstValue("Strict-Transport-Security").orElse("")).as(path)
+          .contains("max-age=31536000");
+      SecurityHeadersHttpTest.assertStrictHeaders(secure, path);
+      HttpResponse<String> plain = client.get(path, "Authorization", admin);
+      assertThat(plain.headers().firstValue("Strict-Transport-Security")).as(path + " over http").isEmpty();
+    }
+  }
+}
