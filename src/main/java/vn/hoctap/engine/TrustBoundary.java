@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -15,6 +14,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.*;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -208,7 +208,20 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
 
   private void refuseInput(Authentication user, String what, String message) {
     audit.refused(user.getUserId(), what, message);
-    throw new BadUserRequestException(message);
+    throw new RefusedInput(message);
+  }
+
+  /**
+   * A field or business key the step does not take. A form validation failure for the engine's REST resources
+   * (engine-rest and the webapps' own API alike), which answer it 400 with its message; they answer any other
+   * engine exception from submit-form, complete and start, BadUserRequestException included, with a 500.
+   */
+  public static final class RefusedInput extends FormFieldValidationException {
+    private static final long serialVersionUID = 1L;
+
+    RefusedInput(String message) {
+      super(null, message);
+    }
   }
 
   @SuppressWarnings("unchecked")
