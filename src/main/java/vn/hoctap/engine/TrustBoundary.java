@@ -114,7 +114,8 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
     if (user == null || user.getUserId() == null || !ctx.isAuthorizationCheckEnabled() || admin(user)) {
       return;
     }
-    if (command instanceof CompleteTaskCmd) {
+    if (command instanceof CompleteTaskCmd && !(command instanceof ResolveTaskCmd)) {
+      // ResolveTaskCmd is a CompleteTaskCmd: it falls through to the administrators' operations below
       checkTaskInput(ctx, user, (String) read(COMPLETE_TASK, command), map(read(COMPLETE_VARIABLES, command)));
     } else if (command instanceof SubmitTaskFormCmd) {
       checkTaskInput(ctx, user, (String) read(SUBMIT_TASK, command), map(read(SUBMIT_VARIABLES, command)));
