@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
+import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
 import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -72,6 +74,7 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
   private static final Field START_FORM_KEY = field(SubmitStartFormCmd.class, "businessKey");
   private static final Field START_FORM_VARIABLES = field(SubmitStartFormCmd.class, "variables");
   private static final Field ASSIGN_USER = field(AbstractAddIdentityLinkCmd.class, "userId");
+  private static final Field FAILED_JOB = field(FailedJobListener.class, "jobFailureCollector");
 
   private final FormFields forms;
   private final AuditLog audit;
@@ -98,6 +101,9 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
       level[0]++;
       try {
         if (level[0] == 1) {
+          if (refusedJob(command)) {
+            return null; // a refused "execute job" is not a failure of the job: its retries and due date stay
+          }
           check(command, Context.getCommandContext());
         }
         return next.execute(command);
@@ -152,6 +158,12 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
     }
   }
 
+  /** The engine's failed-job listener after a job execution this boundary refused. */
+  private static boolean refusedJob(Command<?> command) {
+    return command instanceof FailedJobListener
+        && ((JobFailureCollector) read(FAILED_JOB, command)).getFailure() instanceof Refused;
+  }
+
   private void checkTaskInput(CommandContext ctx, Authentication user, String taskId, Map<String, ?> variables) {
     if (taskId == null || variables == null || variables.isEmpty()) {
       return;
@@ -204,7 +216,16 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
 
   private void refuse(Authentication user, String what, String message) {
     audit.refused(user.getUserId(), what, message);
-    throw new AuthorizationException(message);
+    throw new Refused(message);
+  }
+
+  /** An operation this boundary refused (403). */
+  public static final class Refused extends AuthorizationException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
+    }
   }
 
   private void refuseInput(Authentication user, String what, String message) {
