@@ -136,11 +136,11 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
           : ctx.getProcessEngineConfiguration().getDeploymentCache()
               .findDeployedLatestProcessDefinitionByKey(b.getProcessDefinitionKey());
       checkStart(user, definition, plain && b.getRestartedProcessInstanceId() == null, b.getBusinessKey(),
-          b.getVariables());
+          b.getVariables(), false);
     } else if (command instanceof SubmitStartFormCmd) {
       checkStart(user, ctx.getProcessEngineConfiguration().getDeploymentCache()
               .findDeployedProcessDefinitionById((String) read(START_FORM_DEFINITION, command)), true,
-          (String) read(START_FORM_KEY, command), map(read(START_FORM_VARIABLES, command)));
+          (String) read(START_FORM_KEY, command), map(read(START_FORM_VARIABLES, command)), true);
     } else if (command instanceof AssignTaskCmd) {
       String to = (String) read(ASSIGN_USER, command);
       if (to != null && !to.equals(user.getUserId())) {
@@ -183,8 +183,12 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
     }
   }
 
+  /**
+   * A start refused for its business key or variables answers 400 through a start form; a plain start (REST
+   * "start") answers it 403, the only refusal the REST resources answer with other than a 500 there.
+   */
   private void checkStart(Authentication user, ProcessDefinitionEntity definition, boolean plain,
-      String businessKey, Map<String, ?> variables) {
+      String businessKey, Map<String, ?> variables, boolean throughForm) {
     if (definition == null) {
       return; // the command itself says the definition does not exist
     }
@@ -194,8 +198,8 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
           + " start of a recognition dossier through its start form is allowed.)");
     }
     if (businessKey != null && !businessKey.isBlank()) {
-      refuseInput(user, "start " + definition.getKey(), "Mã hồ sơ do hệ thống cấp, không gửi kèm khi đề nghị."
-          + " Chưa lưu gì. (The business key is set by the system.)");
+      refuseStart(throughForm, user, "start " + definition.getKey(), "Mã hồ sơ do hệ thống cấp, không gửi kèm khi"
+          + " đề nghị. Chưa lưu gì. (The business key is set by the system.)");
     }
     FormDefinition startForm = definition.getStartFormDefinition();
     String formId = startForm == null || startForm.getCamundaFormDefinitionKey() == null ? null
@@ -203,8 +207,8 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
     Set<String> extra = new TreeSet<>(variables == null ? Set.of() : variables.keySet());
     extra.removeAll(forms.of(formId));
     if (!extra.isEmpty()) {
-      refuseInput(user, "start " + definition.getKey(), "Đề nghị công nhận chỉ nhận các ô của biểu mẫu đề nghị;"
-          + " không nhận: " + String.join(", ", extra) + ". Chưa lưu gì. (Only the start form's fields are"
+      refuseStart(throughForm, user, "start " + definition.getKey(), "Đề nghị công nhận chỉ nhận các ô của biểu mẫu"
+          + " đề nghị; không nhận: " + String.join(", ", extra) + ". Chưa lưu gì. (Only the start form's fields are"
           + " accepted.)");
     }
   }
@@ -226,6 +230,13 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
     Refused(String message) {
       super(message);
     }
+  }
+
+  private void refuseStart(boolean throughForm, Authentication user, String what, String message) {
+    if (throughForm) {
+      refuseInput(user, what, message);
+    }
+    refuse(user, what, message);
   }
 
   private void refuseInput(Authentication user, String what, String message) {
