@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
+import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
 import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -76,6 +78,7 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
   private static final Field START_FORM_KEY = field(SubmitStartFormCmd.class, "businessKey");
   private static final Field START_FORM_VARIABLES = field(SubmitStartFormCmd.class, "variables");
   private static final Field ASSIGN_USER = field(AbstractAddIdentityLinkCmd.class, "userId");
+  private static final Field FAILED_JOB = field(FailedJobListener.class, "jobFailureCollector");
 
   private final FormFields forms;
   private final AuditLog audit;
@@ -102,6 +105,9 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
       level[0]++;
       try {
         if (level[0] == 1) {
+          if (refusedJob(command)) {
+            return null; // a refused "execute job" is not a failure of the job: its retries and due date stay
+          }
           check(command, Context.getCommandContext());
         }
         return next.execute(command);
@@ -149,12 +155,18 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
           : ctx.getProcessEngineConfiguration().getDeploymentCache()
               .findDeployedLatestProcessDefinitionByKey(b.getProcessDefinitionKey());
       checkStart(user, definition, plain && b.getRestartedProcessInstanceId() == null, b.getBusinessKey(),
-          b.getVariables());
+          b.getVariables(), false);
     } else if (command instanceof SubmitStartFormCmd) {
       checkStart(user, ctx.getProcessEngineConfiguration().getDeploymentCache()
               .findDeployedProcessDefinitionById((String) read(START_FORM_DEFINITION, command)), true,
-          (String) read(START_FORM_KEY, command), map(read(START_FORM_VARIABLES, command)));
+          (String) read(START_FORM_KEY, command), map(read(START_FORM_VARIABLES, command)), true);
     }
+  }
+
+  /** The engine's failed-job listener after a job execution this boundary refused. */
+  private static boolean refusedJob(Command<?> command) {
+    return command instanceof FailedJobListener
+        && ((JobFailureCollector) read(FAILED_JOB, command)).getFailure() instanceof Refused;
   }
 
   private void checkTaskInput(CommandContext ctx, Authentication user, String taskId, Map<String, ?> variables) {
@@ -176,8 +188,12 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
     }
   }
 
+  /**
+   * A start refused for its business key or variables answers 400 through a start form; a plain start (REST
+   * "start") answers it 403, the only refusal the REST resources answer with other than a 500 there.
+   */
   private void checkStart(Authentication user, ProcessDefinitionEntity definition, boolean plain,
-      String businessKey, Map<String, ?> variables) {
+      String businessKey, Map<String, ?> variables, boolean throughForm) {
     if (definition == null) {
       return; // the command itself says the definition does not exist
     }
@@ -185,8 +201,8 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
       refuse(user, "start " + definition.getKey(), START);
     }
     if (businessKey != null && !businessKey.isBlank()) {
-      refuseInput(user, "start " + definition.getKey(), "Mã hồ sơ do hệ thống cấp, không gửi kèm khi đề nghị."
-          + " Chưa lưu gì. (The business key is set by the system.)");
+      refuseStart(throughForm, user, "start " + definition.getKey(), "Mã hồ sơ do hệ thống cấp, không gửi kèm khi"
+          + " đề nghị. Chưa lưu gì. (The business key is set by the system.)");
     }
     FormDefinition startForm = definition.getStartFormDefinition();
     String formId = startForm == null || startForm.getCamundaFormDefinitionKey() == null ? null
@@ -194,8 +210,8 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
     Set<String> extra = new TreeSet<>(variables == null ? Set.of() : variables.keySet());
     extra.removeAll(forms.of(formId));
     if (!extra.isEmpty()) {
-      refuseInput(user, "start " + definition.getKey(), "Đề nghị công nhận chỉ nhận các ô của biểu mẫu đề nghị;"
-          + " không nhận: " + String.join(", ", extra) + ". Chưa lưu gì. (Only the start form's fields are"
+      refuseStart(throughForm, user, "start " + definition.getKey(), "Đề nghị công nhận chỉ nhận các ô của biểu mẫu"
+          + " đề nghị; không nhận: " + String.join(", ", extra) + ". Chưa lưu gì. (Only the start form's fields are"
           + " accepted.)");
     }
   }
@@ -207,7 +223,23 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
 
   private void refuse(Authentication user, String what, String message) {
     audit.refused(user.getUserId(), what, message);
-    throw new AuthorizationException(message);
+    throw new Refused(message);
+  }
+
+  /** An operation this boundary refused (403). */
+  public static final class Refused extends AuthorizationException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  private void refuseStart(boolean throughForm, Authentication user, String what, String message) {
+    if (throughForm) {
+      refuseInput(user, what, message);
+    }
+    refuse(user, what, message);
   }
 
   private void refuseInput(Authentication user, String what, String message) {
@@ -216,12 +248,15 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * A field the step does not have. A form-field validation failure for the engine, so that both REST APIs (ours
-   * and the webapps') answer 400 with the message.
+   * A field or business key the step does not take. A form validation failure for the engine's REST resources
+   * (engine-rest and the webapps' own API alike), which answer it 400 with its message; they answer any other
+   * engine exception from submit-form, complete and start, BadUserRequestException included, with a 500.
    */
   public static final class RefusedInput extends FormFieldValidationException {
+    private static final long serialVersionUID = 1L;
+
     RefusedInput(String message) {
-      super("trust-boundary", message);
+      super(null, message);
     }
   }
 

@@ -205,16 +205,17 @@ class TrustBoundaryHttpTest {
           List.of(Map.of("type", "startBeforeActivity", "activityId", TASK_SELF_ASSESSMENT))));
       assertThat(skipped.status()).as(flag).isEqualTo(403);
     }
-    // a plain start may not choose the business key nor bring anything but the start form's fields
+    // a plain start may not choose the business key nor bring anything but the start form's fields (through the
+    // REST "start", which only answers an authorization refusal with other than a 500: 403)
     Map<String, Object> startForm = Map.of("unitCode", Map.of("value", "NB-HL-TH01"), "level", Map.of("value", 1),
         "assessmentYear", Map.of("value", YEAR));
     Http.Response key = http.post(nb, start, Map.of("businessKey", String.valueOf(id), "variables", startForm));
-    assertThat(key.status()).isEqualTo(400);
+    assertThat(key.status()).isEqualTo(403);
     assertThat(key.json().path("message").asText()).contains("Mã hồ sơ do hệ thống cấp");
     Map<String, Object> withDossier = new LinkedHashMap<>(startForm);
     withDossier.put("dossierId", Map.of("value", id, "type", "Long"));
     Http.Response smuggled = http.post(nb, start, Map.of("variables", withDossier));
-    assertThat(smuggled.status()).isEqualTo(400);
+    assertThat(smuggled.status()).isEqualTo(403);
     assertThat(smuggled.json().path("message").asText()).contains("dossierId");
     // the shared procedure is never started by hand
     assertThat(http.post(nb, "/engine-rest/process-definition/key/recognition-appraisal/start",
