@@ -43,6 +43,12 @@ final class TrustProbe {
     assertThat(r.body()).contains("Thao tác này chỉ dành cho quản trị viên");
   }
 
+  /** A start with instructions or skip flags: 403, only the plain start through the start form is open. */
+  static void assertPlainStartOnly(Response r) {
+    assertThat(r.status()).as(r.body()).isEqualTo(403);
+    assertThat(r.body()).contains("qua biểu mẫu đề nghị");
+  }
+
   /** Camunda's submit-form body: each value as {"value": v}. */
   static Map<String, Object> variables(Map<String, Object> values) {
     Map<String, Object> v = new LinkedHashMap<>();

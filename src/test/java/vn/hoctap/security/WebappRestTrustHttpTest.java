@@ -155,10 +155,10 @@ class WebappRestTrustHttpTest {
     instructions.put("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId",
         LearningUnitProcess.TASK_HEAD_REVIEW)));
     long instructedBefore = probe.refusals(u.team(), "StartProcessInstanceAtActivitiesCmd");
-    TrustProbe.assertAdminOnly(tasklist.post(byKey + "/start", instructions));
+    TrustProbe.assertPlainStartOnly(tasklist.post(byKey + "/start", instructions));
     instructions.put("skipCustomListeners", true);
     instructions.put("skipIoMappings", true);
-    TrustProbe.assertAdminOnly(tasklist.post(byKey + "/start", instructions));
+    TrustProbe.assertPlainStartOnly(tasklist.post(byKey + "/start", instructions));
     // a business key of one's choice (another dossier's id), and a routing variable with the start form
     Map<String, Object> keyed = new LinkedHashMap<>(variables(start));
     keyed.put("businessKey", "1");
