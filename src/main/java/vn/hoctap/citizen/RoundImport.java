@@ -41,6 +41,8 @@ import vn.hoctap.citizen.EntryRules.FieldError;
 import vn.hoctap.citizen.EntryRules.Parsed;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
+import vn.hoctap.common.xlsx.XlsxFile;
+import vn.hoctap.common.xlsx.XlsxLimits;
 
 /**
  * Spreadsheets of a round: the template per population (one row per person or household, one column per
@@ -71,7 +73,7 @@ public class RoundImport {
   /** One problem of the file, at its row and column (column null for a whole-row problem). */
   public record CellError(int row, Integer column, String header, String message) {
     String describe() {
-      return "Dòng " + row + (column == null ? "" : ", cột " + XlsxRows.columnName(column) + " (" + header + ")")
+      return "Dòng " + row + (column == null ? "" : ", cột " + XlsxFile.columnName(column) + " (" + header + ")")
           + ": " + message;
     }
   }
@@ -84,9 +86,10 @@ public class RoundImport {
   private final int maxRows;
   private final int batchSize;
   private final Path annotatedDir;
+  private final XlsxLimits.Caps caps;
 
   RoundImport(JdbcTemplate jdbc, PlatformTransactionManager txManager, RoundService rounds, RoundCriteria criteria,
-      EngineClock clock, @Value("${hoctap.rounds.max-rows:1000000}") int maxRows,
+      EngineClock clock, XlsxLimits limits, @Value("${hoctap.rounds.max-rows:1000000}") int maxRows,
       @Value("${hoctap.rounds.batch-size:1000}") int batchSize,
       @Value("${hoctap.data-dir:./data}") String dataDir) {
     this.jdbc = jdbc;
@@ -97,6 +100,7 @@ public class RoundImport {
     this.maxRows = maxRows;
     this.batchSize = batchSize;
     this.annotatedDir = Path.of(dataDir, "round-imports");
+    this.caps = limits.round();
   }
 
   private volatile EntryWriter writer;
@@ -268,7 +272,7 @@ public class RoundImport {
           seen.putIfAbsent(rs.getString(1), 0);
         }, roundId);
     Run run = new Run(round, subject, sheet, seen, actor);
-    XlsxRows.read(file, maxRows + 1, run);
+    read(file, run);
     run.finish();
     if (run.errorCount > 0) {
       throw new Invalid(run.errors, run.errorCount);
@@ -282,8 +286,22 @@ public class RoundImport {
     return new ImportResult(roundId, subject, fileName, sha, false, run.rows, run.passed, run.rows - run.passed);
   }
 
+  /** The first sheet of the file, row by row, within this import's caps and row limit. */
+  private void read(Path file, XlsxFile.RowHandler handler) {
+    try (XlsxFile x = XlsxFile.open(file, caps)) {
+      x.readSheet(0, (rowNumber, cells) -> {
+        // a file padded with millions of rows is refused at the first one beyond the limit, without reading on
+        if (rowNumber > maxRows + 1) {
+          throw DomainException.badInput("Tệp có dữ liệu ở dòng " + rowNumber + ", vượt quá giới hạn " + maxRows
+              + " dòng mỗi tệp. Hãy chia danh sách thành nhiều tệp.");
+        }
+        handler.row(rowNumber, cells);
+      });
+    }
+  }
+
   /** The handler of one import: header first, then each row validated, scored and (while all is well) batched. */
-  private final class Run implements XlsxRows.RowHandler {
+  private final class Run implements XlsxFile.RowHandler {
     final Round round;
     final Subject subject;
     final RoundCriteria.Stored sheet;
@@ -479,7 +497,7 @@ public class RoundImport {
         CreationHelper help = wb.getCreationHelper();
         Drawing<?> drawing = sheet.createDrawingPatriarch();
         int[] width = {0};
-        XlsxRows.read(file, maxRows + 1, (rowNumber, cells) -> {
+        read(file, (rowNumber, cells) -> {
           Row row = sheet.createRow(rowNumber - 1);
           for (int c = 0; c < cells.length; c++) {
             if (cells[c] != null) {
@@ -502,7 +520,7 @@ public class RoundImport {
           }
           StringBuilder all = new StringBuilder();
           for (CellError e : rowErrors) {
-            all.append(all.length() == 0 ? "" : "; ").append(e.column() == null ? "" : XlsxRows.columnName(e.column())
+            all.append(all.length() == 0 ? "" : "; ").append(e.column() == null ? "" : XlsxFile.columnName(e.column())
                 + ": ").append(e.message());
             if (e.column() != null) {
               var cell = row.getCell(e.column()) == null ? row.createCell(e.column()) : row.getCell(e.column());
