@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -33,6 +34,8 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -65,6 +68,7 @@ public class RoundImport {
   /** Errors listed in the API answer; the annotated file marks every kept one. */
   static final int MAX_ERRORS_LISTED = 200;
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
+  static final String BUSY = "Đợt đánh giá này đang được nhập từ một tệp khác; hãy đợi xong rồi thử lại.";
 
   /** What an import did. */
   public record ImportResult(long roundId, Subject subject, String fileName, String sha256, boolean alreadyImported,
@@ -236,6 +240,7 @@ public class RoundImport {
    */
   public ImportResult importFile(long roundId, Subject subject, Path file, String fileName, String actor) {
     String sha = sha256(file);
+    ensureImportLockRow(roundId);
     try {
       return tx.execute(status -> importInTransaction(roundId, subject, file, fileName, sha, actor));
     } catch (Invalid invalid) {
@@ -253,6 +258,7 @@ public class RoundImport {
 
   private ImportResult importInTransaction(long roundId, Subject subject, Path file, String fileName, String sha,
       String actor) {
+    claimImport(roundId);
     Round round = rounds.lock(roundId);
     List<Map<String, Object>> done = jdbc.queryForList("select row_count, imported_at from round_import"
         + " where round_id = ? and sha256 = ?", roundId, sha);
@@ -297,6 +303,39 @@ public class RoundImport {
         }
         handler.row(rowNumber, cells);
       });
+    }
+  }
+
+  /**
+   * The round's import lock row exists before any import takes it (created once, outside the import's transaction;
+   * two first imports at once both get here, the second's insert fails harmlessly).
+   */
+  private void ensureImportLockRow(long roundId) {
+    try {
+      jdbc.update("insert into round_import_lock (round_id) select id from assessment_round where id = ? and not"
+          + " exists (select 1 from round_import_lock where round_id = ?)", roundId, roundId);
+    } catch (DuplicateKeyException e) {
+      // made by the other import at the same moment
+    }
+  }
+
+  /**
+   * One import at a time per round, on every node: the import holds its round's lock row until it commits or rolls
+   * back (a crashed node's lock goes with its connection). A second import is told at once instead of waiting for
+   * the first to finish (or for a lock timeout, a 500).
+   */
+  private void claimImport(long roundId) {
+    try {
+      jdbc.queryForList("select round_id from round_import_lock where round_id = ? for update nowait", Long.class,
+          roundId);
+    } catch (DataAccessException e) {
+      // PostgreSQL: lock_not_available (55P03); H2: lock timeout (50200), which NOWAIT raises at once
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof SQLException sql && ("55P03".equals(sql.getSQLState()) || sql.getErrorCode() == 50200)) {
+          throw DomainException.conflict(BUSY);
+        }
+      }
+      throw e;
     }
   }
 
