@@ -70,8 +70,13 @@ class SpreadsheetBombHttpTest {
         heap.liveMaxMb(), heap.gcs(), heap.peakMb(), heap.peakGrowthMb(), r.body());
     assertThat(r.status()).as(what + ": " + r.body()).isEqualTo(400);
     assertThat(heap.millis()).as(what + ": refused within seconds").isLessThan(10_000);
-    assertThat(heap.peakGrowthMb()).as(what + ": heap growth, garbage included").isLessThan(512);
-    assertThat(heap.liveMaxMb()).as(what + ": heap in use after each GC").isLessThan(512);
+    // what the upload keeps alive: the heap in use after each GC during it; without a GC, everything it allocated
+    // (garbage included) is in the pools' peak. The peak with garbage is not a bound once GCs run (G1 grows eden).
+    if (heap.gcs() > 0) {
+      assertThat(heap.liveMaxMb()).as(what + ": heap in use after each GC").isLessThan(512);
+    } else {
+      assertThat(heap.peakGrowthMb()).as(what + ": heap growth, garbage included, no GC").isLessThan(512);
+    }
   }
 
   Response upload(String user, String path, String name, byte[] file, List<HeapWatch.Heap> heap) {
