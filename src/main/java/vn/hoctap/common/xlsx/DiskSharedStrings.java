@@ -32,13 +32,13 @@ final class DiskSharedStrings implements AutoCloseable {
   }
 
   /** Reads the part; the caller's stream is already capped in bytes, this caps the number of strings. */
-  static DiskSharedStrings read(InputStream part, int maxStrings) throws Exception {
+  static DiskSharedStrings read(InputStream in, String part, int maxStrings) throws Exception {
     DiskSharedStrings s = new DiskSharedStrings(Files.createTempFile("hoctap-shared-strings-", ".bin"));
     try {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(s.file), 1 << 16)) {
         var xml = XlsxFile.xmlReader();
-        xml.setContentHandler(s.new Handler(out, maxStrings));
-        xml.parse(new InputSource(part));
+        xml.setContentHandler(s.new Handler(out, part, maxStrings));
+        xml.parse(new InputSource(in));
       }
       long size = Files.size(s.file);
       if (size > Integer.MAX_VALUE) {
@@ -84,6 +84,7 @@ final class DiskSharedStrings implements AutoCloseable {
   /** {@code <si>} is one string: its {@code <t>} texts (runs of rich text) joined, phonetic guides left out. */
   private final class Handler extends DefaultHandler {
     private final OutputStream out;
+    private final String part;
     private final int maxStrings;
     private final StringBuilder text = new StringBuilder();
     private long written;
@@ -91,8 +92,9 @@ final class DiskSharedStrings implements AutoCloseable {
     private boolean inText;
     private int phonetic;
 
-    Handler(OutputStream out, int maxStrings) {
+    Handler(OutputStream out, String part, int maxStrings) {
       this.out = out;
+      this.part = part;
       this.maxStrings = maxStrings;
     }
 
@@ -136,8 +138,9 @@ final class DiskSharedStrings implements AutoCloseable {
 
     private void add() {
       if (count >= maxStrings) {
-        throw new XlsxRefused("Tệp có hơn " + maxStrings + " chuỗi văn bản khác nhau, vượt quá giới hạn cho loại danh"
-            + " sách này. Hãy chia danh sách thành nhiều tệp nhỏ hơn.");
+        throw new XlsxRefused("Phần \"" + part + "\" của tệp có hơn " + maxStrings + " chuỗi văn bản, vượt quá giới"
+            + " hạn cho loại danh sách này. Hãy chia danh sách thành nhiều tệp nhỏ hơn, hoặc mở bằng Excel, lưu lại"
+            + " dưới dạng .xlsx rồi tải lên lại.");
       }
       byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
       try {

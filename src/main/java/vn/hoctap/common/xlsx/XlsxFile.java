@@ -116,7 +116,7 @@ public final class XlsxFile implements AutoCloseable {
     try {
       if (strings == null && sharedStringsPart != null && entry(sharedStringsPart) != null) {
         try (InputStream in = open(sharedStringsPart, caps.maxSharedStringsBytes().toBytes())) {
-          strings = DiskSharedStrings.read(in, caps.maxSharedStrings());
+          strings = DiskSharedStrings.read(in, sharedStringsPart, caps.maxSharedStrings());
         }
       }
       if (entry(part) == null) {
