@@ -1,8 +1,9 @@
 package vn.hoctap.admin;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -13,15 +14,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
@@ -36,6 +32,9 @@ import org.springframework.util.unit.DataSize;
 import vn.hoctap.admin.Administration.NewOrgUnit;
 import vn.hoctap.admin.AuditLog.Target;
 import vn.hoctap.admin.ImportRejected.Problem;
+import vn.hoctap.common.xlsx.XlsxFile;
+import vn.hoctap.common.xlsx.XlsxLimits;
+import vn.hoctap.common.xlsx.XlsxRefused;
 import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
@@ -113,9 +112,10 @@ public class SpreadsheetImport {
   private final AuditLog audit;
   private final long maxBytes;
   private final int maxRows;
+  private final XlsxLimits.Caps caps;
 
   public SpreadsheetImport(Administration admin, OrgUnitLookups lookups, IdentityService identity,
-      IdentityProvisioning provisioning, AuditLog audit,
+      IdentityProvisioning provisioning, AuditLog audit, XlsxLimits limits,
       @Value("${hoctap.import.max-bytes:10MB}") DataSize maxBytes,
       @Value("${hoctap.import.max-rows:20000}") int maxRows) {
     this.admin = admin;
@@ -125,11 +125,8 @@ public class SpreadsheetImport {
     this.audit = audit;
     this.maxBytes = maxBytes.toBytes();
     this.maxRows = maxRows;
-    // A 10 MB upload must not inflate into gigabytes (POI's default per-entry limit is 4 GB). The limit is
-    // JVM-wide: the round import raises it to what its largest allowed round needs (XlsxRows).
-    if (ZipSecureFile.getMaxEntrySize() > 200L * 1024 * 1024) {
-      ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
-    }
+    // a 10 MB upload must not inflate into gigabytes: this import's own caps, read by XlsxFile
+    this.caps = limits.admin();
   }
 
   public int maxRows() {
@@ -284,82 +281,80 @@ public class SpreadsheetImport {
     }
 
     private void read(byte[] content, List<Problem> problems, List<OrgRow> orgRows, List<UserRow> userRows) {
+      Path file = null;
       try {
-        FileMagic magic = FileMagic.valueOf(new ByteArrayInputStream(content));
-        if (magic == FileMagic.OLE2) {
-          fatal(problems, new Problem(null, 0, null, "Tệp là bảng tính Excel cũ (.xls): hãy lưu lại dưới dạng .xlsx."));
-          return;
+        file = Files.createTempFile("admin-import-", ".xlsx");
+        Files.write(file, content);
+        try (XlsxFile x = XlsxFile.open(file, caps)) {
+          int orgSheet = x.sheetIndex(ORG_SHEET);
+          int userSheet = x.sheetIndex(USER_SHEET);
+          if (orgSheet < 0 && userSheet < 0) {
+            fatal(problems, new Problem(null, 0, null, "Không có trang tính \"" + ORG_SHEET + "\" hay \"" + USER_SHEET
+                + "\". Hãy dùng bảng tính mẫu."));
+            return;
+          }
+          if (orgSheet >= 0) {
+            for (String[] cells : rows(x, orgSheet, ORG_SHEET, ORG_HEADERS, problems)) {
+              OrgRow r = orgRow(cells, problems);
+              if (r != null) {
+                orgRows.add(r);
+              }
+            }
+          }
+          if (userSheet >= 0) {
+            for (String[] cells : rows(x, userSheet, USER_SHEET, USER_HEADERS, problems)) {
+              UserRow r = userRow(cells, problems);
+              if (r != null) {
+                userRows.add(r);
+              }
+            }
+          }
         }
-        if (magic != FileMagic.OOXML) {
-          fatal(problems, new Problem(null, 0, null, "Tệp không phải bảng tính .xlsx."));
-          return;
-        }
+      } catch (XlsxRefused e) {
+        fatal(problems, new Problem(e.sheet(), e.row(), e.cell(), e.getMessage()));
       } catch (IOException e) {
-        fatal(problems, new Problem(null, 0, null, "Tệp không phải bảng tính .xlsx."));
-        return;
-      }
-      try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-        Sheet orgSheet = wb.getSheet(ORG_SHEET);
-        Sheet userSheet = wb.getSheet(USER_SHEET);
-        if (orgSheet == null && userSheet == null) {
-          fatal(problems, new Problem(null, 0, null, "Không có trang tính \"" + ORG_SHEET + "\" hay \"" + USER_SHEET
-              + "\". Hãy dùng bảng tính mẫu."));
-          return;
-        }
-        if (orgSheet != null) {
-          for (String[] cells : rows(orgSheet, ORG_HEADERS, problems)) {
-            OrgRow r = orgRow(cells, problems);
-            if (r != null) {
-              orgRows.add(r);
-            }
+        throw new IllegalStateException("Không ghi được tệp tạm của bảng tính tải lên", e);
+      } finally {
+        if (file != null) {
+          try {
+            Files.deleteIfExists(file);
+          } catch (IOException e) {
+            LOG.warn("Temporary file {} not deleted", file);
           }
         }
-        if (userSheet != null) {
-          for (String[] cells : rows(userSheet, USER_HEADERS, problems)) {
-            UserRow r = userRow(cells, problems);
-            if (r != null) {
-              userRows.add(r);
-            }
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        fatal(problems, new Problem(null, 0, null, "Không đọc được bảng tính (tệp hỏng hoặc không phải .xlsx)."));
       }
     }
 
     /**
      * The data rows of a sheet as text, the spreadsheet row number in element 0 and the columns in header order
-     * after it. Columns are found by their header, so their order does not matter. Blank rows are skipped.
+     * after it. Columns are found by their header (row 1), so their order does not matter. Blank rows are skipped;
+     * a row beyond the limit stops the reading.
      */
-    private List<String[]> rows(Sheet sheet, String[] headers, List<Problem> problems) {
-      String name = sheet.getSheetName();
-      if (sheet.getLastRowNum() > maxRows) {
-        fatal(problems, new Problem(name, 0, null, "Trang tính có " + sheet.getLastRowNum() + " dòng dữ liệu, vượt quá "
-            + maxRows + " dòng cho phép. Tách thành nhiều tệp."));
-        return List.of();
-      }
-      DataFormatter format = new DataFormatter(Locale.ROOT);
-      int before = problems.size();
-      for (Row row : sheet) {
-        for (Cell cell : row) {
-          if (cell.getCellType() == CellType.FORMULA) {
-            fatal(problems, new Problem(name, row.getRowNum() + 1, cell.getAddress().formatAsString(),
-                "Ô có công thức (" + cell.getCellFormula() + "): hãy dán giá trị (Paste Special → Values)."));
-          }
+    private List<String[]> rows(XlsxFile x, int index, String name, String[] headers, List<Problem> problems) {
+      List<String[]> read = new ArrayList<>();
+      String[][] header = new String[1][];
+      x.readSheet(index, (rowNumber, cells) -> {
+        if (rowNumber > maxRows + 1) {
+          throw new XlsxRefused(name, 0, null, "Trang tính có dữ liệu ở dòng " + rowNumber + ", vượt quá " + maxRows
+              + " dòng cho phép. Tách thành nhiều tệp.");
         }
-      }
-      if (problems.size() > before) {
-        return List.of();
-      }
-      Row header = sheet.getRow(0);
+        if (rowNumber == 1) {
+          header[0] = cells;
+        } else {
+          String[] withRow = new String[cells.length + 1];
+          withRow[0] = String.valueOf(rowNumber);
+          System.arraycopy(cells, 0, withRow, 1, cells.length);
+          read.add(withRow);
+        }
+      });
       int[] where = new int[headers.length];
       java.util.Arrays.fill(where, -1);
-      if (header != null) {
-        for (Cell c : header) {
-          String text = Roles.key(format.formatCellValue(c));
+      if (header[0] != null) {
+        for (int c = 0; c < header[0].length; c++) {
+          String text = Roles.key(header[0][c] == null ? "" : header[0][c]);
           for (int i = 0; i < headers.length; i++) {
             if (text.equals(Roles.key(headers[i]))) {
-              where[i] = c.getColumnIndex();
+              where[i] = c;
             }
           }
         }
@@ -375,20 +370,16 @@ public class SpreadsheetImport {
         return List.of();
       }
       List<String[]> out = new ArrayList<>();
-      for (Row row : sheet) {
-        if (row.getRowNum() == 0) {
-          continue;
-        }
+      for (String[] row : read) {
         String[] cells = new String[headers.length + 1];
         boolean blank = true;
         for (int i = 0; i < headers.length; i++) {
-          Cell c = row.getCell(where[i]);
-          String v = c == null ? null : trim(format.formatCellValue(c));
+          String v = where[i] + 1 < row.length ? trim(row[where[i] + 1]) : null;
           cells[i + 1] = v;
           blank &= v == null;
         }
         if (!blank) {
-          cells[0] = String.valueOf(row.getRowNum() + 1);
+          cells[0] = row[0];
           out.add(cells);
         }
       }

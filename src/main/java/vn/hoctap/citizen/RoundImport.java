@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -33,6 +34,8 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,6 +44,8 @@ import vn.hoctap.citizen.EntryRules.FieldError;
 import vn.hoctap.citizen.EntryRules.Parsed;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
+import vn.hoctap.common.xlsx.XlsxFile;
+import vn.hoctap.common.xlsx.XlsxLimits;
 
 /**
  * Spreadsheets of a round: the template per population (one row per person or household, one column per
@@ -63,6 +68,7 @@ public class RoundImport {
   /** Errors listed in the API answer; the annotated file marks every kept one. */
   static final int MAX_ERRORS_LISTED = 200;
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
+  static final String BUSY = "Đợt đánh giá này đang được nhập từ một tệp khác; hãy đợi xong rồi thử lại.";
 
   /** What an import did. */
   public record ImportResult(long roundId, Subject subject, String fileName, String sha256, boolean alreadyImported,
@@ -71,7 +77,7 @@ public class RoundImport {
   /** One problem of the file, at its row and column (column null for a whole-row problem). */
   public record CellError(int row, Integer column, String header, String message) {
     String describe() {
-      return "Dòng " + row + (column == null ? "" : ", cột " + XlsxRows.columnName(column) + " (" + header + ")")
+      return "Dòng " + row + (column == null ? "" : ", cột " + XlsxFile.columnName(column) + " (" + header + ")")
           + ": " + message;
     }
   }
@@ -84,9 +90,10 @@ public class RoundImport {
   private final int maxRows;
   private final int batchSize;
   private final Path annotatedDir;
+  private final XlsxLimits.Caps caps;
 
   RoundImport(JdbcTemplate jdbc, PlatformTransactionManager txManager, RoundService rounds, RoundCriteria criteria,
-      EngineClock clock, @Value("${hoctap.rounds.max-rows:1000000}") int maxRows,
+      EngineClock clock, XlsxLimits limits, @Value("${hoctap.rounds.max-rows:1000000}") int maxRows,
       @Value("${hoctap.rounds.batch-size:1000}") int batchSize,
       @Value("${hoctap.data-dir:./data}") String dataDir) {
     this.jdbc = jdbc;
@@ -97,6 +104,7 @@ public class RoundImport {
     this.maxRows = maxRows;
     this.batchSize = batchSize;
     this.annotatedDir = Path.of(dataDir, "round-imports");
+    this.caps = limits.round();
   }
 
   private volatile EntryWriter writer;
@@ -232,6 +240,7 @@ public class RoundImport {
    */
   public ImportResult importFile(long roundId, Subject subject, Path file, String fileName, String actor) {
     String sha = sha256(file);
+    ensureImportLockRow(roundId);
     try {
       return tx.execute(status -> importInTransaction(roundId, subject, file, fileName, sha, actor));
     } catch (Invalid invalid) {
@@ -249,6 +258,7 @@ public class RoundImport {
 
   private ImportResult importInTransaction(long roundId, Subject subject, Path file, String fileName, String sha,
       String actor) {
+    claimImport(roundId);
     Round round = rounds.lock(roundId);
     List<Map<String, Object>> done = jdbc.queryForList("select row_count, imported_at from round_import"
         + " where round_id = ? and sha256 = ?", roundId, sha);
@@ -268,7 +278,7 @@ public class RoundImport {
           seen.putIfAbsent(rs.getString(1), 0);
         }, roundId);
     Run run = new Run(round, subject, sheet, seen, actor);
-    XlsxRows.read(file, maxRows + 1, run);
+    read(file, run);
     run.finish();
     if (run.errorCount > 0) {
       throw new Invalid(run.errors, run.errorCount);
@@ -282,8 +292,55 @@ public class RoundImport {
     return new ImportResult(roundId, subject, fileName, sha, false, run.rows, run.passed, run.rows - run.passed);
   }
 
+  /** The first sheet of the file, row by row, within this import's caps and row limit. */
+  private void read(Path file, XlsxFile.RowHandler handler) {
+    try (XlsxFile x = XlsxFile.open(file, caps)) {
+      x.readSheet(0, (rowNumber, cells) -> {
+        // a file padded with millions of rows is refused at the first one beyond the limit, without reading on
+        if (rowNumber > maxRows + 1) {
+          throw DomainException.badInput("Tệp có dữ liệu ở dòng " + rowNumber + ", vượt quá giới hạn " + maxRows
+              + " dòng mỗi tệp. Hãy chia danh sách thành nhiều tệp.");
+        }
+        handler.row(rowNumber, cells);
+      });
+    }
+  }
+
+  /**
+   * The round's import lock row exists before any import takes it (created once, outside the import's transaction;
+   * two first imports at once both get here, the second's insert fails harmlessly).
+   */
+  private void ensureImportLockRow(long roundId) {
+    try {
+      jdbc.update("insert into round_import_lock (round_id) select id from assessment_round where id = ? and not"
+          + " exists (select 1 from round_import_lock where round_id = ?)", roundId, roundId);
+    } catch (DuplicateKeyException e) {
+      // made by the other import at the same moment
+    }
+  }
+
+  /**
+   * One import at a time per round, on every node: the import holds its round's lock row until it commits or rolls
+   * back (a crashed node's lock goes with its connection). A second import is told at once instead of waiting for
+   * the first to finish (or for a lock timeout, a 500).
+   */
+  private void claimImport(long roundId) {
+    try {
+      jdbc.queryForList("select round_id from round_import_lock where round_id = ? for update nowait", Long.class,
+          roundId);
+    } catch (DataAccessException e) {
+      // PostgreSQL: lock_not_available (55P03); H2: lock timeout (50200), which NOWAIT raises at once
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof SQLException sql && ("55P03".equals(sql.getSQLState()) || sql.getErrorCode() == 50200)) {
+          throw DomainException.conflict(BUSY);
+        }
+      }
+      throw e;
+    }
+  }
+
   /** The handler of one import: header first, then each row validated, scored and (while all is well) batched. */
-  private final class Run implements XlsxRows.RowHandler {
+  private final class Run implements XlsxFile.RowHandler {
     final Round round;
     final Subject subject;
     final RoundCriteria.Stored sheet;
@@ -479,7 +536,7 @@ public class RoundImport {
         CreationHelper help = wb.getCreationHelper();
         Drawing<?> drawing = sheet.createDrawingPatriarch();
         int[] width = {0};
-        XlsxRows.read(file, maxRows + 1, (rowNumber, cells) -> {
+        read(file, (rowNumber, cells) -> {
           Row row = sheet.createRow(rowNumber - 1);
           for (int c = 0; c < cells.length; c++) {
             if (cells[c] != null) {
@@ -502,7 +559,7 @@ public class RoundImport {
           }
           StringBuilder all = new StringBuilder();
           for (CellError e : rowErrors) {
-            all.append(all.length() == 0 ? "" : "; ").append(e.column() == null ? "" : XlsxRows.columnName(e.column())
+            all.append(all.length() == 0 ? "" : "; ").append(e.column() == null ? "" : XlsxFile.columnName(e.column())
                 + ": ").append(e.message());
             if (e.column() != null) {
               var cell = row.getCell(e.column()) == null ? row.createCell(e.column()) : row.getCell(e.column());
