@@ -32,7 +32,7 @@ import vn.hoctap.support.Http;
 import vn.hoctap.support.Http.Response;
 
 /**
- * Spreadsheet bombs over real HTTP (docs/security-xlsx.md): files of a megabyte that unzip to a gigabyte, or with
+ * Spreadsheet bombs over real HTTP (docs/security.md): files of a megabyte that unzip to a gigabyte, or with
  * too many parts, are refused by the round import and the administration import with a 400 in Vietnamese, within
  * seconds and without the heap growing, and nothing is stored; two imports into one round at once: one is stored,
  * the other is told 409 and stores nothing.
