@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import vn.hoctap.demo.DemoData;
@@ -16,15 +15,15 @@ import vn.hoctap.support.TestProfiles;
 
 /**
  * The production profile behind its TLS proxy: X-Forwarded-Proto: https from the proxy (a local address) makes
- * the request secure, and then HSTS is sent; a plain http request gets none. One extra application context, closed
- * after the class, whose engine has a name of its own: the Camunda REST API finds its engine by name in a JVM-wide
- * registry, and a second "default" engine would answer the other tests' REST calls (without their login).
+ * the request secure, and then HSTS is sent; a plain http request gets none. One extra application context, whose
+ * engine has a name of its own: the Camunda REST API finds its engine by name in a JVM-wide registry, and a second
+ * "default" engine would answer the other tests' REST calls (without their login). The context stays in the test
+ * context cache (closing it took the registry's default engine away from the tests after it).
  */
 @HoctapTest
 @ActiveProfiles(resolver = ProductionHeadersHttpTest.WithProduction.class)
 @TestPropertySource(properties = {"camunda.bpm.process-engine-name=production-headers",
     "camunda.bpm.job-execution.enabled=false"})
-@DirtiesContext
 class ProductionHeadersHttpTest {
 
   /** The run's profiles (H2 or PostgreSQL) plus production. */

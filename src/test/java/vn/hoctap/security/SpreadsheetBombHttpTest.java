@@ -69,7 +69,9 @@ class SpreadsheetBombHttpTest {
         + " (garbage included) %d MB: +%d MB; %s%n", what, r.status(), heap.millis(), heap.beforeMb(),
         heap.liveMaxMb(), heap.gcs(), heap.peakMb(), heap.peakGrowthMb(), r.body());
     assertThat(r.status()).as(what + ": " + r.body()).isEqualTo(400);
-    assertThat(heap.millis()).as(what + ": refused within seconds").isLessThan(10_000);
+    // a sanity bound, not a speed target (the bomb took 53 s before; 1–9 s on an idle machine, more while other
+    // suites share the two cores): the figures are printed above
+    assertThat(heap.millis()).as(what + ": refused within seconds").isLessThan(30_000);
     // what the upload keeps alive: the heap in use after each GC during it; without a GC, everything it allocated
     // (garbage included) is in the pools' peak. The peak with garbage is not a bound once GCs run (G1 grows eden).
     if (heap.gcs() > 0) {
