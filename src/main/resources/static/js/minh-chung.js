@@ -69,6 +69,13 @@
             + '). Hãy nén hoặc tách tệp.');
       }
     });
+    var total = 0;
+    Array.prototype.forEach.call(form.querySelector('input[type=file]').files, function (f) { total += f.size; });
+    var maxRequest = Number(form.getAttribute('data-max-request-bytes'));
+    if (!tooLarge.length && maxRequest && total > maxRequest) {
+      tooLarge.push('Tổng dung lượng các tệp chọn một lần vượt quá ' + Math.round(maxRequest / 1048576)
+          + ' MB. Hãy tải lên làm nhiều lần.');
+    }
     if (tooLarge.length) {
       e.preventDefault();
       showError(form, ['Không tệp nào trong lần tải này được gửi:'].concat(tooLarge));

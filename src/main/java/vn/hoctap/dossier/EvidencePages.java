@@ -52,22 +52,22 @@ public class EvidencePages {
 
   /** The evidence of one dossier as the user may see and act on it. */
   public record EvidenceView(long dossierId, String dossierName, List<Group> groups, int count, boolean canUpload,
-      String uploadClosedReason, boolean canMark, List<Option> targets, String accept, long maxBytes, String maxLabel,
+      String uploadClosedReason, boolean canMark, List<Option> targets, String accept, long maxBytes, String maxLabel, long maxRequestBytes, String maxRequestLabel,
       String uploadMessage, List<String> uploadProblems, Long markErrorId, String markError, String notice) {
 
     EvidenceView withUploadError(String message, List<String> problems) {
       return new EvidenceView(dossierId, dossierName, groups, count, canUpload, uploadClosedReason, canMark, targets,
-          accept, maxBytes, maxLabel, message, problems, markErrorId, markError, notice);
+          accept, maxBytes, maxLabel, maxRequestBytes, maxRequestLabel, message, problems, markErrorId, markError, notice);
     }
 
     EvidenceView withMarkError(Long id, String message) {
       return new EvidenceView(dossierId, dossierName, groups, count, canUpload, uploadClosedReason, canMark, targets,
-          accept, maxBytes, maxLabel, uploadMessage, uploadProblems, id, message, notice);
+          accept, maxBytes, maxLabel, maxRequestBytes, maxRequestLabel, uploadMessage, uploadProblems, id, message, notice);
     }
 
     EvidenceView withNotice(String message) {
       return new EvidenceView(dossierId, dossierName, groups, count, canUpload, uploadClosedReason, canMark, targets,
-          accept, maxBytes, maxLabel, uploadMessage, uploadProblems, markErrorId, markError, message);
+          accept, maxBytes, maxLabel, maxRequestBytes, maxRequestLabel, uploadMessage, uploadProblems, markErrorId, markError, message);
     }
   }
 
@@ -87,11 +87,14 @@ public class EvidencePages {
   private final EvidenceService evidence;
   private final NamedParameterJdbcTemplate jdbc;
   private final long maxBytes;
+  private final long maxRequestBytes;
   private final Set<String> allowedTypes;
 
   EvidencePages(DossierService dossiers, DossierAccess access, EvidenceService evidence,
       NamedParameterJdbcTemplate jdbc, @Value("${hoctap.evidence.max-bytes}") org.springframework.util.unit.DataSize max,
-      @Value("${hoctap.evidence.allowed-types}") Set<String> allowedTypes) {
+      @Value("${hoctap.evidence.allowed-types}") Set<String> allowedTypes,
+      @Value("${spring.servlet.multipart.max-request-size}") org.springframework.util.unit.DataSize maxRequest) {
+    this.maxRequestBytes = maxRequest.toBytes();
     this.dossiers = dossiers;
     this.access = access;
     this.evidence = evidence;
@@ -173,7 +176,7 @@ public class EvidencePages {
     String accept = String.join(",", allowedTypes.stream().map(t -> "." + t).toList());
     return new EvidenceView(dossierId, d.getTitle().label() + " — " + d.getUnit().getName() + " — năm "
         + d.getAssessmentYear(), shown, rows.size(), canUpload, closed, canMark, targets, accept, maxBytes,
-        (maxBytes / (1024 * 1024)) + " MB", null, List.of(), null, null, null);
+        (maxBytes / (1024 * 1024)) + " MB", maxRequestBytes, (maxRequestBytes / (1024 * 1024)) + " MB", null, List.of(), null, null, null);
   }
 
   @PostMapping("/ho-so/{id}/minh-chung")
