@@ -283,10 +283,12 @@ class EvidenceBrowserTest {
       assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain("ke-hoach-hoc-tap", "%PDF");
     }
     // anonymous: the login page
-    HttpResponse<byte[]> anonymous = get(page);
+    String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    HttpResponse<byte[]> anonymous = get(page, "Accept", browser);
     assertThat(anonymous.statusCode()).isEqualTo(302);
     assertThat(anonymous.headers().firstValue("Location").orElse("")).endsWith("/dang-nhap");
-    assertThat(get(page + "/" + firstId(id)).statusCode()).isEqualTo(302);
+    assertThat(get(page + "/" + firstId(id), "Accept", browser).statusCode()).isEqualTo(302);
+    assertThat(get(page + "/" + firstId(id)).statusCode()).as("a script without a login").isEqualTo(401);
   }
 
   long firstId(long dossierId) {
