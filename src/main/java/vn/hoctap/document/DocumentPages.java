@@ -1,5 +1,7 @@
 package vn.hoctap.document;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -8,6 +10,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.hoctap.dossier.DossierAccess;
 import vn.hoctap.dossier.DossierService;
@@ -48,11 +52,29 @@ public class DocumentPages {
     return pdf(documents.certificatePdf(r, baseUrl()), "giay-chung-nhan-" + dossierId + ".pdf");
   }
 
+  /** The box to type a certificate's code (for whoever has the paper but no QR reader); GET, so no token. */
+  @GetMapping("/kiem-tra")
+  String checkForm(@RequestParam(name = "ma", required = false) String code, Model model) {
+    String typed = code == null ? "" : code.strip();
+    if (!typed.isEmpty()) {
+      return "redirect:/kiem-tra/" + UriUtils.encodePathSegment(typed, StandardCharsets.UTF_8);
+    }
+    model.addAttribute("check", null);
+    model.addAttribute("r", null);
+    model.addAttribute("code", "");
+    return "kiem-tra";
+  }
+
   @GetMapping("/kiem-tra/{code}")
-  String check(@PathVariable String code, Model model) {
+  String check(@PathVariable String code, Model model, HttpServletResponse response) {
     Check c = documents.check(code);
     model.addAttribute("check", c);
     model.addAttribute("r", c.recognition());
+    String shown = code.strip();
+    model.addAttribute("code", shown.length() > 60 ? shown.substring(0, 60) + "…" : shown);
+    if (c.verdict() == RecognitionDocuments.Verdict.NOT_FOUND) {
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    }
     return "kiem-tra";
   }
 

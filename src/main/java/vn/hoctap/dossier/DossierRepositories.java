@@ -28,4 +28,7 @@ interface EvidenceRepository extends JpaRepository<Evidence, Long> {
   Optional<Evidence> findByIdAndDossierId(Long id, Long dossierId);
 
   boolean existsByDossierIdAndSha256(Long dossierId, String sha256);
+
+  /** The listing of the evidence pages: the description with the category and the reviewer's marking. */
+  List<EvidenceRow> findAllByDossierIdOrderById(Long dossierId);
 }

@@ -49,6 +49,22 @@ public class Evidence {
   @Column(name = "uploaded_at", nullable = false)
   private Instant uploadedAt;
 
+  /** For a file of the whole dossier (no indicator): TO_TRINH, BAO_CAO_TU_DANH_GIA, BIEN_BAN_HOP or KHAC. */
+  private String category;
+
+  /** The receiving body's reviewer's marking: PHU_HOP or KHONG_PHU_HOP (null until marked). */
+  @Column(name = "review_verdict")
+  private String reviewVerdict;
+
+  @Column(name = "review_reason")
+  private String reviewReason;
+
+  @Column(name = "reviewed_by")
+  private String reviewedBy;
+
+  @Column(name = "reviewed_at")
+  private Instant reviewedAt;
+
   protected Evidence() {}
 
   Evidence(Long dossierId, String indicatorCode, String fileName, String contentType, byte[] content,
@@ -63,6 +79,37 @@ public class Evidence {
     this.note = note;
     this.uploadedBy = uploadedBy;
     this.uploadedAt = uploadedAt;
+  }
+
+  void setCategory(String category) {
+    this.category = category;
+  }
+
+  void mark(String verdict, String reason, String by, Instant at) {
+    this.reviewVerdict = verdict;
+    this.reviewReason = reason;
+    this.reviewedBy = by;
+    this.reviewedAt = at;
+  }
+
+  public String getCategory() {
+    return category;
+  }
+
+  public String getReviewVerdict() {
+    return reviewVerdict;
+  }
+
+  public String getReviewReason() {
+    return reviewReason;
+  }
+
+  public String getReviewedBy() {
+    return reviewedBy;
+  }
+
+  public Instant getReviewedAt() {
+    return reviewedAt;
   }
 
   public Long getId() {

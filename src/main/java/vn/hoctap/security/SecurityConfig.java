@@ -123,7 +123,7 @@ public class SecurityConfig {
     http// one manager without the global parent, which holds the same provider bean: a wrong password is checked
         // (and counted by the engine and the address throttle) once, not twice
         .authenticationManager(new ProviderManager(provider))
-        .authorizeHttpRequests(a -> a.requestMatchers(paths(LOGIN_PAGE, "/css/**", "/js/**")).permitAll()
+        .authorizeHttpRequests(a -> a.requestMatchers(paths(LOGIN_PAGE, "/css/**", "/js/**", "/favicon.svg")).permitAll()
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage(LOGIN_PAGE).defaultSuccessUrl("/trang-chu", false))
         // HTTP Basic as well, for scripts fetching a page or a document; never challenged (no browser prompt)
