@@ -2,13 +2,19 @@ package vn.hoctap.web;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import vn.hoctap.inbox.HomeService;
 import vn.hoctap.security.CurrentUser;
-import vn.hoctap.web.Page;
 import vn.hoctap.security.SecurityConfig;
 
 /** The login page and the start page of our own pages. */
 @Page
 class PagesController {
+
+  private final HomeService home;
+
+  PagesController(HomeService home) {
+    this.home = home;
+  }
 
   @GetMapping(SecurityConfig.LOGIN_PAGE)
   String login() {
@@ -17,7 +23,7 @@ class PagesController {
 
   @GetMapping("/trang-chu")
   String home(Model model) {
-    model.addAttribute("groups", CurrentUser.get().groups());
+    model.addAttribute("h", home.home(CurrentUser.get()));
     return "home";
   }
 }

@@ -97,10 +97,38 @@ final class TaskListBenchmark {
           .with("visible", visible).with("openTasks", totalOpen).with("finishedInstances", history)
           .with("context", context);
     }
+    inbox(app, visible, scenario, openTasks);
     Stats candidate = time(() -> http.get(USER, "/engine-rest/task?candidateGroups=" + GROUP
         + "&sortBy=created&sortOrder=desc&firstResult=0&maxResults=15").expect(200).status());
     add("REST API, HTTP Basic: GET /engine-rest/task?candidateGroups=" + GROUP + " (page of 15), " + scenario,
         candidate, null, null);
+  }
+
+  static final java.util.regex.Pattern INBOX_ALL =
+      java.util.regex.Pattern.compile("id=\"pham-vi-all\".*?class=\"count\">(\\d+)<",
+          java.util.regex.Pattern.DOTALL);
+
+  /**
+   * hoctap's own inbox "Việc cần làm" (/viec-can-lam, InboxService) as the reviewer's browser loads it, logged in
+   * once: the page of 15 (candidate links as the Tasklist filter, paged in the query), its dossiers in one query,
+   * the counts of the three tabs and of the overdue ones, and the bell in the header. Then the same with a step
+   * filter, and the notifications page.
+   */
+  private void inbox(AppHost app, long visible, String scenario, long openTasks) {
+    BenchHttp pages = BenchHttp.pageSession(app.port, USER);
+    String html = pages.page("/viec-can-lam").expect(200).body();
+    java.util.regex.Matcher m = INBOX_ALL.matcher(html);
+    if (!m.find() || Long.parseLong(m.group(1)) != visible) {
+      throw new IllegalStateException("the inbox shows " + USER + " " + (m.find(0) ? m.group(1) : "no count")
+          + " tasks, expected " + visible);
+    }
+    Stats all = time(() -> pages.page("/viec-can-lam").expect(200).status());
+    add("hoctap inbox /viec-can-lam (page of 15 + 4 counts + bell, HTML), " + scenario, all,
+        "p95 ≤ 100 ms at 100,000", openTasks >= 100_000 ? all.p95Ms() <= 100 : null).with("visible", visible);
+    Stats step = time(() -> pages.page("/viec-can-lam?buoc=Task_CheckCompleteness").expect(200).status());
+    add("hoctap inbox /viec-can-lam?buoc=Task_CheckCompleteness (step filter), " + scenario, step, null, null);
+    Stats bell = time(() -> pages.page("/thong-bao").expect(200).status());
+    add("hoctap notifications /thong-bao (page of 20 + unread count), " + scenario, bell, null, null);
   }
 
   private Result add(String metric, Stats st, String target, Boolean met) {
