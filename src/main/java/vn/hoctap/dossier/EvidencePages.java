@@ -20,7 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import vn.hoctap.web.PersonNames;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -85,20 +85,20 @@ public class EvidencePages {
   private final DossierService dossiers;
   private final DossierAccess access;
   private final EvidenceService evidence;
-  private final NamedParameterJdbcTemplate jdbc;
+  private final PersonNames personNames;
   private final long maxBytes;
   private final long maxRequestBytes;
   private final Set<String> allowedTypes;
 
   EvidencePages(DossierService dossiers, DossierAccess access, EvidenceService evidence,
-      NamedParameterJdbcTemplate jdbc, @Value("${hoctap.evidence.max-bytes}") org.springframework.util.unit.DataSize max,
+      PersonNames personNames, @Value("${hoctap.evidence.max-bytes}") org.springframework.util.unit.DataSize max,
       @Value("${hoctap.evidence.allowed-types}") Set<String> allowedTypes,
       @Value("${spring.servlet.multipart.max-request-size}") org.springframework.util.unit.DataSize maxRequest) {
     this.maxRequestBytes = maxRequest.toBytes();
     this.dossiers = dossiers;
     this.access = access;
     this.evidence = evidence;
-    this.jdbc = jdbc;
+    this.personNames = personNames;
     this.maxBytes = max.toBytes();
     this.allowedTypes = new TreeSet<>(allowedTypes);
   }
@@ -319,19 +319,7 @@ public class EvidencePages {
         ids.add(r.getReviewedBy());
       }
     }
-    Map<String, String> names = new HashMap<>();
-    if (ids.isEmpty()) {
-      return names;
-    }
-    jdbc.query("select ID_, FIRST_, LAST_ from ACT_ID_USER where ID_ in (:ids)", Map.of("ids", ids), rs -> {
-      String first = rs.getString(2);
-      String last = rs.getString(3);
-      String full = ((last == null ? "" : last) + " " + (first == null ? "" : first)).strip();
-      if (!full.isEmpty()) {
-        names.put(rs.getString(1), full);
-      }
-    });
-    return names;
+    return personNames.of(ids);
   }
 
   private static String at(Instant t) {

@@ -28,6 +28,7 @@ import vn.hoctap.org.PathPrefix;
 import vn.hoctap.procedure.DossierWorkflow;
 import vn.hoctap.process.RecognitionProcess;
 import vn.hoctap.security.CurrentUser;
+import vn.hoctap.web.PersonNames;
 
 /**
  * "Việc cần làm" (the inbox): the tasks the user may work on — their own and their groups' — read through the
@@ -96,15 +97,17 @@ public class InboxService {
   private final DossierAccess access;
   private final DossierWorkflow workflow;
   private final EngineClock clock;
+  private final PersonNames personNames;
 
   InboxService(TaskService tasks, FormService forms, JdbcTemplate jdbc, DossierAccess access,
-      DossierWorkflow workflow, EngineClock clock) {
+      DossierWorkflow workflow, EngineClock clock, PersonNames personNames) {
     this.tasks = tasks;
     this.forms = forms;
     this.jdbc = jdbc;
     this.access = access;
     this.workflow = workflow;
     this.clock = clock;
+    this.personNames = personNames;
   }
 
   /** The engine query of a scope: the candidate links of the user (and their groups), as the user. */
@@ -325,15 +328,8 @@ public class InboxService {
 
   /** People's names ("Lê Văn Cường") by login, for the holder column: never a login where a name belongs. */
   Map<String, String> names(List<String> ids) {
-    Map<String, String> out = new HashMap<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    jdbc.query("select ID_, FIRST_, LAST_ from ACT_ID_USER where ID_ in (" + marks(ids.size()) + ")", rs -> {
-      String name = ((rs.getString(3) == null ? "" : rs.getString(3)) + " "
-          + (rs.getString(2) == null ? "" : rs.getString(2))).trim();
-      out.put(rs.getString(1), name.isEmpty() ? "Cán bộ khác" : name);
-    }, ids.toArray());
+    Map<String, String> out = new HashMap<>(personNames.of(ids));
+    ids.forEach(id -> out.putIfAbsent(id, "Cán bộ khác"));
     return out;
   }
 
