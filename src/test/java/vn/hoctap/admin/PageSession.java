@@ -19,7 +19,7 @@ import vn.hoctap.support.Http.Response;
  * A browser-like session on our own pages: the login form with its CSRF token, the session cookie, and forms
  * posted with the token read from the page (redirects are not followed, so tests see them).
  */
-class PageSession {
+public class PageSession {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
@@ -27,17 +27,17 @@ class PageSession {
       .followRedirects(HttpClient.Redirect.NEVER).build();
   private final String base;
 
-  PageSession(int port) {
+  public PageSession(int port) {
     this.base = "http://127.0.0.1:" + port;
   }
 
   /** Logs in through the form; returns the response of the POST (a redirect to /trang-chu when it worked). */
-  Response login(String user, String password) {
+  public Response login(String user, String password) {
     String token = csrf(get("/dang-nhap").body());
     return post("/dang-nhap", Map.of("username", user, "password", password, "_csrf", token));
   }
 
-  static String csrf(String html) {
+  public static String csrf(String html) {
     Matcher m = CSRF.matcher(html);
     if (!m.find()) {
       throw new AssertionError("no CSRF token in the page: " + html);
@@ -45,12 +45,12 @@ class PageSession {
     return m.group(1);
   }
 
-  Response get(String path) {
+  public Response get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
   /** A form post; the token, if wanted, is one of the fields. */
-  Response post(String path, Map<String, String> fields) {
+  public Response post(String path, Map<String, String> fields) {
     StringBuilder body = new StringBuilder();
     fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
     return send(HttpRequest.newBuilder(URI.create(base + path))
@@ -59,7 +59,7 @@ class PageSession {
   }
 
   /** Fills and posts the form on the page at {@code pagePath}, with the page's CSRF token. */
-  Response submit(String pagePath, String action, Map<String, String> fields) {
+  public Response submit(String pagePath, String action, Map<String, String> fields) {
     Map<String, String> all = new LinkedHashMap<>(fields);
     all.put("_csrf", csrf(get(pagePath).body()));
     return post(action, all);
