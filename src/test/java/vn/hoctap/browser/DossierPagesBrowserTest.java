@@ -138,7 +138,7 @@ class DossierPagesBrowserTest {
     logout(b);
     login(b, "chutichhuyen");
     b.driver.get(url(page));
-    assertThat(b.visible(By.id("buoc-tieu-de")).getText()).contains("Quyết định");
+    assertThat(b.visible(By.id("buoc-tieu-de")).getText()).contains("ký quyết định công nhận");
     check(b, "ho-so-quyet-dinh", true);
     b.click(By.cssSelector("input[name='f_signerDecision'][value='APPROVE']"));
     b.click(By.id("gui"));
