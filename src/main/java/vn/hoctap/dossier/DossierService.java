@@ -280,10 +280,16 @@ public class DossierService {
   @Transactional(readOnly = true)
   public List<String> problems(Dossier dossier, Map<String, IndicatorInput> values) {
     List<String> details = new ArrayList<>();
-    for (InputError e : validator.validate(criteriaSet(dossier), dossier.getUnit().profile(), values)) {
+    for (InputError e : inputErrors(dossier, values)) {
       details.add(e.code() + ": " + e.message());
     }
     return details;
+  }
+
+  /** Every problem of the values, each with its indicator and field, for forms that show it next to the field. */
+  @Transactional(readOnly = true)
+  public List<InputError> inputErrors(Dossier dossier, Map<String, IndicatorInput> values) {
+    return validator.validate(criteriaSet(dossier), dossier.getUnit().profile(), values);
   }
 
   private void requireValid(Dossier dossier, Map<String, IndicatorInput> values) {

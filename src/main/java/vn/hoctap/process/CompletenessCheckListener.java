@@ -19,7 +19,7 @@ class CompletenessCheckListener extends FormStep {
     String verdict = form.choice(FIELD_COMPLETENESS, "Kết quả kiểm tra hồ sơ", COMPLETE, INCOMPLETE);
     String comment = form.text(FIELD_COMPLETENESS_COMMENT);
     if (INCOMPLETE.equals(verdict) && comment == null) {
-      form.problem("Cần ghi rõ nội dung yêu cầu bổ sung.");
+      form.problem(FIELD_COMPLETENESS_COMMENT, "Cần ghi rõ nội dung yêu cầu bổ sung.");
     }
     form.throwIfInvalid("Kết quả kiểm tra hồ sơ");
     if (COMPLETE.equals(verdict)) {

@@ -12,15 +12,20 @@ import vn.hoctap.common.DomainException;
  */
 final class FormValues {
 
-  private final VariableScope scope;
-  private final List<String> problems = new ArrayList<>();
+  private final java.util.function.Function<String, Object> scope;
+  private final List<DomainException.Problem> problems = new ArrayList<>();
 
   FormValues(VariableScope scope) {
-    this.scope = scope;
+    this.scope = scope::getVariable;
+  }
+
+  /** Over plain values, e.g. a page's preview of what a submission would give, before anything is submitted. */
+  FormValues(java.util.Map<String, Object> values) {
+    this.scope = values::get;
   }
 
   String text(String name) {
-    Object v = scope.getVariable(name);
+    Object v = scope.apply(name);
     if (v == null) {
       return null;
     }
@@ -31,7 +36,7 @@ final class FormValues {
   String requiredText(String name, String label) {
     String s = text(name);
     if (s == null) {
-      problems.add("Cần nhập \"" + label + "\".");
+      problem(name, "Cần nhập \"" + label + "\".");
     }
     return s;
   }
@@ -43,30 +48,30 @@ final class FormValues {
         return s;
       }
     }
-    problems.add("Cần chọn \"" + label + "\"" + (s == null ? "." : " (giá trị \"" + s + "\" không hợp lệ)."));
+    problem(name, "Cần chọn \"" + label + "\"" + (s == null ? "." : " (giá trị \"" + s + "\" không hợp lệ)."));
     return null;
   }
 
   Long wholeNumber(String name, String label) {
-    Object v = scope.getVariable(name);
+    Object v = scope.apply(name);
     if (v == null || v.toString().isBlank()) {
       return null;
     }
     try {
       BigDecimal d = new BigDecimal(v.toString().strip());
       if (d.stripTrailingZeros().scale() > 0) {
-        problems.add("\"" + label + "\" phải là số nguyên (đang là " + v + ").");
+        problem(name, "\"" + label + "\" phải là số nguyên (đang là " + v + ").");
         return null;
       }
       return d.longValueExact();
     } catch (NumberFormatException | ArithmeticException e) {
-      problems.add("\"" + label + "\" phải là số (đang là \"" + v + "\").");
+      problem(name, "\"" + label + "\" phải là số (đang là \"" + v + "\").");
       return null;
     }
   }
 
   Boolean yesNo(String name, String label) {
-    Object v = scope.getVariable(name);
+    Object v = scope.apply(name);
     if (v == null || v.toString().isBlank()) {
       return null;
     }
@@ -77,16 +82,16 @@ final class FormValues {
       case "true", "yes", "co", "có" -> true;
       case "false", "no", "khong", "không" -> false;
       default -> {
-        problems.add("\"" + label + "\" phải là Có hoặc Không (đang là \"" + v + "\").");
+        problem(name, "\"" + label + "\" phải là Có hoặc Không (đang là \"" + v + "\").");
         yield null;
       }
     };
   }
 
   java.time.LocalDate date(String name, String label) {
-    Object v = scope.getVariable(name);
+    Object v = scope.apply(name);
     if (v == null || v.toString().isBlank()) {
-      problems.add("Cần nhập \"" + label + "\".");
+      problem(name, "Cần nhập \"" + label + "\".");
       return null;
     }
     if (v instanceof java.util.Date d) {
@@ -95,23 +100,32 @@ final class FormValues {
     try {
       return java.time.LocalDate.parse(v.toString().strip().substring(0, Math.min(10, v.toString().strip().length())));
     } catch (java.time.format.DateTimeParseException e) {
-      problems.add("\"" + label + "\" phải là ngày (năm-tháng-ngày), đang là \"" + v + "\".");
+      problem(name, "\"" + label + "\" phải là ngày (năm-tháng-ngày), đang là \"" + v + "\".");
       return null;
     }
   }
 
   void problem(String message) {
-    problems.add(message);
+    problems.add(new DomainException.Problem(null, message));
+  }
+
+  /** A problem of one field of the form (its key), shown next to that field on the page. */
+  void problem(String field, String message) {
+    problems.add(new DomainException.Problem(field, message));
   }
 
   void problems(java.util.List<String> messages) {
-    problems.addAll(messages);
+    messages.forEach(this::problem);
+  }
+
+  boolean hasProblems() {
+    return !problems.isEmpty();
   }
 
   /** Refuses the whole submission if anything was wrong; nothing has been stored at this point. */
   void throwIfInvalid(String what) {
     if (!problems.isEmpty()) {
-      throw DomainException.badInput(what + " chưa hợp lệ, chưa lưu gì. Hãy sửa:", problems);
+      throw DomainException.badInputOf(what + " chưa hợp lệ, chưa lưu gì. Hãy sửa:", problems);
     }
   }
 }

@@ -23,7 +23,7 @@ class HeadReviewListener extends FormStep {
     String decision = form.choice(VAR_HEAD_DECISION, "Quyết định của thủ trưởng", SUBMIT, SEND_BACK, WITHDRAW);
     String comment = form.text(FIELD_HEAD_COMMENT);
     if ((SEND_BACK.equals(decision) || WITHDRAW.equals(decision)) && comment == null) {
-      form.problem(SEND_BACK.equals(decision) ? "Cần ghi lý do trả lại Tổ đánh giá." : "Cần ghi lý do rút hồ sơ.");
+      form.problem(FIELD_HEAD_COMMENT, SEND_BACK.equals(decision) ? "Cần ghi lý do trả lại Tổ đánh giá." : "Cần ghi lý do rút hồ sơ.");
     }
     form.throwIfInvalid("Quyết định của thủ trưởng");
     String actor = steps.actor();

@@ -96,18 +96,28 @@ final class IndicatorForm {
       if (needsJudgement(i)) {
         String j = form.text(judgementKey(i));
         if (j == null) {
-          form.problem(i.code() + ": chỉ tiêu đang chờ xác nhận văn bản — cần chọn nhận định Đạt / Không đạt.");
+          form.problem(judgementKey(i), i.code() + ": chỉ tiêu đang chờ xác nhận văn bản — cần chọn nhận định Đạt / Không đạt.");
         } else {
           try {
             judgement = Judgement.valueOf(j);
           } catch (IllegalArgumentException e) {
-            form.problem(i.code() + ": nhận định \"" + j + "\" không hợp lệ (Đạt / Không đạt).");
+            form.problem(judgementKey(i), i.code() + ": nhận định \"" + j + "\" không hợp lệ (Đạt / Không đạt).");
           }
         }
       }
       values.put(i.code(), v.withJudgement(judgement).withNote(form.text(noteKey(i))));
     }
     return values;
+  }
+
+  /** The form field of a problem with an indicator value (InputError.field: yes, met, total, choice, code). */
+  static String fieldOf(CriteriaSet set, String code, String field) {
+    return set.indicators().stream().filter(i -> i.code().equals(code)).findFirst().map(i -> switch (field) {
+      case "met" -> metKey(i);
+      case "total" -> totalKey(i);
+      case "yes", "choice" -> i.formKey();
+      default -> null;
+    }).orElse(null);
   }
 
   /** A plain-text guide to the indicators that apply, with each threshold and whether it is confirmed. */

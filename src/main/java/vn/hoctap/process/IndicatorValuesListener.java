@@ -1,5 +1,8 @@
 package vn.hoctap.process;
 
+import vn.hoctap.criteria.CriteriaSet;
+import vn.hoctap.criteria.InputError;
+
 import static vn.hoctap.process.RecognitionProcess.*;
 
 import java.util.HashMap;
@@ -7,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import vn.hoctap.citizen.LearningUnitFeed;
-import vn.hoctap.criteria.CriteriaSet;
 import vn.hoctap.criteria.IndicatorInput;
 import vn.hoctap.dossier.Dossier;
 import vn.hoctap.dossier.DossierRevision.Stage;
@@ -59,15 +61,17 @@ class IndicatorValuesListener extends FormStep {
   protected void complete(DelegateTask task, Long id) {
     Dossier d = steps.dossiers.get(id);
     FormValues form = new FormValues(task);
-    Map<String, IndicatorInput> values = IndicatorForm.read(steps.dossiers.criteriaSet(d), d.getUnit().profile(),
-        form);
-    form.problems(steps.dossiers.problems(d, values));
+    CriteriaSet set = steps.dossiers.criteriaSet(d);
+    Map<String, IndicatorInput> values = IndicatorForm.read(set, d.getUnit().profile(), form);
+    for (InputError e : steps.dossiers.inputErrors(d, values)) {
+      form.problem(IndicatorForm.fieldOf(set, e.code(), e.field()), e.code() + ": " + e.message());
+    }
     String actor = steps.actor();
     if (appraisal(task)) {
       String recommendation = form.choice(VAR_APPRAISAL_RECOMMENDATION, "Kết luận thẩm định", RECOGNISE, REFUSE);
       String comment = form.text(FIELD_APPRAISAL_COMMENT);
       if (REFUSE.equals(recommendation) && comment == null) {
-        form.problem("Cần ghi lý do không đề nghị công nhận.");
+        form.problem(FIELD_APPRAISAL_COMMENT, "Cần ghi lý do không đề nghị công nhận.");
       }
       String correctionReason = form.text(FIELD_CORRECTION_REASON);
       form.throwIfInvalid("Kết quả thẩm định");

@@ -26,7 +26,7 @@ class SignerDecisionListener extends FormStep {
     String decision = form.choice(VAR_SIGNER_DECISION, "Quyết định", APPROVE, REFUSE);
     String comment = form.text(FIELD_SIGNER_COMMENT);
     if (REFUSE.equals(decision) && comment == null) {
-      form.problem("Cần ghi lý do không công nhận.");
+      form.problem(FIELD_SIGNER_COMMENT, "Cần ghi lý do không công nhận.");
     }
     form.throwIfInvalid("Quyết định");
     steps.dossiers.record(id, steps.actor(), APPROVE.equals(decision) ? "SIGNED" : "SIGNER_REFUSED",

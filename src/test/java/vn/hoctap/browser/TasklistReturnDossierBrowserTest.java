@@ -135,7 +135,7 @@ class TasklistReturnDossierBrowserTest {
       b.click(By.cssSelector("#ho-so-mo a[href='/ho-so/" + dossierId + "']"));
       assertThat(b.visible(By.id("trang-thai")).getText()).isEqualTo("Trả lại để bổ sung");
       assertThat(b.driver.findElement(By.id("buoc")).getText()).isEqualTo("Bổ sung hồ sơ theo yêu cầu");
-      assertThat(b.driver.findElement(By.id("lich-su")).getText()).contains(reviewer,
+      assertThat(b.driver.findElement(By.id("lich-su")).getText()).contains("Nguyễn Văn Thẩm",
           "Thiếu biên bản họp Tổ đánh giá");
       b.screenshot("ho-so-tra-lai");
       b.driver.get(url("/dashboard"));

@@ -157,8 +157,8 @@ class DashboardHttpTest {
     // the dossier page: where it stands, who holds it, why it was returned; the decision's documents
     Response dossier = http.get("phonggd", "/ho-so/" + returned.getBusinessKey());
     assertThat(dossier.status()).isEqualTo(200);
-    assertThat(dossier.body()).contains("Trả lại để bổ sung", "Bổ sung hồ sơ theo yêu cầu", "team-" + b.code(),
-        "Thiếu biên bản họp Tổ đánh giá", "phonggd");
+    assertThat(dossier.body()).contains("Trả lại để bổ sung", "Bổ sung hồ sơ theo yêu cầu",
+        "Tổ đánh giá — Đơn vị thử " + b.code(), "Thiếu biên bản họp Tổ đánh giá", "Lê Văn Cường");
     assertThat(http.get("sogd.nb", "/ho-so/" + returned.getBusinessKey()).status()).isEqualTo(404);
     assertThat(http.get("phonggd", "/ho-so/" + recognised.getBusinessKey()).body()).contains("Đã công nhận",
         "/QĐ-UBND", "/tai-lieu/" + recognised.getBusinessKey() + "/quyet-dinh.pdf", "giay-chung-nhan.pdf");

@@ -1,0 +1,455 @@
+package vn.hoctap.dossier;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.hoctap.common.DomainException;
+import vn.hoctap.common.Throwables;
+import vn.hoctap.criteria.CriteriaEvaluator;
+import vn.hoctap.criteria.CriteriaSet;
+import vn.hoctap.criteria.DigitalLevel;
+import vn.hoctap.criteria.EmulationTitle;
+import vn.hoctap.criteria.EvaluationResult;
+import vn.hoctap.criteria.Indicator;
+import vn.hoctap.criteria.IndicatorInput;
+import vn.hoctap.criteria.IndicatorResult;
+import vn.hoctap.deadline.DeadlineKind;
+import vn.hoctap.engine.EngineQueries;
+import vn.hoctap.procedure.DossierWorkflow;
+import vn.hoctap.process.IndicatorPreview;
+import vn.hoctap.recognition.RecognitionService;
+import vn.hoctap.security.CurrentUser;
+import vn.hoctap.web.Page;
+
+/**
+ * Trang hồ sơ: the one place of a dossier — who, what, where it stands and who holds it, its deadlines, the open
+ * step's form for the person who may do it, every indicator with the unit's value, the reviewer's correction and
+ * the criteria result, the decision, and the history in words. Submitting the form completes the engine's task as
+ * the user (the engine still owns the flow); a refusal comes back next to its fields with everything typed kept.
+ */
+@Page
+class DossierPages {
+
+  /** A step that is open now and who holds it, in words. */
+  record OpenStep(String name, String holders) {}
+
+  /** One indicator row of the table. */
+  record IndicatorRow(String code, String text, String unitValue, String verifiedValue, String correctionReason,
+      String result, String explanation, boolean failed) {}
+
+  /** The form of the open step the user may do. */
+  record StepView(String taskId, String name, List<StepForms.Shown> fields, List<String> problems,
+      String message) {}
+
+  private final DossierService dossiers;
+  private final DossierAccess access;
+  private final DossierWorkflow workflow;
+  private final RecognitionService recognitions;
+  private final DossierStory story;
+  private final StepForms forms;
+  private final EngineQueries engine;
+  private final TaskService tasks;
+  private final FormService formService;
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final CriteriaEvaluator evaluator;
+
+  DossierPages(DossierService dossiers, DossierAccess access, DossierWorkflow workflow,
+      RecognitionService recognitions, DossierStory story, StepForms forms, EngineQueries engine, TaskService tasks,
+      FormService formService, RuntimeService runtime, HistoryService history, CriteriaEvaluator evaluator) {
+    this.dossiers = dossiers;
+    this.access = access;
+    this.workflow = workflow;
+    this.recognitions = recognitions;
+    this.story = story;
+    this.forms = forms;
+    this.engine = engine;
+    this.tasks = tasks;
+    this.formService = formService;
+    this.runtime = runtime;
+    this.history = history;
+    this.evaluator = evaluator;
+  }
+
+  @GetMapping("/ho-so/{id}")
+  String dossier(@PathVariable long id, Model model) {
+    Dossier d = readable(id);
+    DossierStory.Names names = story.names();
+    List<Task> open = openTasks(d);
+    StepView step = null;
+    for (Task t : open) {
+      if (mayWork(t)) {
+        StepForm form = forms.get(formId(t));
+        if (form != null) {
+          Map<String, Object> vars = variables(t);
+          step = new StepView(t.getId(), t.getName(), forms.show(form, vars, null, Map.of()), List.of(), null);
+        }
+        break;
+      }
+    }
+    return page(d, open, names, step, model);
+  }
+
+  @PostMapping("/ho-so/{id}/buoc/{taskId}")
+  String submit(@PathVariable long id, @PathVariable String taskId, @RequestParam Map<String, String> params,
+      Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    Dossier d = readable(id);
+    DossierStory.Names names = story.names();
+    List<Task> open = openTasks(d);
+    Task task = open.stream().filter(t -> t.getId().equals(taskId)).findFirst().orElse(null);
+    if (task == null) {
+      String done = doneBy(taskId, names);
+      if (done == null) {
+        throw DomainException.notFound("Không tìm thấy bước này của hồ sơ số " + id + ".");
+      }
+      response.setStatus(409);
+      model.addAttribute("notice", done + " Những gì bạn vừa nhập chưa được lưu; hãy xem lại hồ sơ dưới đây.");
+      return page(d, open, names, null, model);
+    }
+    CurrentUser user = CurrentUser.get();
+    if (!mayWork(task)) {
+      response.setStatus(403);
+      model.addAttribute("notice", "Bạn không được giao bước «" + task.getName() + "» của hồ sơ này nên không thể"
+          + " thực hiện nó. Chưa có gì được lưu.");
+      return page(d, open, names, null, model);
+    }
+    StepForm form = forms.get(formId(task));
+    if (form == null) {
+      throw DomainException.notFound("Bước này không có biểu mẫu.");
+    }
+    Map<String, Object> vars = variables(task);
+    Map<String, String> typed = forms.typed(form, vars, params);
+    if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+      response.setStatus(409);
+      return again(d, open, names, task, form, vars, typed, Map.of(), List.of(), "Bước này đang do "
+          + names.of(task.getAssignee()) + " xử lý nên bạn chưa thể gửi. Những gì bạn nhập vẫn còn dưới đây;"
+          + " chưa có gì được lưu.", model);
+    }
+    StepForms.Converted converted = forms.convert(form, vars, typed);
+    if (!converted.problems().isEmpty()) {
+      response.setStatus(400);
+      return again(d, open, names, task, form, vars, typed, converted.problems(), List.of(), null, model);
+    }
+    if (params.containsKey("sua")) {
+      return again(d, open, names, task, form, vars, typed, Map.of(), List.of(), null, model);
+    }
+    if (!params.containsKey("xacNhan")) {
+      String consequence = consequence(d, task, converted.values());
+      if (consequence != null) {
+        model.addAttribute("d", d);
+        model.addAttribute("taskId", task.getId());
+        model.addAttribute("stepName", task.getName());
+        model.addAttribute("consequence", consequence);
+        model.addAttribute("typed", typed.entrySet().stream()
+            .collect(Collectors.toMap(e -> "f_" + e.getKey(), Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
+        return "dossier/xac-nhan";
+      }
+    }
+    boolean claimed = false;
+    try {
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), user.id());
+        claimed = true;
+      }
+      formService.submitTaskForm(task.getId(), converted.values());
+    } catch (RuntimeException e) {
+      if (claimed) {
+        release(task.getId(), user.id());
+      }
+      DomainException refusal = Throwables.find(e, DomainException.class);
+      if (refusal != null) {
+        response.setStatus(400);
+        Map<String, List<String>> byField = new LinkedHashMap<>();
+        List<String> general = new ArrayList<>();
+        Set<String> shown = form.shownEditable(vars).stream().map(StepForm.Field::key).collect(Collectors.toSet());
+        for (DomainException.Problem p : refusal.fieldProblems()) {
+          if (p.field() != null && shown.contains(p.field())) {
+            byField.computeIfAbsent(p.field(), k -> new ArrayList<>()).add(p.message());
+          } else {
+            general.add(p.message());
+          }
+        }
+        List<String> all = new ArrayList<>();
+        all.add(refusal.getMessage());
+        all.addAll(general);
+        return again(d, openTasks(d), names, task, form, vars, typed, byField, all, null, model);
+      }
+      if (Throwables.find(e, TaskAlreadyClaimedException.class) != null
+          || Throwables.find(e, OptimisticLockingException.class) != null || stillOpen(task.getId()) == null) {
+        response.setStatus(409);
+        Task now = stillOpen(task.getId());
+        String what = now == null ? doneBy(task.getId(), names)
+            : "Bước «" + task.getName() + "» vừa được " + names.of(now.getAssignee()) + " nhận xử lý.";
+        if (now == null) {
+          model.addAttribute("notice", what + " Những gì bạn vừa nhập chưa được lưu.");
+          return page(d, openTasks(d), names, null, model);
+        }
+        return again(d, openTasks(d), names, now, form, vars, typed, Map.of(), List.of(), what
+            + " Những gì bạn nhập vẫn còn dưới đây; chưa có gì được lưu.", model);
+      }
+      throw e;
+    }
+    redirect.addFlashAttribute("done", "Đã hoàn thành bước «" + task.getName() + "».");
+    return "redirect:/ho-so/" + id;
+  }
+
+  private String again(Dossier d, List<Task> open, DossierStory.Names names, Task task, StepForm form,
+      Map<String, Object> vars, Map<String, String> typed, Map<String, List<String>> byField, List<String> general,
+      String message, Model model) {
+    List<String> problems = new ArrayList<>(general);
+    if (general.isEmpty() && !byField.isEmpty()) {
+      problems.add("Chưa lưu gì. Hãy sửa các ô được đánh dấu:");
+    }
+    byField.values().forEach(problems::addAll);
+    StepView step = new StepView(task.getId(), task.getName(), forms.show(form, vars, typed, byField), problems,
+        message);
+    return page(d, open, names, step, model);
+  }
+
+  private String page(Dossier d, List<Task> open, DossierStory.Names names, StepView step, Model model) {
+    CurrentUser user = CurrentUser.get();
+    model.addAttribute("d", d);
+    model.addAttribute("steps", open.stream().map(t -> new OpenStep(t.getName(), holders(t, names))).toList());
+    model.addAttribute("createdBy", names.of(d.getCreatedBy()));
+    List<String> deadlines = new ArrayList<>();
+    for (DeadlineKind kind : DeadlineKind.values()) {
+      try {
+        deadlines.add(workflow.deadline(d.getId(), kind).describe());
+      } catch (RuntimeException e) {
+        deadlines.add(kind.label() + ": chưa được cấu hình");
+      }
+    }
+    model.addAttribute("deadlines", deadlines);
+    model.addAttribute("step", step);
+    indicators(d, model);
+    model.addAttribute("recognition", recognitions.forDossier(d.getId()).orElse(null));
+    model.addAttribute("history", story.history(dossiers.history(d.getId()), names));
+    boolean running = d.getProcessInstanceId() != null && engine.asSystem(() -> runtime.createProcessInstanceQuery()
+        .processInstanceId(d.getProcessInstanceId()).count()) > 0;
+    model.addAttribute("cockpit", user.admin() && running
+        ? "/camunda/app/cockpit/default/#/process-instance/" + d.getProcessInstanceId() : null);
+    if (!model.containsAttribute("evidence")) {
+      model.addAttribute("evidence", null);
+    }
+    return "dossier/ho-so";
+  }
+
+  private void indicators(Dossier d, Model model) {
+    CriteriaSet set = dossiers.criteriaSet(d);
+    Map<String, IndicatorInput> self = dossiers.latestValues(d.getId(), DossierRevision.Stage.SELF);
+    Map<String, IndicatorInput> verified = dossiers.latestValues(d.getId(), DossierRevision.Stage.VERIFIED);
+    Map<String, DossierService.Correction> corrections = new HashMap<>();
+    dossiers.revisions(d.getId()).stream().filter(r -> r.getStage() == DossierRevision.Stage.VERIFIED)
+        .reduce((a, b) -> b).ifPresent(r -> corrections.putAll(dossiers.corrections(r)));
+    EvaluationResult result = dossiers.latestEvaluation(d.getId());
+    List<IndicatorRow> rows = new ArrayList<>();
+    for (Indicator i : set.indicators()) {
+      if (!i.appliesTo(d.getUnit().profile())) {
+        continue;
+      }
+      IndicatorResult r = result == null ? null : result.indicators().stream()
+          .filter(x -> x.code().equals(i.code())).findFirst().orElse(null);
+      DossierService.Correction c = corrections.get(i.code());
+      rows.add(new IndicatorRow(i.code(), i.text(), value(self.get(i.code())),
+          verified.isEmpty() ? "" : value(verified.get(i.code())), c == null ? "" : c.reason(),
+          r == null ? "Chưa tính" : outcome(r.outcome()), r == null ? "" : r.explanation(),
+          r != null && (r.outcome() == IndicatorResult.Outcome.NOT_MET
+              || r.outcome() == IndicatorResult.Outcome.JUDGED_NOT_MET)));
+    }
+    model.addAttribute("indicators", rows);
+    model.addAttribute("result", result == null ? null : overall(result.outcome()) + ". " + result.summary());
+  }
+
+  static String value(IndicatorInput v) {
+    if (v == null) {
+      return "—";
+    }
+    List<String> parts = new ArrayList<>();
+    if (v.yes() != null) {
+      parts.add(v.yes() ? "Có" : "Không");
+    }
+    if (v.met() != null || v.total() != null) {
+      parts.add((v.met() == null ? "?" : v.met()) + " / " + (v.total() == null ? "?" : v.total()));
+    }
+    if (v.choice() != null) {
+      parts.add(choice(v.choice()));
+    }
+    if (v.judgement() != null) {
+      parts.add("nhận định: " + (v.judgement() == IndicatorInput.Judgement.MET ? "Đạt" : "Không đạt"));
+    }
+    return parts.isEmpty() ? "—" : String.join("; ", parts);
+  }
+
+  private static String choice(String c) {
+    try {
+      return EmulationTitle.valueOf(c).label();
+    } catch (IllegalArgumentException e) {
+      try {
+        return DigitalLevel.valueOf(c).label();
+      } catch (IllegalArgumentException e2) {
+        return c;
+      }
+    }
+  }
+
+  static String outcome(IndicatorResult.Outcome o) {
+    return switch (o) {
+      case MET -> "Đạt";
+      case NOT_MET -> "Không đạt";
+      case MISSING -> "Chưa có số liệu";
+      case NOT_APPLICABLE -> "Không áp dụng";
+      case JUDGED_MET -> "Đạt (theo nhận định)";
+      case JUDGED_NOT_MET -> "Không đạt (theo nhận định)";
+      case AWAITING_JUDGEMENT -> "Chờ nhận định";
+    };
+  }
+
+  static String overall(EvaluationResult.Outcome o) {
+    return switch (o) {
+      case MET -> "Đạt";
+      case NOT_MET -> "Không đạt";
+      case NEEDS_JUDGEMENT -> "Chờ nhận định";
+      case INCOMPLETE -> "Chưa đủ số liệu";
+    };
+  }
+
+  /**
+   * What a step that ends or refuses the dossier will do, in words, or null when the step goes on as usual. The
+   * appraisal's values are evaluated here without saving, so a reviewer sees a refusal coming before confirming.
+   */
+  private String consequence(Dossier d, Task task, Map<String, Object> values) {
+    String form = formId(task);
+    if ("lu-head-review".equals(form) && "WITHDRAW".equals(values.get("headDecision"))) {
+      return "Hồ sơ sẽ bị RÚT và kết thúc tại đây: không được xét công nhận năm " + d.getAssessmentYear()
+          + reason(values.get("headComment"));
+    }
+    if ("completeness-check".equals(form) && "INCOMPLETE".equals(values.get("completeness"))) {
+      return "Hồ sơ sẽ được TRẢ LẠI đơn vị để bổ sung" + reason(values.get("completenessComment"));
+    }
+    if ("recognition-decision".equals(form) && "REFUSE".equals(values.get("signerDecision"))) {
+      return "Hồ sơ sẽ KHÔNG được công nhận" + reason(values.get("signerComment"));
+    }
+    if (form != null && form.endsWith("indicator-values") && values.containsKey("appraisalRecommendation")) {
+      if ("REFUSE".equals(values.get("appraisalRecommendation"))) {
+        return "Hồ sơ sẽ KHÔNG được công nhận vì kết luận thẩm định là không đề nghị công nhận"
+            + reason(values.get("appraisalComment"));
+      }
+      CriteriaSet set = dossiers.criteriaSet(d);
+      EvaluationResult r = evaluator.evaluate(set, d.getUnit().profile(),
+          IndicatorPreview.read(set, d.getUnit().profile(), values));
+      if (r.outcome() == EvaluationResult.Outcome.NOT_MET) {
+        String why = r.indicators().stream().filter(i -> i.outcome() == IndicatorResult.Outcome.NOT_MET
+            || i.outcome() == IndicatorResult.Outcome.JUDGED_NOT_MET)
+            .map(i -> i.code() + " — " + i.explanation()).collect(Collectors.joining("; "));
+        return "Hồ sơ sẽ KHÔNG được công nhận vì với số liệu thẩm định này, tiêu chí không đạt: " + why + ".";
+      }
+    }
+    return null;
+  }
+
+  private static String reason(Object comment) {
+    return comment == null || comment.toString().isBlank() ? "." : ", với lý do: «" + comment.toString().strip()
+        + "».";
+  }
+
+  private Dossier readable(long id) {
+    Dossier d = dossiers.get(id);
+    access.requireRead(CurrentUser.get(), d);
+    return d;
+  }
+
+  /** The open tasks of the dossier's own instances (its process and the ones it called). */
+  private List<Task> openTasks(Dossier d) {
+    if (d.getProcessInstanceId() == null) {
+      return List.of();
+    }
+    return engine.asSystem(() -> {
+      Set<String> instances = new HashSet<>();
+      instances.add(d.getProcessInstanceId());
+      runtime.createProcessInstanceQuery().superProcessInstanceId(d.getProcessInstanceId()).list()
+          .forEach(p -> instances.add(p.getId()));
+      return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(d.getId())).initializeFormKeys()
+          .orderByTaskCreateTime().asc().list().stream().filter(t -> instances.contains(t.getProcessInstanceId()))
+          .toList();
+    });
+  }
+
+  private Task stillOpen(String taskId) {
+    return engine.asSystem(() -> tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
+  }
+
+  private static String formId(Task t) {
+    return t.getCamundaFormRef() == null ? null : t.getCamundaFormRef().getKey();
+  }
+
+  private List<String> candidateGroups(Task t) {
+    return engine.asSystem(() -> tasks.getIdentityLinksForTask(t.getId())).stream()
+        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(IdentityLink::getGroupId)
+        .toList();
+  }
+
+  /** The user holds the task, or it is free and the user is in one of its candidate groups. */
+  private boolean mayWork(Task t) {
+    CurrentUser user = CurrentUser.get();
+    if (user.id().equals(t.getAssignee())) {
+      return true;
+    }
+    return candidateGroups(t).stream().anyMatch(user.groups()::contains);
+  }
+
+  private String holders(Task t, DossierStory.Names names) {
+    String groups = candidateGroups(t).stream().map(story::group).distinct().collect(Collectors.joining("; "));
+    return t.getAssignee() == null ? groups : names.of(t.getAssignee()) + " (đã nhận xử lý) — " + groups;
+  }
+
+  private Map<String, Object> variables(Task t) {
+    return engine.asSystem(() -> tasks.getVariables(t.getId()));
+  }
+
+  /** "Bước «…» đã được … hoàn thành lúc …" for a finished task, null for an unknown one. */
+  private String doneBy(String taskId, DossierStory.Names names) {
+    HistoricTaskInstance h = engine.asSystem(() -> history.createHistoricTaskInstanceQuery().taskId(taskId)
+        .singleResult());
+    if (h == null || h.getEndTime() == null) {
+      return null;
+    }
+    return "Bước «" + h.getName() + "» đã được " + (h.getAssignee() == null ? "người khác" : names.of(h.getAssignee()))
+        + " hoàn thành lúc " + DossierStory.AT.format(h.getEndTime().toInstant().atZone(
+            vn.hoctap.common.EngineClock.ZONE)) + ".";
+  }
+
+  private void release(String taskId, String userId) {
+    try {
+      engine.asSystem(() -> {
+        Task t = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (t != null && userId.equals(t.getAssignee())) {
+          tasks.setAssignee(taskId, null);
+        }
+        return null;
+      });
+    } catch (RuntimeException ignored) {
+      // the task moved on meanwhile; nothing of ours to undo
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package vn.hoctap.dossier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import vn.hoctap.dossier.StepForm.Field;
+
+/**
+ * The forms of every human step (forms/*.form), parsed once, and the two conversions of a page: the task's values
+ * into the texts a person sees (dates as dd/MM/yyyy), and what the person typed into the values the step's
+ * listener reads (whole numbers as Long, dates as yyyy-MM-dd). A wrong date is refused here, next to its field,
+ * before anything reaches the engine; every other rule is the listener's, the same as for any other client.
+ */
+@Component
+public class StepForms {
+
+  static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+      .withResolverStyle(ResolverStyle.STRICT);
+
+  /** One field as the page shows it. */
+  public record Shown(Field field, String name, String value, List<String> errors, List<Shown> children) {
+    public boolean checked(String option) {
+      return option.equals(value);
+    }
+  }
+
+  /** The values to submit, or the problems (by field key) that stop the submission before it is sent. */
+  public record Converted(Map<String, Object> values, Map<String, List<String>> problems) {}
+
+  private final Map<String, StepForm> byId = new HashMap<>();
+
+  public StepForms(ObjectMapper json) {
+    try {
+      for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+        try (InputStream in = r.getInputStream()) {
+          StepForm f = StepForm.parse(json.readTree(in));
+          byId.put(f.id(), f);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Không đọc được các biểu mẫu trong forms/", e);
+    }
+  }
+
+  public StepForm get(String formId) {
+    return formId == null ? null : byId.get(formId);
+  }
+
+  public Map<String, StepForm> all() {
+    return Map.copyOf(byId);
+  }
+
+  /**
+   * The visible fields under the task's variables; {@code typed} (what the person sent, when the page comes back
+   * with problems) takes the place of the stored values, so nothing typed is lost.
+   */
+  public List<Shown> show(StepForm form, Map<String, Object> vars, Map<String, String> typed,
+      Map<String, List<String>> problems) {
+    return show(form.fields(), vars, typed, problems);
+  }
+
+  private List<Shown> show(List<Field> fields, Map<String, Object> vars, Map<String, String> typed,
+      Map<String, List<String>> problems) {
+    List<Shown> out = new ArrayList<>();
+    for (Field f : fields) {
+      if (f.hide() != null && f.hide().hides(vars)) {
+        continue;
+      }
+      String value = null;
+      if (f.key() != null) {
+        value = typed != null && f.editable() ? typed.get(f.key()) : display(f, vars.get(f.key()));
+      }
+      out.add(new Shown(f, f.key() == null ? null : "f_" + f.key(), value,
+          f.key() == null ? List.of() : problems.getOrDefault(f.key(), List.of()),
+          show(f.children(), vars, typed, problems)));
+    }
+    return out;
+  }
+
+  static String display(Field f, Object v) {
+    if (v == null) {
+      return null;
+    }
+    if ("datetime".equals(f.type())) {
+      String s = v instanceof java.util.Date d ? LocalDate.ofInstant(d.toInstant(),
+          vn.hoctap.common.EngineClock.ZONE).toString() : v.toString();
+      try {
+        return VN_DATE.format(LocalDate.parse(s.substring(0, Math.min(10, s.length()))));
+      } catch (DateTimeParseException e) {
+        return s;
+      }
+    }
+    return v.toString();
+  }
+
+  /** What the person typed (fields named f_&lt;key&gt;) for the form's visible, editable fields only. */
+  public Map<String, String> typed(StepForm form, Map<String, Object> vars, Map<String, String> params) {
+    Map<String, String> typed = new LinkedHashMap<>();
+    for (Field f : form.shownEditable(vars)) {
+      String s = params.get("f_" + f.key());
+      typed.put(f.key(), s == null ? "" : s);
+    }
+    return typed;
+  }
+
+  /** Converts typed texts to the values the step's listener reads; only the form's own keys. */
+  public Converted convert(StepForm form, Map<String, Object> vars, Map<String, String> typed) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    Map<String, List<String>> problems = new LinkedHashMap<>();
+    for (Field f : form.shownEditable(vars)) {
+      String s = typed.getOrDefault(f.key(), "").strip();
+      switch (f.type()) {
+        case "number" -> {
+          try {
+            values.put(f.key(), s.isEmpty() ? "" : (Object) Long.valueOf(s));
+          } catch (NumberFormatException e) {
+            values.put(f.key(), s); // the listener refuses it in its own words, with the others
+          }
+        }
+        case "checkbox" -> values.put(f.key(), "true".equals(s) || "on".equals(s));
+        case "datetime" -> {
+          if (s.isEmpty()) {
+            values.put(f.key(), "");
+          } else {
+            try {
+              values.put(f.key(), LocalDate.parse(s, VN_DATE).toString());
+            } catch (DateTimeParseException e) {
+              problems.computeIfAbsent(f.key(), k -> new ArrayList<>()).add("\"" + f.label() + "\" phải là một ngày"
+                  + " có thật, viết ngày/tháng/năm, ví dụ 04/12/2026 (đang là \"" + s + "\").");
+            }
+          }
+        }
+        default -> values.put(f.key(), s);
+      }
+    }
+    return new Converted(values, problems);
+  }
+}
