@@ -67,6 +67,7 @@ class DossierPages {
   private final DossierWorkflow workflow;
   private final RecognitionService recognitions;
   private final DossierStory story;
+  private final EvidencePages evidence;
   private final StepForms forms;
   private final EngineQueries engine;
   private final TaskService tasks;
@@ -77,7 +78,9 @@ class DossierPages {
 
   DossierPages(DossierService dossiers, DossierAccess access, DossierWorkflow workflow,
       RecognitionService recognitions, DossierStory story, StepForms forms, EngineQueries engine, TaskService tasks,
-      FormService formService, RuntimeService runtime, HistoryService history, CriteriaEvaluator evaluator) {
+      FormService formService, RuntimeService runtime, HistoryService history, CriteriaEvaluator evaluator,
+      EvidencePages evidence) {
+    this.evidence = evidence;
     this.dossiers = dossiers;
     this.access = access;
     this.workflow = workflow;
@@ -249,9 +252,7 @@ class DossierPages {
         .processInstanceId(d.getProcessInstanceId()).count()) > 0;
     model.addAttribute("cockpit", user.admin() && running
         ? "/camunda/app/cockpit/default/#/process-instance/" + d.getProcessInstanceId() : null);
-    if (!model.containsAttribute("evidence")) {
-      model.addAttribute("evidence", null);
-    }
+    model.addAttribute("evidence", evidence.view(d.getId(), user));
     return "dossier/ho-so";
   }
 

@@ -5,14 +5,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.engine.Actors;
-import vn.hoctap.engine.EngineQueries;
 import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgUnitRepository;
+import vn.hoctap.web.PersonNames;
 
 /**
  * A dossier's history and holders in words (lịch sử hồ sơ bằng lời): each recorded event as a Vietnamese
@@ -63,13 +61,11 @@ public class DossierStory {
       Map.entry("branch", "Chi hội khuyến học"), Map.entry("council", "Hội đồng Thi đua - Khen thưởng"),
       Map.entry("secretary", "Thư ký"), Map.entry("viewer", "Người theo dõi"));
 
-  private final EngineQueries engine;
-  private final IdentityService identity;
+  private final PersonNames personNames;
   private final OrgUnitRepository orgs;
 
-  DossierStory(EngineQueries engine, IdentityService identity, OrgUnitRepository orgs) {
-    this.engine = engine;
-    this.identity = identity;
+  DossierStory(PersonNames personNames, OrgUnitRepository orgs) {
+    this.personNames = personNames;
     this.orgs = orgs;
   }
 
@@ -88,12 +84,7 @@ public class DossierStory {
       if (Actors.SYSTEM.equals(login)) {
         return "Hệ thống";
       }
-      return known.computeIfAbsent(login, l -> {
-        User u = engine.asSystem(() -> identity.createUserQuery().userId(l).singleResult());
-        String name = u == null ? "" : ((u.getLastName() == null ? "" : u.getLastName()) + " "
-            + (u.getFirstName() == null ? "" : u.getFirstName())).strip();
-        return name.isEmpty() ? "Người dùng đã bị xoá" : name;
-      });
+      return known.computeIfAbsent(login, l -> personNames.of(List.of(l)).getOrDefault(l, "Người dùng đã bị xoá"));
     }
   }
 
