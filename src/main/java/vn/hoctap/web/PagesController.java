@@ -23,7 +23,11 @@ class PagesController {
 
   @GetMapping("/trang-chu")
   String home(Model model) {
-    model.addAttribute("h", home.home(CurrentUser.get()));
+    CurrentUser user = CurrentUser.get();
+    model.addAttribute("h", home.home(user));
+    // the applicant's staff: a school's Tổ đánh giá or a People's Committee's staff may open a dossier
+    model.addAttribute("canApply", user.groups().stream().anyMatch(g -> g.startsWith("team-")
+        || g.startsWith("committee-")));
     return "home";
   }
 }

@@ -50,10 +50,9 @@ class DossierPagesBrowserTest {
     TestUnit school = fx.newUnit("HN-TT", UnitKind.PRIMARY, true);
     // the real clock (the browser and the job executor live in it): this year's dossier, due 15/01 next year
     int year = LocalDate.now(EngineClock.ZONE).getYear();
-    ProcessInstance pi = fx.open(school.team(), school.code(), 1, year);
-    long id = Long.parseLong(pi.getBusinessKey());
     try (BrowserSession b = new BrowserSession()) {
       try {
+        long id = open(b, school, year);
         walkThrough(b, school, id);
       } catch (Throwable e) {
         b.screenshot("ho-so-failure");
@@ -62,10 +61,37 @@ class DossierPagesBrowserTest {
     }
   }
 
+  /** The team opens the dossier on "Lập hồ sơ đề nghị", choosing its unit from a list; a second one is refused. */
+  long open(BrowserSession b, TestUnit school, int year) throws Exception {
+    login(b, school.team());
+    b.driver.get(url("/trang-chu"));
+    b.click(By.cssSelector("#lap-moi a"));
+    new Select(b.visible(By.id("donVi"))).selectByValue("LEARNING_UNIT:" + school.code());
+    b.click(By.cssSelector("input[name=mucDo][value='1']"));
+    b.type(By.id("nam"), String.valueOf(year));
+    check(b, "ho-so-moi", false);
+    b.click(By.id("lap-ho-so"));
+    b.wait.until(d -> d.getCurrentUrl().matches(".*/ho-so/\\d+$"));
+    long id = Long.parseLong(b.driver.getCurrentUrl().replaceAll(".*/ho-so/", ""));
+    assertThat(dossiers.get(id).getUnit().getCode()).isEqualTo(school.code());
+    assertThat(dossiers.get(id).getAssessmentYear()).isEqualTo(year);
+
+    // the same unit and year again: refused on the page with the process's own reason, nothing started
+    long before = jdbc.queryForObject("select count(*) from dossier", Long.class);
+    b.driver.get(url("/ho-so/moi"));
+    new Select(b.visible(By.id("donVi"))).selectByValue("LEARNING_UNIT:" + school.code());
+    b.click(By.cssSelector("input[name=mucDo][value='1']"));
+    b.type(By.id("nam"), String.valueOf(year));
+    b.click(By.id("lap-ho-so"));
+    assertThat(b.visible(By.id("loi")).getText()).contains("Chưa lập được hồ sơ");
+    assertThat(jdbc.queryForObject("select count(*) from dossier", Long.class)).isEqualTo(before);
+    check(b, "ho-so-moi-tu-choi", false);
+    return id;
+  }
+
   void walkThrough(BrowserSession b, TestUnit school, long id) throws Exception {
     String page = "/ho-so/" + id;
     // the team: the self-assessment form on the dossier page
-    login(b, school.team());
     b.driver.get(url(page));
     assertThat(b.visible(By.id("buoc-tieu-de")).getText()).isEqualTo("Việc của bạn: Tự đánh giá các chỉ tiêu");
     assertThat(b.driver.findElement(By.id("nguoi-giu")).getText()).contains("Tổ đánh giá — Đơn vị thử "
