@@ -178,6 +178,25 @@ class DossierPagesBrowserTest {
     assertThat(jdbc.queryForObject("select count(*) from recognition where dossier_id = ?", Long.class, id))
         .isEqualTo(1L);
     check(b, "ho-so-da-cong-nhan", true);
+
+    // the school reads its notification and opens its decision from it
+    logout(b);
+    login(b, school.team());
+    b.driver.get(url("/trang-chu"));
+    int unread = Integer.parseInt(b.visible(By.id("so-chua-doc")).getText().strip());
+    assertThat(unread).isPositive();
+    b.click(By.id("chuong"));
+    assertThat(b.visible(By.id("danh-sach-thong-bao")).getText()).contains("Xem hồ sơ số " + id);
+    check(b, "thong-bao-truong", true);
+    b.click(By.linkText("Xem hồ sơ số " + id));
+    b.wait.until(d -> d.getCurrentUrl().endsWith("/ho-so/" + id));
+    assertThat(b.visible(By.id("quyet-dinh")).getText()).contains("/QĐ-UBND");
+    String pdf = (String) ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + " fetch(document.querySelector('#quyet-dinh a').href).then(r => r.arrayBuffer())"
+            + ".then(buf => done(String.fromCharCode(...new Uint8Array(buf).slice(0, 5))))"
+            + ".catch(e => done('error ' + e));");
+    assertThat(pdf).as("the decision downloads as a PDF").isEqualTo("%PDF-");
   }
 
   void fill(BrowserSession b, Map<String, Object> values) {
