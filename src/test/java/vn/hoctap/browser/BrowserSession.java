@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -36,6 +37,9 @@ public final class BrowserSession implements AutoCloseable {
   private final Path profile;
 
   public BrowserSession() throws IOException {
+    // a machine without the browser: one clear line instead of a driver's stack trace
+    Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+        "Chromium or chromedriver is missing: run scripts/install-test-tools.sh (Debian's packages) once");
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
     profile = Files.createTempDirectory("hoctap-chromium-");
     ChromeOptions options = new ChromeOptions();
