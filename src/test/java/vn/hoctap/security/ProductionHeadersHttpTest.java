@@ -16,9 +16,10 @@ import vn.hoctap.support.TestProfiles;
 /**
  * The production profile behind its TLS proxy: X-Forwarded-Proto: https from the proxy (a local address) makes
  * the request secure, and then HSTS is sent; a plain http request gets none. One extra application context, whose
- * engine has a name of its own (letters only: Camunda ignores a name with a hyphen): the Camunda REST API finds its engine by name in a JVM-wide registry, and a second
- * "default" engine would answer the other tests' REST calls (without their login). The context stays in the test
- * context cache (closing it took the registry's default engine away from the tests after it).
+ * engine has a name of its own (letters only: Camunda ignores a name with a hyphen): the Camunda REST API finds its
+ * engine by name in a JVM-wide registry, and a second "default" engine would answer the other tests' REST calls
+ * (without their login). The context stays in the test context cache (closing it took the registry's default
+ * engine away from the tests after it).
  */
 @HoctapTest
 @ActiveProfiles(resolver = ProductionHeadersHttpTest.WithProduction.class)
