@@ -55,6 +55,8 @@ public final class BrowserSession implements AutoCloseable {
         .withEnvironment(Map.of("TZ", "Asia/Ho_Chi_Minh")).build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    // a page that is being replaced (a form posted, a redirect) may drop the element a condition was reading
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   public WebElement visible(By by) {
