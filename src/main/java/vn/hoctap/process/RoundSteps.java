@@ -83,8 +83,6 @@ final class RoundSteps {
           .append("Số mục: ").append(c.entries()).append(" — đạt ").append(c.passed()).append(", không đạt ")
           .append(c.failed());
       c.bySubject().forEach((s, n) -> sb.append("\n• ").append(s.label()).append(": ").append(n));
-      sb.append("\nDanh sách và kết quả từng mục: /api/rounds/").append(r.id()).append("/entries (lọc ?filter=failed,")
-          .append(" returned, passed)");
       return sb.toString();
     }
 
@@ -284,7 +282,7 @@ final class RoundSteps {
       String left = support.rounds.returnedIdentities(roundId);
       if (!left.isEmpty()) {
         throw DomainException.rule("Còn mục bị trả lại chưa sửa: " + left + ". Sửa từng mục"
-            + " (PUT /api/rounds/" + roundId + "/entries/{số định danh}) rồi hoàn thành bước này.");
+            + " trong ô sửa của bước này rồi hoàn thành bước.");
       }
       support.rounds.moveTo(roundId, RoundStatus.IN_REVIEW);
       support.rounds.record(roundId, actor, "RESUBMITTED", task.getName(), form.text(FIELD_COMMENT),
