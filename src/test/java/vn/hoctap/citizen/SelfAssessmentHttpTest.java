@@ -323,6 +323,11 @@ class SelfAssessmentHttpTest {
         "fullName", "Đỗ Thị Hằng", "scores", RoundFixtures.passing()));
     assertThat(put.status()).isEqualTo(404);
     assertThat(entries(id, me)).isZero();
+    // nor the Camunda webapps' data, once logged in there with the same password
+    assertThat(webapp(login, "/camunda/api/engine/engine/default/task")).isEqualTo(404);
+    assertThat(webapp(login, "/camunda/api/engine/engine/default/process-definition")).isEqualTo(404);
+    assertThat(webapp(school.preparer(), "/camunda/api/engine/engine/default/task")).as("staff keep the Tasklist")
+        .isEqualTo(200);
     // their role gives no jurisdiction group
     assertThat(jdbc.queryForList("select GROUP_ID_ from ACT_ID_MEMBERSHIP where USER_ID_ = ?", String.class, login))
         .containsExactly(Groups.citizen(school.code()));
@@ -343,6 +348,40 @@ class SelfAssessmentHttpTest {
       assertThat(new PageSession(port).get(page).body()).as(page).startsWith("Location: ").contains("/dang-nhap");
     }
     assertThat(http.get(null, "/api/rounds/" + id).status()).isEqualTo(401);
+  }
+
+  /** Logs in to the Tasklist as the webapp does, then reads one path of its data API: the status. */
+  int webapp(String user, String path) {
+    java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = "http://127.0.0.1:" + port;
+    java.util.function.Function<java.net.http.HttpRequest.Builder, java.net.http.HttpResponse<String>> send = b -> {
+      cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+          .reduce((a, x) -> x).ifPresent(c -> b.header("X-XSRF-TOKEN", c.getValue()));
+      try {
+        return client.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    send.apply(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/tasklist/default/")));
+    java.net.http.HttpResponse<String> in = send.apply(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+        + "/camunda/api/admin/auth/user/default/login/tasklist")).header("Content-Type",
+        "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user
+        + "&password=" + DemoData.PASSWORD)));
+    assertThat(in.statusCode()).as(in.body()).isEqualTo(200);
+    return send.apply(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+        .header("Accept", "application/json")).statusCode();
+  }
+
+  @Test
+  void theDemoCitizenIsATeacherOfTheDemoSchool() {
+    assertThat(jdbc.queryForObject("select identity_no from citizen_account where user_id = 'congdan'",
+        String.class)).isEqualTo("001190010000");
+    assertThat(jdbc.queryForList("select GROUP_ID_ from ACT_ID_MEMBERSHIP where USER_ID_ = 'congdan'", String.class))
+        .containsExactly("citizen-HN-TT-TH01");
+    String home = words(login("congdan").get("/trang-chu").body());
+    assertThat(home).contains("Xin chào, Nguyễn Văn An").contains("001190010000").contains("Trường Tiểu học Tam Hiệp");
   }
 
   @Test
