@@ -185,7 +185,8 @@ public class SelfAssessment {
   /**
    * The form page. {@code typed} are the values the person sent (kept after a refusal); null shows what is stored.
    */
-  @Transactional(readOnly = true)
+  // not read-only: the first use of a criteria sheet after a start stores the bundled sheets (RoundCriteria)
+  @Transactional
   public Form form(CurrentUser user, long roundId, String wantedSubject, Typed typed) {
     Me me = me(user);
     Round r = round(me, roundId);
