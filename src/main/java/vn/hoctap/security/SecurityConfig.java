@@ -74,7 +74,9 @@ public class SecurityConfig {
         .addFilterBefore(new ApiClientHeader(), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
         // The Camunda REST API's error bodies without exception class names, SQL or stack traces.
-        .addFilterBefore(new EngineRestErrorBodies(), BasicAuthenticationFilter.class);
+        .addFilterBefore(new EngineRestErrorBodies(), BasicAuthenticationFilter.class)
+        // a person with only their own "Công dân" role: no API at all (404)
+        .addFilterAfter(new CitizenOnlyPaths(CitizenOnlyPaths.Door.API), AuthorizationFilter.class);
     SecurityHeaders.strict(http, hsts);
     return http.build();
   }
@@ -95,7 +97,8 @@ public class SecurityConfig {
         .authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .csrf(c -> c.disable())
         // statistics and metrics only for administrators, by the webapp's own session login
-        .addFilterAfter(new AdminOnlyStatistics(), AuthorizationFilter.class);
+        .addFilterAfter(new AdminOnlyStatistics(), AuthorizationFilter.class)
+        .addFilterAfter(new CitizenOnlyPaths(CitizenOnlyPaths.Door.WEBAPP), AuthorizationFilter.class);
     SecurityHeaders.common(http, hsts);
     return http.build();
   }
@@ -132,7 +135,9 @@ public class SecurityConfig {
         .requestCache(r -> r.requestCache(new CookieRequestCache()))
         .logout(l -> l.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(
             org.springframework.http.HttpMethod.POST, "/dang-xuat")).logoutSuccessUrl(LOGIN_PAGE + "?thoat"))
-        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
+        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
+        // a person with only their own "Công dân" role: their self-assessment, home and notifications; 404 elsewhere
+        .addFilterAfter(new CitizenOnlyPaths(CitizenOnlyPaths.Door.PAGES), AuthorizationFilter.class);
     SecurityHeaders.strict(http, hsts);
     return http.build();
   }
