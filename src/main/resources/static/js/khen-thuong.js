@@ -163,9 +163,13 @@
     }
   });
 
-  // a proposal's page: the open meetings' counts, every few seconds
+  // a proposal's page: the open meetings' counts (and the secretary's draft of the minutes), every few seconds
   function refreshCounts() {
-    var boxes = document.querySelectorAll('[data-tu-cap-nhat]');
+    var boxes = Array.prototype.slice.call(document.querySelectorAll('[data-tu-cap-nhat]'));
+    var draft = document.getElementById('i_minutesDraft');
+    if (draft) {
+      boxes.push(draft);
+    }
     if (!boxes.length) {
       return;
     }

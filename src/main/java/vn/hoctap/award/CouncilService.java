@@ -231,7 +231,7 @@ public class CouncilService {
   public Outcome close(Long reviewId, String closedBy, String minutes) {
     Map<String, Object> r = review(reviewId);
     Outcome o = tally(reviewId);
-    String text = minutes == null || minutes.isBlank() ? draftMinutes(reviewId) : minutes.strip();
+    String text = minutes == null || minutes.isBlank() ? draft(reviewId, true) : minutes.strip();
     jdbc.update("update council_review set status = ?, present = ?, yes_votes = ?, no_votes = ?, tie = ?, "
         + "rule_applied = ?, minutes = ?, closed_by = ?, closed_at = ? where id = ?", o.passed() ? "PASSED" : "NOT_PASSED",
         o.present(), o.yes(), o.no(), o.tie(), o.rule(), text, closedBy, now(), reviewId);
@@ -292,6 +292,11 @@ public class CouncilService {
   /** Biên bản xét khen thưởng drafted from the votes, for the secretary to check and complete. */
   @Transactional(readOnly = true)
   public String draftMinutes(Long reviewId) {
+    return draft(reviewId, false);
+  }
+
+  /** The draft as the meeting stands, or (closing) as the minutes of the meeting that ends now. */
+  private String draft(Long reviewId, boolean closing) {
     Map<String, Object> r = review(reviewId);
     Long candidateId = ((Number) r.get("candidate_id")).longValue();
     AwardViews.Candidate c = awards.candidate(candidateId);
@@ -319,7 +324,8 @@ public class CouncilService {
           .append(v.get("comment") == null ? "" : " — " + v.get("comment")).append("\n");
     }
     if (!count.waitingNames().isEmpty()) {
-      sb.append("Chưa biểu quyết (coi như vắng mặt khi kết thúc phiên họp): ")
+      sb.append(closing ? "Thành viên không biểu quyết (vắng mặt): "
+          : "Chưa biểu quyết (vắng mặt nếu kết thúc phiên họp lúc này): ")
           .append(String.join(", ", count.waitingNames())).append("\n");
     }
     try {

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.dossier.EvidenceService;
@@ -123,7 +122,7 @@ class NewProposalPage {
   String post(@RequestParam Map<String, String> params,
       @RequestParam(name = "to-trinh", required = false) List<MultipartFile> submissionFiles,
       @RequestParam(name = "bao-cao", required = false) List<MultipartFile> reportFiles, Model model,
-      RedirectAttributes redirect, HttpServletResponse response) {
+      HttpServletResponse response) {
     CurrentUser user = CurrentUser.get();
     State s = read(params);
     OrgUnit body = picker.bodies(user).stream().filter(b -> b.getCode().equals(s.body())).findFirst().orElse(null);
@@ -192,17 +191,15 @@ class NewProposalPage {
       return show(model, s, errors, List.of("Danh sách đề nghị khen thưởng chưa hợp lệ, chưa lưu gì. Hãy sửa:"),
           notice);
     }
-    String report = s.report().isBlank() ? "Báo cáo thành tích: xem tệp đính kèm." : s.report();
+    String report = s.report().isBlank() ? "Kèm theo tệp báo cáo thành tích." : s.report();
     ProposalRequest req = new ProposalRequest(body.getCode(), s.form(), s.movement(), s.period(), year,
         s.submission(), report, candidates);
     Map<ProposalFileKind, List<EvidenceService.Upload>> files = Map.of(ProposalFileKind.SUBMISSION,
         uploads(submissionFiles), ProposalFileKind.REPORT, uploads(reportFiles));
     try {
       Long id = awards.propose(req, files, true, user);
-      redirect.addFlashAttribute("done", "Đã lập danh sách đề nghị khen thưởng số " + id + " ("
-          + candidates.size() + " người, tập thể) và gửi xét: hệ thống đã kiểm tra điều kiện từng người, Hội đồng"
-          + " Thi đua - Khen thưởng đã được triệu tập.");
-      return "redirect:/khen-thuong/" + id;
+      // a parameter rather than a flash message: the page's script follows the redirect itself, then opens it
+      return "redirect:/khen-thuong/" + id + "?da-lap=1";
     } catch (RuntimeException e) {
       DomainException refusal = vn.hoctap.common.Throwables.find(e, DomainException.class);
       if (refusal == null || refusal.kind() == DomainException.Kind.NOT_FOUND) {

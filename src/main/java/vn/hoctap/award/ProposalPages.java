@@ -66,8 +66,8 @@ class ProposalPages {
   record OpenTask(Task task, Long candidateId, String candidate) {}
 
   /** The form of the step the user does now. */
-  record StepView(String taskId, String name, String candidate, List<StepForms.Shown> fields, List<String> problems,
-      String message) {}
+  record StepView(String taskId, String taskKey, Long candidateId, String name, String candidate,
+      List<StepForms.Shown> fields, List<String> problems, String message) {}
 
   /** Another step of the user on this list, to open instead. */
   record TaskLink(String taskId, String label) {}
@@ -132,8 +132,13 @@ class ProposalPages {
 
   @GetMapping("/khen-thuong/{id}")
   String proposal(@PathVariable long id, @RequestParam(name = "viec", required = false) String taskId,
-      Model model) {
+      @RequestParam(name = "da-lap", required = false) String created, Model model) {
     AwardViews.Proposal p = awards.proposal(id, CurrentUser.get());
+    if (created != null && !model.containsAttribute("done")) {
+      model.addAttribute("done", "Đã lập danh sách đề nghị khen thưởng số " + id + " (" + p.candidates().size()
+          + " người, tập thể) và gửi xét: hệ thống đã kiểm tra điều kiện từng người, Hội đồng Thi đua - Khen"
+          + " thưởng đã được triệu tập.");
+    }
     List<OpenTask> open = openTasks(p);
     List<OpenTask> mine = open.stream().filter(t -> mayWork(t.task())).toList();
     OpenTask chosen = mine.stream().filter(t -> t.task().getId().equals(taskId)).findFirst()
@@ -142,7 +147,8 @@ class ProposalPages {
     if (chosen != null) {
       StepForm form = forms.get(formId(chosen.task()));
       if (form != null) {
-        step = new StepView(chosen.task().getId(), chosen.task().getName(), chosen.candidate(),
+        step = new StepView(chosen.task().getId(), chosen.task().getTaskDefinitionKey(), chosen.candidateId(),
+            chosen.task().getName(), chosen.candidate(),
             forms.show(form, variables(chosen), null, Map.of()), List.of(), null);
       }
     }
@@ -295,7 +301,8 @@ class ProposalPages {
       problems.add("Chưa lưu gì. Hãy sửa các ô được đánh dấu:");
     }
     byField.values().forEach(problems::addAll);
-    StepView step = new StepView(ot.task().getId(), ot.task().getName(), ot.candidate(),
+    StepView step = new StepView(ot.task().getId(), ot.task().getTaskDefinitionKey(), ot.candidateId(),
+        ot.task().getName(), ot.candidate(),
         forms.show(form, vars, typed, byField), problems, message);
     return page(p, open, step, model);
   }
@@ -320,7 +327,12 @@ class ProposalPages {
     model.addAttribute("myTasks", open.stream().filter(t -> mayWork(t.task()))
         .filter(t -> step == null || !t.task().getId().equals(step.taskId()))
         .map(t -> new TaskLink(t.task().getId(), t.task().getName() + " — " + t.candidate())).toList());
-    model.addAttribute("candidates", p.candidates().stream().map(c -> candidate(c, user)).toList());
+    List<CandidateView> views = p.candidates().stream().map(c -> candidate(c, user)).toList();
+    model.addAttribute("candidates", views);
+    // the secretary closing a meeting follows its count next to the minutes
+    model.addAttribute("stepCount", step == null || !AwardProcess.TASK_MINUTES.equals(step.taskKey()) ? null
+        : views.stream().filter(v -> v.c().id().equals(step.candidateId()) && v.count() != null).findFirst()
+            .orElse(null));
     model.addAttribute("files", files.stream().map(f -> new FileView(f.id(), f.kindLabel(), f.fileName(),
         UploadRules.size(f.sizeBytes()), who.getOrDefault(f.uploadedBy(), f.uploadedBy()), at(f.uploadedAt())))
         .toList());
@@ -447,7 +459,7 @@ class ProposalPages {
     List<String> problems = new ArrayList<>();
     problems.add(refusal.getMessage());
     problems.addAll(refusal.details());
-    return new StepView(taskId, h.getName(), c.name(), forms.show(form, vars, forms.typed(form, vars, params),
+    return new StepView(taskId, h.getTaskDefinitionKey(), c.id(), h.getName(), c.name(), forms.show(form, vars, forms.typed(form, vars, params),
         byField), problems, null);
   }
 

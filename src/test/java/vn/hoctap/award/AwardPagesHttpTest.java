@@ -189,7 +189,11 @@ class AwardPagesHttpTest {
     Resp created = team.multipart("/khen-thuong/moi", proposal(s), List.of(new Part("to-trinh", "to-trinh.pdf", PDF),
         new Part("bao-cao", "bao-cao-thanh-tich.docx", DOCX)));
     assertThat(created.status()).as(created.body()).isEqualTo(302);
-    long id = Long.parseLong(created.location().substring(created.location().lastIndexOf('/') + 1));
+    assertThat(created.location()).endsWith("?da-lap=1");
+    String page = URI.create(created.location()).getPath();
+    long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
+    assertThat(text(team.get(page + "?da-lap=1").body())).contains("Đã lập danh sách đề nghị khen thưởng số " + id
+        + " (2 người, tập thể) và gửi xét");
     assertThat(count("select count(*) from award_candidate where proposal_id = ?", id)).isEqualTo(2);
     assertThat(jdbc.queryForObject("select content from award_file where proposal_id = ? and category = 'REPORT'",
         byte[].class, id)).isEqualTo(DOCX);
@@ -245,8 +249,7 @@ class AwardPagesHttpTest {
     Task minutes = tasks.createTaskQuery().processInstanceBusinessKey("award-" + candidate)
         .taskDefinitionKey(AwardProcess.TASK_MINUTES).singleResult();
     assertThat((String) tasks.getVariable(minutes.getId(), AwardProcess.FIELD_MINUTES_DRAFT))
-        .contains("đã biểu quyết: 2", "- Vũ Thị Lan: Đồng ý", "Chưa biểu quyết (coi như vắng mặt khi kết thúc"
-            + " phiên họp): Mạc Thị Hằng");
+        .contains("đã biểu quyết: 2", "- Vũ Thị Lan: Đồng ý", "Chưa biểu quyết (vắng mặt nếu kết thúc phiên họp lúc này): Mạc Thị Hằng");
     // a member follows how many voted, not how
     Resp other = new Session(s.members().get(2)).get(page);
     assertThat(field(other.body(), "kiem-phieu-" + candidate)).contains("2/3", "Bạn chưa biểu quyết")
