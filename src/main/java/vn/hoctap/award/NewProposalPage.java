@@ -180,6 +180,13 @@ class NewProposalPage {
     if (body == null) {
       errors.add("don-vi", "Hãy chọn đơn vị đề nghị trong danh sách.");
     }
+    if (java.util.Arrays.stream(AwardForm.values()).noneMatch(f -> f.name().equals(s.form()))) {
+      errors.add("hinh-thuc", "Hãy chọn một hình thức khen thưởng: Giấy khen, Bằng khen của Chủ tịch UBND tỉnh hoặc"
+          + " Bằng khen của Thủ tướng Chính phủ.");
+    }
+    if (java.util.Arrays.stream(PeriodKind.values()).noneMatch(k -> k.name().equals(s.period()))) {
+      errors.add("ky", "Hãy chọn kỳ khen thưởng trong danh sách.");
+    }
     Integer year = null;
     try {
       year = Integer.valueOf(s.year().strip());

@@ -304,6 +304,10 @@ class AwardPagesHttpTest {
     }
     assertThat(outsider.get("/khen-thuong").body()).doesNotContain("Danh sách số " + id + "<");
     assertThat(outsider.get("/khen-thuong/999999999").status()).isEqualTo(404);
+    Resp step = outsider.post(page + "/buoc/1", Map.of("f_vote", "YES"));
+    assertThat(step.status()).isEqualTo(404);
+    assertThat(step.body()).doesNotContain("Hà Thị Nhung");
+    assertThat(outsider.get("/khen-thuong/moi").body()).doesNotContain("Đơn vị thử " + s.unit().code());
 
     // anonymous: the login page for every page, the old addresses too (after their redirect)
     Session anonymous = new Session(null);

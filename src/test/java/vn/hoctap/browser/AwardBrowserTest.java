@@ -301,6 +301,14 @@ class AwardBrowserTest {
       Accessibility.assertNoSeriousViolations(b.driver, "xác nhận kết thúc phiên họp");
       b.screenshot("khen-thuong-xac-nhan");
       copy("khen-thuong-xac-nhan");
+      // the answer of a form (not reloaded): narrowed to a phone in place
+      b.driver.manage().window().setSize(new Dimension(360, 740));
+      assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+          .as("the confirmation scrolls sideways at 360 px").isLessThanOrEqualTo(0L);
+      b.screenshot("khen-thuong-xac-nhan-360");
+      copy("khen-thuong-xac-nhan-360");
+      b.driver.manage().window().setSize(new Dimension(1366, 1000));
       b.click(By.id("xac-nhan"));
       b.wait.until(d -> d.findElement(By.id("da-xong")).getText().contains("Lập biên bản"));
       b.click(By.id("gui"));
