@@ -255,10 +255,10 @@ public class InboxService {
     }
     Map<Long, String[]> awards = new HashMap<>();
     if (!awardIds.isEmpty()) {
-      jdbc.query("select c.id, a.name, p.movement, a.id from award_candidate c join awardee a on a.id = c.awardee_id"
+      jdbc.query("select c.id, a.name, p.movement, p.id from award_candidate c join awardee a on a.id = c.awardee_id"
           + " join award_proposal p on p.id = c.proposal_id where c.id in (" + marks(awardIds.size()) + ")", rs -> {
             awards.put(rs.getLong(1), new String[] {"Đề nghị khen thưởng — " + rs.getString(2), rs.getString(3),
-                "/awards/awardees/" + rs.getLong(4)});
+                "/khen-thuong/" + rs.getLong(4)});
           }, awardIds.toArray());
     }
     Map<String, String> names = names(page.stream().map(Task::getAssignee).filter(a -> a != null).distinct()
@@ -295,7 +295,7 @@ public class InboxService {
         String[] a = awards.get(Long.parseLong(key.substring(6)));
         subject = a[0];
         detail = a[1];
-        link = a[2];
+        link = a[2] + "?viec=" + t.getId();
       } else if (key != null && key.startsWith("bao-cao-")) {
         subject = "Báo cáo kết quả xây dựng xã hội học tập";
         detail = "Năm " + key.substring(key.lastIndexOf('-') + 1);
