@@ -106,9 +106,12 @@ public class EvidencePages {
   @GetMapping("/ho-so/{id}/minh-chung")
   String page(@PathVariable long id, @RequestParam(name = "da-tai", required = false) Integer uploaded,
       @RequestParam(name = "da-xoa", required = false) String removed,
-      @RequestParam(name = "da-danh-gia", required = false) String marked, Model model) {
+      @RequestParam(name = "da-danh-gia", required = false) String marked,
+      @RequestParam(name = OversizeEvidenceUpload.PARAM, required = false) String oversize, Model model) {
     EvidenceView v = view(id, CurrentUser.get());
-    if (uploaded != null) {
+    if (oversize != null && v.canUpload()) {
+      v = v.withUploadError(oversize(oversize), List.of());
+    } else if (uploaded != null) {
       v = v.withNotice("Đã tải lên " + uploaded + " tệp.");
     } else if (removed != null) {
       v = v.withNotice("Đã xóa tệp \"" + removed + "\".");
@@ -117,6 +120,18 @@ public class EvidencePages {
     }
     model.addAttribute("evidence", v);
     return "dossier/minh-chung-trang";
+  }
+
+  /**
+   * The refusal of a plain form's upload above the request limit (OversizeEvidenceUpload sent the browser here):
+   * what was refused, the limits, and what to do; its size comes from the address, so only a number is shown.
+   */
+  private String oversize(String mb) {
+    String sent = mb.matches("\\d{1,6}") ? " (khoảng " + Integer.parseInt(mb) + " MB)" : "";
+    return "Lần tải lên vừa rồi" + sent + " vượt quá dung lượng cho phép nên không được nhận; không tệp nào được"
+        + " lưu. Mỗi tệp tối đa " + (maxBytes / (1024 * 1024)) + " MB, mỗi lần tải tối đa "
+        + (maxRequestBytes / (1024 * 1024)) + " MB. Hãy nén hoặc tách tệp lớn (ví dụ chia tệp PDF theo chương),"
+        + " hoặc tải lên từng tệp một.";
   }
 
   /** The section's data for the dossier page: 404 for a user who may not read the dossier. */
