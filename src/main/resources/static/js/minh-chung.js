@@ -105,7 +105,8 @@
         return;
       }
       section().replaceWith(document.importNode(fresh, true));
-      if (xhr.status < 300 && xhr.responseURL) {
+      // on the evidence page itself the address follows the answer; on the dossier page it stays the dossier's
+      if (xhr.status < 300 && xhr.responseURL && /\/minh-chung\/?$/.test(location.pathname)) {
         history.replaceState(null, '', xhr.responseURL);
       }
       var focus = document.getElementById('mc-loi') || document.getElementById('mc-thong-bao');

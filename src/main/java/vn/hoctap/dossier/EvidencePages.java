@@ -77,7 +77,7 @@ public class EvidencePages {
   /** One file as listed. */
   public record Item(long id, String fileName, String kind, String uploader, String uploadedAt, String size,
       String note, boolean previewable, boolean removable, String verdict, String verdictLabel, String reason,
-      String reviewer, String reviewedAt) {}
+      String reviewer, String reviewedAt, String supplement) {}
 
   /** One choice of the "for what" select of the upload form. */
   public record Option(String value, String label) {}
@@ -140,6 +140,7 @@ public class EvidencePages {
     access.requireRead(user, d);
     List<EvidenceRow> rows = evidence.rows(dossierId);
     Instant submitted = evidence.lastSubmittedAt(dossierId);
+    Instant first = evidence.firstSubmittedAt(dossierId);
     boolean canUpload;
     String closed = null;
     try {
@@ -177,7 +178,9 @@ public class EvidencePages {
           r.getReviewVerdict(), r.getReviewVerdict() == null ? null
               : EvidenceService.Verdict.valueOf(r.getReviewVerdict()).label(), r.getReviewReason(),
           r.getReviewedBy() == null ? null : names.getOrDefault(r.getReviewedBy(), r.getReviewedBy()),
-          r.getReviewedAt() == null ? null : at(r.getReviewedAt())));
+          r.getReviewedAt() == null ? null : at(r.getReviewedAt()),
+          // added after the first submission: a supplement the reviewers have not seen before
+          first != null && r.getUploadedAt().isAfter(first) ? "Bổ sung sau khi trả lại" : null));
     }
     List<Group> shown = groups.entrySet().stream()
         .filter(e -> e.getKey().equals(WHOLE) || !e.getValue().items().isEmpty()).map(Map.Entry::getValue).toList();
