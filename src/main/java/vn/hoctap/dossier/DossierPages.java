@@ -38,6 +38,7 @@ import vn.hoctap.deadline.DeadlineKind;
 import vn.hoctap.engine.EngineQueries;
 import vn.hoctap.procedure.DossierWorkflow;
 import vn.hoctap.process.IndicatorPreview;
+import vn.hoctap.process.LearningCommunityProcess;
 import vn.hoctap.process.RecognitionProcess;
 import vn.hoctap.recognition.RecognitionService;
 import vn.hoctap.security.CurrentUser;
@@ -107,7 +108,7 @@ class DossierPages {
     StepView step = null;
     for (Task t : open) {
       if (mayWork(t)) {
-        StepForm form = forms.get(formId(t));
+        StepForm form = formFor(d, t);
         if (form != null) {
           Map<String, Object> vars = variables(t);
           step = stepView(d, t, forms.show(form, vars, null, Map.of()), List.of(), null);
@@ -141,7 +142,7 @@ class DossierPages {
           + " thực hiện nó. Chưa có gì được lưu.");
       return page(d, open, names, null, model);
     }
-    StepForm form = forms.get(formId(task));
+    StepForm form = formFor(d, task);
     if (form == null) {
       throw DomainException.notFound("Bước này không có biểu mẫu.");
     }
@@ -247,6 +248,25 @@ class DossierPages {
               + d.getReceivingOrg().getName() + " để kiểm tra. Sau khi nộp lại, không thêm hoặc xóa tệp được nữa.");
     }
     return new StepView(t.getId(), t.getName(), fields, problems, message, "Gửi, hoàn thành bước này", null);
+  }
+
+  /**
+   * The step's form as the page shows it. The meeting's minutes are chosen among the files of the dossier's
+   * evidence instead of typed (the form's text field, still typed in the Tasklist, takes the file's name).
+   */
+  private StepForm formFor(Dossier d, Task t) {
+    StepForm form = forms.get(formId(t));
+    String minutes = LearningCommunityProcess.FIELD_MINUTES_FILE;
+    if (form == null || form.all().stream().noneMatch(f -> minutes.equals(f.key()))) {
+      return form;
+    }
+    List<StepForm.Option> files = evidence.fileChoices(d.getId());
+    return form.replacing(minutes, f -> new StepForm.Field(StepForm.EVIDENCE_FILE, f.key(),
+        "Biên bản họp (chọn trong các tệp đã tải lên minh chứng)", files.isEmpty()
+            ? "Hồ sơ chưa có tệp minh chứng nào: hãy tải biên bản họp lên ở mục «Minh chứng» bên dưới (chọn loại"
+                + " «Cả hồ sơ — Biên bản họp»), rồi chọn tệp ở đây."
+            : "Tệp biên bản họp đã tải lên ở mục «Minh chứng»; chưa có thì tải lên ở đó trước.",
+        null, false, f.required(), null, null, null, files, f.hide(), List.of()));
   }
 
   /** The latest return for supplement while the dossier is still with its applicant, or null. */

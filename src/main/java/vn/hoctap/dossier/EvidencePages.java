@@ -197,6 +197,29 @@ public class EvidencePages {
         (maxBytes / (1024 * 1024)) + " MB", maxRequestBytes, (maxRequestBytes / (1024 * 1024)) + " MB", null, List.of(), null, null, null);
   }
 
+  /**
+   * The dossier's files as choices of a step's form (the meeting's minutes): the minutes first, newest first, then
+   * every other file; the value is the file's name.
+   */
+  List<StepForm.Option> fileChoices(long dossierId) {
+    List<EvidenceRow> rows = new ArrayList<>(evidence.rows(dossierId));
+    java.util.Collections.reverse(rows);
+    List<StepForm.Option> minutes = new ArrayList<>();
+    List<StepForm.Option> others = new ArrayList<>();
+    for (EvidenceRow r : rows) {
+      boolean isMinutes = r.getIndicatorCode() == null && EvidenceCategory.BIEN_BAN_HOP.name().equals(r.getCategory());
+      (isMinutes ? minutes : others).add(new StepForm.Option(r.getFileName(), r.getFileName() + " (" + kind(r)
+          + ", " + at(r.getUploadedAt()) + ")"));
+    }
+    minutes.addAll(others);
+    return minutes;
+  }
+
+  static String kind(EvidenceRow r) {
+    return r.getIndicatorCode() == null ? EvidenceCategory.labelOf(r.getCategory())
+        : "chỉ tiêu " + r.getIndicatorCode();
+  }
+
   @PostMapping("/ho-so/{id}/minh-chung")
   ModelAndView upload(@PathVariable long id, @RequestParam(name = "tep", required = false) List<MultipartFile> files,
       @RequestParam(name = "muc", required = false) String target,
