@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import vn.hoctap.demo.DemoData;
 
@@ -89,12 +90,15 @@ final class Journeys {
    * chooses them, and waits for the section's answer.
    */
   void upload(String target, Path... files) {
+    // the section is replaced by the answer (or the page is): wait for that, not for an earlier answer's notice
+    WebElement before = b.driver.findElement(By.id("minh-chung"));
     new Select(b.visible(By.id("mc-muc"))).selectByValue(target);
     WebElement input = b.driver.findElement(By.id("mc-tep"));
     ((JavascriptExecutor) b.driver).executeScript("arguments[0].value = '';", input);
     input.sendKeys(String.join("\n", java.util.Arrays.stream(files).map(p -> p.toAbsolutePath().toString())
         .toList()));
     b.click(By.id("mc-gui"));
+    b.wait.until(ExpectedConditions.stalenessOf(before));
     b.wait.until(d -> !d.findElements(By.id("mc-thong-bao")).isEmpty()
         && d.findElement(By.id("mc-thong-bao")).getText().contains("Đã tải lên " + files.length + " tệp."));
   }
@@ -111,19 +115,27 @@ final class Journeys {
     return r.body();
   }
 
-  /** axe-core, a screenshot to docs/screenshots and, for a page reached by GET, the 360 px check with its own. */
-  void check(String name, boolean phone) throws Exception {
+  /**
+   * axe-core, screenshots to docs/screenshots (desktop and -360) and the 360 px check: a page reached by GET
+   * ({@code reload}) is opened again at 360 px; the answer to a post is only narrowed, never sent twice.
+   */
+  void check(String name, boolean reload) throws Exception {
     Accessibility.assertNoSeriousViolations(b.driver, name);
     DossierPagesBrowserTest.keep(b.screenshot(name), name);
-    if (phone) {
+    if (reload) {
       Accessibility.assertFitsAPhone(b, name);
-      Dimension before = b.driver.manage().window().getSize();
-      b.driver.manage().window().setSize(new Dimension(360, 740));
-      try {
-        DossierPagesBrowserTest.keep(b.screenshot(name + "-360"), name + "-360");
-      } finally {
-        b.driver.manage().window().setSize(before);
+    }
+    Dimension before = b.driver.manage().window().getSize();
+    b.driver.manage().window().setSize(new Dimension(360, 740));
+    try {
+      Long overflow = (Long) ((JavascriptExecutor) b.driver).executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      if (overflow > 0) {
+        throw new AssertionError(name + " scrolls sideways at 360 px by " + overflow + " px");
       }
+      DossierPagesBrowserTest.keep(b.screenshot(name + "-360"), name + "-360");
+    } finally {
+      b.driver.manage().window().setSize(before);
     }
   }
 
