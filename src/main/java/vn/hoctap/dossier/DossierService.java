@@ -241,6 +241,11 @@ public class DossierService {
     return events.findFirstByDossierIdAndActionInOrderByIdDesc(dossierId, actions);
   }
 
+  @Transactional(readOnly = true)
+  public Optional<DossierEvent> firstEvent(Long dossierId, List<String> actions) {
+    return events.findFirstByDossierIdAndActionInOrderByIdAsc(dossierId, actions);
+  }
+
   /** The reasons of the latest return, unless the unit has saved its values since. */
   @Transactional(readOnly = true)
   public String latestReturnReason(Long dossierId) {

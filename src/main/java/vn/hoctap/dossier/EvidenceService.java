@@ -127,12 +127,19 @@ public class EvidenceService {
   }
 
   /**
-   * When the dossier was last submitted (null if never): a file uploaded before then is part of a submitted
-   * version and is kept for good.
+   * When the dossier was last submitted or resubmitted after a return (null if never): a file uploaded before then
+   * is part of a submitted version and is kept for good, also when the dossier is returned once more.
    */
   @Transactional(readOnly = true)
   public Instant lastSubmittedAt(Long dossierId) {
-    return dossiers.latestEvent(dossierId, List.of("SUBMITTED")).map(DossierEvent::getOccurredAt).orElse(null);
+    return dossiers.latestEvent(dossierId, List.of("SUBMITTED", "RESUBMITTED")).map(DossierEvent::getOccurredAt)
+        .orElse(null);
+  }
+
+  /** When the dossier was first submitted (null if never): a file uploaded later was added in a supplement. */
+  @Transactional(readOnly = true)
+  public Instant firstSubmittedAt(Long dossierId) {
+    return dossiers.firstEvent(dossierId, List.of("SUBMITTED")).map(DossierEvent::getOccurredAt).orElse(null);
   }
 
   /** Whether the file was added after the last submission (so it is not yet part of a submitted version). */

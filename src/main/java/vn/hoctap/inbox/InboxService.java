@@ -63,7 +63,7 @@ public class InboxService {
   /** One row: the task, what it is about in words, who holds it, its deadline and how long it has waited. */
   public record Row(String taskId, String taskKey, String step, String subject, String detail, String link,
       Long dossierId, String holder, boolean mine, boolean unclaimed, String deadline, boolean overdue,
-      String waited) {}
+      String waited, String note) {}
 
   public record Page(List<Row> rows, long total, Map<Scope, Long> counts, long overdueCount, int page, int pages) {}
 
@@ -263,6 +263,7 @@ public class InboxService {
     }
     Map<String, String> names = names(page.stream().map(Task::getAssignee).filter(a -> a != null).distinct()
         .toList());
+    Map<Long, String> returnReasons = returnReasons(page, keyOfInstance);
     Instant now = clock.now();
     List<Row> rows = new ArrayList<>();
     for (Task t : page) {
@@ -310,9 +311,35 @@ public class InboxService {
           : names.getOrDefault(t.getAssignee(), "Cán bộ khác");
       rows.add(new Row(t.getId(), t.getTaskDefinitionKey(), t.getName(), subject, detail, link, dossierId,
           holder.replace(" ()", ""), user.id().equals(t.getAssignee()), t.getAssignee() == null, deadline, overdue,
-          waited(t.getCreateTime() == null ? now : t.getCreateTime().toInstant(), now)));
+          waited(t.getCreateTime() == null ? now : t.getCreateTime().toInstant(), now),
+          dossierId == null || !RecognitionProcess.TASK_SUPPLEMENT.equals(t.getTaskDefinitionKey()) ? null
+              : returnReasons.get(dossierId)));
     }
     return rows;
+  }
+
+  /**
+   * "Yêu cầu bổ sung: …" for the supplement steps of the page: the latest return's reasons of those dossiers, one
+   * indexed query for the whole page (and none when the page has no such step).
+   */
+  private Map<Long, String> returnReasons(List<Task> page, Map<String, String> keyOfInstance) {
+    List<Long> ids = page.stream().filter(t -> RecognitionProcess.TASK_SUPPLEMENT.equals(t.getTaskDefinitionKey()))
+        .map(t -> keyOfInstance.get(t.getProcessInstanceId())).filter(k -> k != null && k.matches("\\d+"))
+        .map(Long::parseLong).distinct().toList();
+    Map<Long, String> reasons = new HashMap<>();
+    if (ids.isEmpty()) {
+      return reasons;
+    }
+    jdbc.query("select dossier_id, comment from dossier_event where action = 'RETURNED_FOR_SUPPLEMENT'"
+        + " and dossier_id in (" + marks(ids.size()) + ") order by id", rs -> {
+          String c = rs.getString(2);
+          if (c != null && !c.isBlank()) {
+            String text = c.strip();
+            reasons.put(rs.getLong(1), "Yêu cầu bổ sung: " + (text.length() > 300 ? text.substring(0, 299) + "…"
+                : text));
+          }
+        }, ids.toArray());
+    return reasons;
   }
 
   static String waited(Instant since, Instant now) {

@@ -237,6 +237,11 @@ public class DossierWorkflow {
   public void resubmitted(Long dossierId, String actor, String comment) {
     dossiers.moveTo(dossierId, DossierStatus.SUBMITTED);
     dossiers.record(dossierId, actor, "RESUBMITTED", "Nộp lại hồ sơ đã bổ sung", comment, null);
+    Dossier d = dossiers.get(dossierId);
+    notifications.notify(dossierId, Groups.reviewer(d.getReceivingOrg().getCode()), "RESUBMITTED",
+        "Hồ sơ đã bổ sung: " + d.describe(), "Đơn vị đã bổ sung và nộp lại hồ sơ số " + dossierId
+            + (comment == null || comment.isBlank() ? "" : " (giải trình: " + comment.strip() + ")")
+            + ". Đề nghị kiểm tra lại tính đầy đủ.");
   }
 
   @Transactional
