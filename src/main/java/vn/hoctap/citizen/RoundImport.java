@@ -160,7 +160,7 @@ public class RoundImport {
       }
       Sheet guide = wb.createSheet("Hướng dẫn");
       int r = 0;
-      guide.createRow(r++).createCell(0).setCellValue(sheet.name() + " — bộ tiêu chí " + sheet.code() + " phiên bản "
+      guide.createRow(r++).createCell(0).setCellValue("Bộ tiêu chí " + sheet.name() + ", phiên bản "
           + sheet.version());
       guide.createRow(r++).createCell(0).setCellValue("Nguồn: " + sheet.source());
       guide.createRow(r++).createCell(0).setCellValue("Quy tắc đạt: " + passRule(sheet));
@@ -323,7 +323,7 @@ public class RoundImport {
         run.rows, actor, Timestamp.from(clock.now()));
     rounds.record(roundId, actor, "IMPORTED", "Nhập danh sách từ tệp", null, fileName + ": " + run.rows + " "
         + subject.label().toLowerCase(Locale.ROOT) + ", " + run.passed + " đạt, " + (run.rows - run.passed)
-        + " không đạt (bộ tiêu chí " + sheet.sheet().code() + " phiên bản " + sheet.sheet().version() + ")");
+        + " không đạt (bộ tiêu chí " + sheet.sheet().name() + ", phiên bản " + sheet.sheet().version() + ")");
     return new ImportResult(roundId, subject, fileName, sha, false, run.rows, run.passed, run.rows - run.passed);
   }
 
@@ -535,7 +535,7 @@ public class RoundImport {
       }
       if (!missing.isEmpty()) {
         throw DomainException.badInput("Dòng 1 (tiêu đề) thiếu cột: " + String.join(", ", missing) + ". Hãy dùng mẫu"
-            + " của bộ tiêu chí " + sheet.sheet().code() + " phiên bản " + sheet.sheet().version()
+            + " của bộ tiêu chí " + sheet.sheet().name() + ", phiên bản " + sheet.sheet().version()
             + " cho nhóm \"" + subject.label() + "\" (tải mẫu ở trang của đợt đánh giá), không thêm, bớt hay đổi tên"
             + " cột.");
       }

@@ -95,6 +95,9 @@ class RoundPages {
       Map.entry("RECOGNISED", "đã ký quyết định công nhận"),
       Map.entry("REFUSED", "đã quyết định không công nhận đợt đánh giá"));
 
+  /** Events recorded outside a process step: their sentence says it all, no "(bước …)" after it. */
+  static final Set<String> OUTSIDE_STEPS = Set.of("OPENED", "IMPORTED", "ENTRY_ADDED", "ENTRY_CORRECTED");
+
   /** One round of the list page. */
   record Line(long id, String title, String org, int year, String status, String step, RoundService.Counts counts) {}
 
@@ -480,6 +483,7 @@ class RoundPages {
     model.addAttribute("pages", pages);
     model.addAttribute("returning", returning);
     model.addAttribute("manySubjects", route.subjects().size() > 1);
+    model.addAttribute("citizen", r.kind() == RoundKind.CITIZEN);
     model.addAttribute("history", history(r.id()));
     return "citizen/dot";
   }
@@ -509,7 +513,8 @@ class RoundPages {
       String action = (String) e.get("action");
       return new HistoryLine(when, vn.hoctap.engine.Actors.SYSTEM.equals(actor) ? "Hệ thống"
           : people.getOrDefault(actor, actor == null ? "" : "Người dùng đã bị xoá"),
-          SENTENCES.getOrDefault(action, "đã cập nhật đợt đánh giá"), (String) e.get("step"),
+          SENTENCES.getOrDefault(action, "đã cập nhật đợt đánh giá"), OUTSIDE_STEPS.contains(action) ? null
+              : (String) e.get("step"),
           (String) e.get("comment"), (String) e.get("details"));
     }).toList();
   }

@@ -329,7 +329,7 @@ public class RoundService {
     }
     List<FieldError> errors = new ArrayList<>();
     for (String u : unknown) {
-      errors.add(new FieldError(u, "Bộ tiêu chí " + sheet.sheet().code() + " không có chỉ tiêu " + u + "."));
+      errors.add(new FieldError(u, "Bộ tiêu chí " + sheet.sheet().name() + " không có chỉ tiêu " + u + "."));
     }
     Parsed p = EntryRules.parse(sheet.sheet(), r.orgCode(), clock.today().getYear(), identityNo, fullName,
         birthYear, raw, judgement, errors);
