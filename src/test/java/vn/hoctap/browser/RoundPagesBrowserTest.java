@@ -381,6 +381,11 @@ class RoundPagesBrowserTest {
       // the commune's chairman finds it in the list of rounds and decides
       login(b, "chutichxa");
       b.driver.get(url("/dot-danh-gia"));
+      assertThat(b.visible(By.id("dot-" + id)).getText()).contains("Gia đình học tập, Dòng họ học tập, Cộng đồng học"
+          + " tập cấp thôn năm " + YEAR, "Thôn Tả Thanh Oai", "Chờ quyết định công nhận",
+          "Bước đang chờ: Ký quyết định công nhận", "3", "(đạt 2, không đạt 1)");
+      assertThat(b.driver.findElements(By.id("mo-dot"))).as("the chairman prepares no list").isEmpty();
+      check(b, "dot-danh-gia-danh-sach-xa", true);
       b.click(By.cssSelector("#dot-" + id + " a"));
       assertThat(b.visible(By.id("buoc-tieu-de")).getText()).isEqualTo("Việc của bạn: Ký quyết định công nhận");
       assertThat(b.visible(By.id("nguoi-giu")).getText()).isEqualTo("Chủ tịch UBND — Xã Tả Thanh Oai");
