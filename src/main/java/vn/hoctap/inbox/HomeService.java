@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import vn.hoctap.admin.Roles;
+import vn.hoctap.citizen.RoundKind;
 import vn.hoctap.citizen.RoundStatus;
 import vn.hoctap.dossier.DossierStatus;
 import vn.hoctap.dossier.Title;
@@ -85,7 +86,7 @@ public class HomeService {
             "/ho-so/" + rs.getLong(1)), args.toArray());
   }
 
-  /** The "Công dân học tập" rounds of the user's bodies, or decided by them: the ten newest. */
+  /** The assessment rounds of the user's bodies, or decided by them: the ten newest, each linked to its page. */
   List<Line> rounds(List<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();
@@ -93,10 +94,11 @@ public class HomeService {
     String in = InboxService.marks(ids.size());
     List<Object> args = new ArrayList<>(ids);
     args.addAll(ids);
-    return jdbc.query("select r.id, r.assessment_year, r.status, u.name from assessment_round r join org_unit u"
+    return jdbc.query("select r.id, r.assessment_year, r.status, u.name, r.kind from assessment_round r join org_unit u"
         + " on u.id = r.org_id where r.org_id in (" + in + ") or r.decider_org_id in (" + in + ")"
-        + " order by r.id desc limit 10", (rs, i) -> new Line(rs.getString(4), "Đợt đánh giá công dân học tập năm "
-            + rs.getInt(2), RoundStatus.valueOf(rs.getString(3)).label(), null), args.toArray());
+        + " order by r.id desc limit 10", (rs, i) -> new Line(rs.getString(4), RoundKind.valueOf(rs.getString(5))
+            .label() + " năm " + rs.getInt(2), RoundStatus.valueOf(rs.getString(3)).label(),
+            "/dot-danh-gia/" + rs.getLong(1)), args.toArray());
   }
 
   /** The award proposal lists of the user's bodies, or before their councils: the five newest. */

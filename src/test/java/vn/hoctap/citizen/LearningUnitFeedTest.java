@@ -68,7 +68,8 @@ class LearningUnitFeedTest {
     assertThat(shown.get("tc3_ct1_met")).isEqualTo(4L);
     assertThat(shown.get("tc3_ct1_total")).isEqualTo(5L);
     assertThat((String) shown.get("tc3_ct1_note")).contains("đợt đánh giá Công dân học tập số " + r.id())
-        .contains("quyết định " + done.decisionNo()).contains("4/5 thành viên").contains("/api/rounds/" + r.id());
+        .contains("quyết định " + done.decisionNo()).contains("4/5 thành viên")
+        .contains("Chi tiết: trang Đợt đánh giá, đợt số " + r.id()).doesNotContain("/api/");
 
     // the team submits the form as shown (plus its other answers): the dossier keeps the round's figures
     Map<String, Object> form = new HashMap<>(Fixtures.districtLevel1Met());
@@ -79,6 +80,6 @@ class LearningUnitFeedTest {
     IndicatorInput saved = dossiers.latestValues(Long.valueOf(pi.getBusinessKey()), Stage.SELF).get("TC3.CT1");
     assertThat(saved.met()).isEqualTo(4);
     assertThat(saved.total()).isEqualTo(5);
-    assertThat(saved.note()).contains("/api/rounds/" + r.id());
+    assertThat(saved.note()).contains("đợt số " + r.id()).doesNotContain("/api/");
   }
 }
