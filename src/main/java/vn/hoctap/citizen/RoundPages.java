@@ -110,7 +110,8 @@ class RoundPages {
 
   /** One person or household of the list. */
   record Row(String subject, String identity, String name, String birthYear, String total, String result,
-      boolean passed, boolean recognised, String why, String returnReason, String scores, String typedReason) {}
+      boolean passed, boolean recognised, String why, String returnReason, String scores, String typedReason,
+      boolean selfAssessed) {}
 
   /** One line of the history. */
   record HistoryLine(String at, String who, String sentence, String step, String comment, String details) {}
@@ -498,7 +499,7 @@ class RoundPages {
     }
     return new Row(e.subject().label(), e.identityNo(), e.fullName(), e.birthYear() == null ? "" : e.birthYear()
         .toString(), ScoreSheet.plain(e.total()), result, e.passed(), e.recognised(), e.explanation(),
-        e.returnReason(), scores, typedReason);
+        e.returnReason(), scores, typedReason, e.selfAssessed());
   }
 
   private List<HistoryLine> history(long roundId) {

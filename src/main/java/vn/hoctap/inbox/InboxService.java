@@ -247,10 +247,10 @@ public class InboxService {
     }
     Map<Long, String[]> rounds = new HashMap<>();
     if (!roundIds.isEmpty()) {
-      jdbc.query("select r.id, r.assessment_year, u.name from assessment_round r join org_unit u on u.id = r.org_id"
-          + " where r.id in (" + marks(roundIds.size()) + ")", rs -> {
-            rounds.put(rs.getLong(1), new String[] {"Đợt đánh giá công dân học tập — " + rs.getString(3),
-                "Năm " + rs.getInt(2)});
+      jdbc.query("select r.id, r.assessment_year, u.name, r.kind from assessment_round r join org_unit u"
+          + " on u.id = r.org_id where r.id in (" + marks(roundIds.size()) + ")", rs -> {
+            rounds.put(rs.getLong(1), new String[] {roundLabel(rs.getString(4)) + " — " + rs.getString(3),
+                "Năm " + rs.getInt(2), "/dot-danh-gia/" + rs.getLong(1)});
           }, roundIds.toArray());
     }
     Map<Long, String[]> awards = new HashMap<>();
@@ -292,6 +292,7 @@ public class InboxService {
         String[] r = rounds.get(Long.parseLong(key.substring(6)));
         subject = r[0];
         detail = r[1];
+        link = r[2];
       } else if (key != null && key.startsWith("award-") && awards.containsKey(Long.parseLong(key.substring(6)))) {
         String[] a = awards.get(Long.parseLong(key.substring(6)));
         subject = a[0];
@@ -437,6 +438,11 @@ public class InboxService {
     }
   }
 
+  /** "Đợt đánh giá Công dân học tập" or "Đợt đánh giá Gia đình học tập, …" for a round's kind. */
+  private static String roundLabel(String kind) {
+    return "Đợt đánh giá " + vn.hoctap.citizen.RoundKind.valueOf(kind).label();
+  }
+
   /** One line of "Đã xử lý": what the user did, on which dossier or round, when. */
   public record Done(Instant at, String what, String subject, String link) {}
 
@@ -450,11 +456,12 @@ public class InboxService {
               rs.getString(8) + " — " + Title.valueOf(rs.getString(5)).label() + " mức " + rs.getInt(6) + ", năm "
                   + rs.getInt(7) + " (hồ sơ số " + rs.getLong(4) + ")", "/ho-so/" + rs.getLong(4)));
         }, user.id(), limit);
-    jdbc.query("select e.occurred_at, e.step, r.assessment_year, u.name from round_event e join assessment_round r"
-        + " on r.id = e.round_id join org_unit u on u.id = r.org_id where e.actor = ? order by e.occurred_at desc"
-        + " limit ?", rs -> {
+    jdbc.query("select e.occurred_at, e.step, r.assessment_year, u.name, r.kind, r.id from round_event e"
+        + " join assessment_round r on r.id = e.round_id join org_unit u on u.id = r.org_id where e.actor = ?"
+        + " order by e.occurred_at desc limit ?", rs -> {
           out.add(new Done(rs.getTimestamp(1).toInstant(), rs.getString(2) == null ? "Đã xử lý" : rs.getString(2),
-              "Đợt đánh giá công dân học tập — " + rs.getString(4) + ", năm " + rs.getInt(3), null));
+              roundLabel(rs.getString(5)) + " — " + rs.getString(4) + ", năm " + rs.getInt(3),
+              "/dot-danh-gia/" + rs.getLong(6)));
         }, user.id(), limit);
     out.sort((a, b) -> b.at().compareTo(a.at()));
     return out.size() > limit ? out.subList(0, limit) : out;
