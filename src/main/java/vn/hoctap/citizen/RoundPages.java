@@ -278,9 +278,16 @@ class RoundPages {
   @GetMapping("/dot-danh-gia/{id}")
   String round(@PathVariable long id, @RequestParam(name = "ket-qua", required = false) String filter,
       @RequestParam(name = "tim", required = false) String search,
-      @RequestParam(name = "trang", required = false, defaultValue = "1") int pageNo, Model model) {
+      @RequestParam(name = "trang", required = false, defaultValue = "1") int pageNo,
+      @RequestParam(name = "qua-dung-luong", required = false) Integer oversizeMb, Model model) {
     Round r = readable(id);
     List<Task> open = openTasks(r);
+    // a plain form's file over the limit, sent back here by dossier/OversizeEvidenceUpload before it was read
+    Upload upload = oversizeMb == null || oversizeMb <= maxBytes / (1024 * 1024) ? Upload.none()
+        : new Upload("Tệp danh sách (khoảng " + oversizeMb + " MB) vượt giới hạn " + (maxBytes / (1024 * 1024))
+            + " MB nên chưa được nhận, chưa lưu gì:", List.of("Hãy chia danh sách thành nhiều tệp nhỏ hơn "
+            + (maxBytes / (1024 * 1024)) + " MB (mỗi tệp một phần danh sách, cùng mẫu) rồi tải lên lần lượt."),
+            List.of(), 0, null, null);
     StepView step = null;
     for (Task t : open) {
       if (mayWork(t)) {
@@ -292,7 +299,7 @@ class RoundPages {
         break;
       }
     }
-    return page(r, open, step, Map.of(), Upload.none(), filter, search, pageNo, model);
+    return page(r, open, step, Map.of(), upload, filter, search, pageNo, model);
   }
 
   @PostMapping("/dot-danh-gia/{id}/buoc/{taskId}")

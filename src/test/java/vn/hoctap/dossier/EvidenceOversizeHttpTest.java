@@ -23,6 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hoctap.admin.PageSession;
+import vn.hoctap.citizen.Round;
+import vn.hoctap.citizen.RoundFixtures;
+import vn.hoctap.citizen.RoundKind;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.demo.DemoData;
 import vn.hoctap.org.UnitKind;
@@ -42,6 +45,7 @@ class EvidenceOversizeHttpTest {
   @LocalServerPort int port;
   @Autowired Fixtures fx;
   @Autowired JdbcTemplate jdbc;
+  @Autowired RoundFixtures rf;
 
   final CookieManager cookies = new CookieManager();
   final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
@@ -84,11 +88,16 @@ class EvidenceOversizeHttpTest {
    * does: the whole multipart body, then the answer is read. A connection cut by the server fails the write.
    */
   Answer postForm(String path, String cookie, String token, String fileName, int size) throws IOException {
+    return postForm(path, cookie, token, "muc", "ho-so:TO_TRINH", "application/pdf", fileName, size);
+  }
+
+  Answer postForm(String path, String cookie, String token, String field, String value, String contentType,
+      String fileName, int size) throws IOException {
     String boundary = "----hoctapForm" + System.nanoTime();
     byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"muc\"\r\n\r\nho-so:TO_TRINH\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value + "\r\n"
         + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"" + fileName + "\"\r\n"
-        + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n").getBytes(StandardCharsets.UTF_8);
+        + "Content-Type: " + contentType + "\r\n\r\n%PDF-1.4\n").getBytes(StandardCharsets.UTF_8);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     long length = head.length + (long) size + tail.length;
     try (Socket s = new Socket("127.0.0.1", port)) {
@@ -170,5 +179,27 @@ class EvidenceOversizeHttpTest {
     assertThat(outsider.statusCode()).isEqualTo(302);
     assertThat(outsider.headers().firstValue("Location").orElse("")).endsWith("/dang-nhap");
     assertThat(stored(id)).isEqualTo(1);
+  }
+
+  @Test
+  void aThirtyMegabyteRoundListFromThePlainFormGetsTheRoundPageBackWithTheLimitNothingStored() throws Exception {
+    RoundFixtures.Body school = rf.newSchool("HN-TT");
+    Round round = rf.start(school, RoundKind.CITIZEN, LocalDate.now(EngineClock.ZONE).getYear());
+    String page = "/dot-danh-gia/" + round.id();
+    login(school.preparer());
+    String token = PageSession.csrf(get(page).body());
+
+    Answer answer = postForm(page + "/tai-len", session(), token, "nhom", "OFFICIAL",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "danh-sach.xlsx", 30 * 1024 * 1024);
+    assertThat(answer.status()).as(answer.head()).isEqualTo(303);
+    String location = answer.header("Location");
+    assertThat(location).isEqualTo(page + "?qua-dung-luong=30#tai-len-danh-sach");
+
+    String body = get(location.substring(0, location.indexOf('#'))).body();
+    String refusal = body.substring(body.indexOf("id=\"tl-loi\""), body.indexOf("id=\"tl-form\""));
+    assertThat(refusal).contains("khoảng 30 MB", "vượt giới hạn 25 MB", "chưa lưu gì",
+        "Hãy chia danh sách thành nhiều tệp nhỏ hơn 25 MB");
+    assertThat(jdbc.queryForObject("select count(*) from round_entry where round_id = ?", Integer.class,
+        round.id())).isZero();
   }
 }
