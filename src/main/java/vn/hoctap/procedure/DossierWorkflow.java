@@ -13,6 +13,7 @@ import vn.hoctap.criteria.CriteriaCatalog;
 import vn.hoctap.criteria.EvaluationResult;
 import vn.hoctap.criteria.StoredCriteriaSet;
 import vn.hoctap.deadline.DeadlineExtension;
+import vn.hoctap.document.RecognitionDocuments;
 import vn.hoctap.deadline.DeadlineKind;
 import vn.hoctap.deadline.DeadlineService;
 import vn.hoctap.deadline.EffectiveDeadline;
@@ -52,10 +53,12 @@ public class DossierWorkflow {
   private final NotificationService notifications;
   private final TimerJobs timers;
   private final EngineClock clock;
+  private final RecognitionDocuments documents;
 
   DossierWorkflow(OrgUnitRepository orgs, RoutingService routing, DeadlineService deadlines, CriteriaCatalog catalog,
       DossierService dossiers, RecognitionService recognitions, NotificationService notifications, TimerJobs timers,
-      EngineClock clock) {
+      EngineClock clock, RecognitionDocuments documents) {
+    this.documents = documents;
     this.orgs = orgs;
     this.routing = routing;
     this.deadlines = deadlines;
@@ -250,6 +253,8 @@ public class DossierWorkflow {
   public Recognition recognised(Long dossierId, String signedBy) {
     Dossier d = dossiers.lock(dossierId);
     Recognition r = recognitions.recordDecision(d, signedBy);
+    // the decision and the certificate are laid out, signed and stored now, in the signer's transaction
+    documents.issue(dossierId);
     dossiers.moveTo(dossierId, DossierStatus.RECOGNISED);
     dossiers.record(dossierId, signedBy, "DECISION_RECORDED", "Quyết định công nhận", null,
         "Quyết định số " + r.getDecisionNo() + " ngày " + Dates.vn(r.getDecisionDate()) + " của "
