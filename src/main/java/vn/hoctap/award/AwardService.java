@@ -50,10 +50,18 @@ public class AwardService {
   private final IdentityService identity;
   private final EngineClock clock;
   private final InstanceGrants grants;
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  /**
+   * Published in the signer's transaction when an award is recorded into a decision: the decision, as it now
+   * stands, is issued and signed then.
+   */
+  public record AwardRecorded(long decisionId, long awardId, String signedBy) {}
 
   AwardService(JdbcTemplate jdbc, OrgUnitRepository orgs, AwardRouting routing, RecognitionService recognitions,
       DossierAccess access, RuntimeService runtime, IdentityService identity, EngineClock clock,
-      InstanceGrants grants) {
+      InstanceGrants grants, org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.grants = grants;
     this.jdbc = jdbc;
     this.orgs = orgs;
@@ -276,6 +284,7 @@ public class AwardService {
         + "created_at) values (?, ?, ?, ?, ?, ?, ?)", c.get("awardee_id"), candidateId, decisionId, c.get("form"),
         c.get("period_kind"), c.get("period_year"), now());
     setStatus(candidateId, CandidateStatus.AWARDED);
+    events.publishEvent(new AwardRecorded(decisionId, awardId, signedBy));
     return awardId;
   }
 

@@ -124,6 +124,6 @@ public class DocumentChecks {
       RecognitionDocuments.Check c = recognitions.check(d.checkCode());
       return new SubjectStatus(c.verdict(), c, c.revoked());
     }
-    return new SubjectStatus(RecognitionDocuments.Verdict.VALID, null, null);
+    return new SubjectStatus(RecognitionDocuments.Verdict.ISSUED, null, null);
   }
 }

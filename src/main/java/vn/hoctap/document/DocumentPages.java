@@ -80,12 +80,17 @@ public class DocumentPages {
   @GetMapping("/kiem-tra/{code}")
   String check(@PathVariable String code, Model model, HttpServletResponse response) {
     Check c = documents.check(code);
+    java.util.List<IssuedDocuments.Stored> docs = c.recognition() != null
+        ? issued.withCode(c.recognition().verificationCode())
+        : issued.withCode(code.strip().toUpperCase(java.util.Locale.ROOT));
+    if (c.verdict() == RecognitionDocuments.Verdict.NOT_FOUND && !docs.isEmpty()) {
+      c = new Check(RecognitionDocuments.Verdict.ISSUED, null, null);
+    }
     String shown = code.strip();
     model.addAttribute("code", shown.length() > 60 ? shown.substring(0, 60) + "…" : shown);
     model.addAttribute("check", c);
     model.addAttribute("r", c.recognition());
-    model.addAttribute("docs", c.recognition() == null ? java.util.List.of()
-        : issued.withCode(c.recognition().verificationCode()));
+    model.addAttribute("docs", docs);
     if (c.verdict() == RecognitionDocuments.Verdict.NOT_FOUND) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
     }

@@ -12,7 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.common.Dates;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
+import vn.hoctap.dossier.DossierService;
 import vn.hoctap.dossier.Title;
+import vn.hoctap.recognition.RecognitionService;
 import vn.hoctap.web.PersonNames;
 import vn.hoctap.org.OrgKind;
 
@@ -43,8 +45,11 @@ public class RecognitionDocuments {
     }
   }
 
-  /** The outcome of a public check. */
-  public enum Verdict { VALID, EXPIRED, REVOKED, NOT_FOUND }
+  /**
+   * The outcome of a public check; ISSUED: a document hoctap issued that is not a recognition's (a round's or an
+   * award's decision).
+   */
+  public enum Verdict { VALID, EXPIRED, REVOKED, ISSUED, NOT_FOUND }
 
   /** A revocation as the check shows it. */
   public record Revoked(String reason, Instant at, String decisionNo, long documentId) {}
@@ -64,9 +69,13 @@ public class RecognitionDocuments {
   private final IssuedDocuments issued;
   private final LegalBases bases;
   private final PublicUrl publicUrl;
+  private final RecognitionService numbers;
+  private final DossierService dossiers;
 
   RecognitionDocuments(JdbcTemplate jdbc, EngineClock clock, PersonNames names, IssuedDocuments issued,
-      LegalBases bases, PublicUrl publicUrl) {
+      LegalBases bases, PublicUrl publicUrl, RecognitionService numbers, DossierService dossiers) {
+    this.numbers = numbers;
+    this.dossiers = dossiers;
     this.jdbc = jdbc;
     this.clock = clock;
     this.names = names;
@@ -122,6 +131,67 @@ public class RecognitionDocuments {
           : r.validUntil().isBefore(clock.today()) ? Verdict.EXPIRED : Verdict.VALID;
       return new Check(v, r, revoked);
     }).orElse(new Check(Verdict.NOT_FOUND, null, null));
+  }
+
+  /**
+   * Thu hồi: an administrator revokes a recognition with a reason. A revoking decision is numbered in the original
+   * signer's register, issued and signed like the decision it revokes (same body, same signer's key), and recorded;
+   * the public check says "đã bị thu hồi" from then on.
+   */
+  @Transactional
+  public IssuedDocuments.Stored revoke(String code, String reason, String actor) {
+    String why = reason == null ? "" : reason.strip().replaceAll("\\s+", " ");
+    if (why.length() < 10 || why.length() > 1000) {
+      throw DomainException.badInputOf("Chưa thu hồi được quyết định.", List.of(new DomainException.Problem("lyDo",
+          "Cần ghi lý do thu hồi, từ 10 đến 1000 ký tự (lý do được in trong quyết định thu hồi).")));
+    }
+    Check c = check(code);
+    if (c.verdict() == Verdict.NOT_FOUND) {
+      throw DomainException.notFound("Không tìm thấy giấy chứng nhận có mã \"" + code + "\".");
+    }
+    Recognised r = c.recognition();
+    jdbc.queryForList("select id from recognition where id = ? for update", r.recognitionId());
+    if (revocation(r.recognitionId()).isPresent()) {
+      Revoked done = revocation(r.recognitionId()).get();
+      throw DomainException.conflict("Quyết định công nhận này đã bị thu hồi theo Quyết định số "
+          + Nd30.number(done.decisionNo()) + " (lý do: " + done.reason() + ").");
+    }
+    LocalDate today = clock.today();
+    String decisionCode = jdbc.queryForObject("select decision_code from dossier where id = ?", String.class,
+        r.dossierId());
+    String number = numbers.nextDecisionNumber(r.signerOrgId(), today.getYear()) + "/" + decisionCode;
+    Issuer who = r.issuer();
+    String signerName = signerName(r.signedBy());
+    IssuedDocuments.Stored doc = issued.get(issued.issue(new IssuedDocuments.Issue(REVOCATION, SUBJECT,
+        r.recognitionId(), r.verificationCode(), revocationText(r, who, signerName, number, today, why),
+        r.signedBy(), signerName, r.signerTitle(), r.signerOrgId(), r.signerOrgCode(), who.sealName(), who.place(),
+        number)));
+    jdbc.update("insert into document_revocation (subject_kind, subject_id, reason, revoked_by, revoked_at,"
+        + " document_id) values (?, ?, ?, ?, ?, ?)", SUBJECT, r.recognitionId(), why, actor,
+        java.sql.Timestamp.from(clock.now()), doc.id());
+    dossiers.record(r.dossierId(), actor, "RECOGNITION_REVOKED", "Thu hồi quyết định công nhận", why,
+        "Quyết định thu hồi số " + Nd30.number(number) + " ngày " + Dates.vn(today) + " thu hồi Quyết định số "
+            + Nd30.number(r.decisionNo()) + " và Giấy chứng nhận số " + r.certificateNo());
+    return doc;
+  }
+
+  /** Quyết định thu hồi. */
+  OfficialText revocationText(Recognised r, Issuer who, String signerName, String number, LocalDate date,
+      String reason) {
+    String label = "“" + r.titleLabel() + "”";
+    String revoked = "Quyết định số " + Nd30.number(r.decisionNo()) + " " + Nd30.date(r.decisionDate())
+        + " về việc công nhận " + r.unitName() + " đạt danh hiệu " + label + " mức độ " + r.level() + " năm "
+        + r.assessmentYear();
+    return new OfficialText(OfficialText.Form.ADMINISTRATIVE, who.superior(), who.body(), number,
+        Nd30.placeAndDate(who.place(), date), "QUYẾT ĐỊNH", "Về việc thu hồi Quyết định công nhận danh hiệu "
+        + label + " của " + r.unitName(), who.authority(), List.of("Căn cứ " + revoked + ";"), "QUYẾT ĐỊNH:",
+        List.of(OfficialText.Article.of("Điều 1.", "Thu hồi " + revoked + " và Giấy chứng nhận số "
+                + r.certificateNo() + ". Lý do thu hồi: " + reason + (reason.endsWith(".") ? "" : ".")),
+            OfficialText.Article.of("Điều 2.", "Quyết định có hiệu lực kể từ ngày ký. " + r.unitName()
+                + " và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.")),
+        List.of(), List.of("- Như Điều 2;", "- Lưu: VT."), new OfficialText.SignerBlock(who.block(), signerName),
+        publicUrl.checkUrl(r.verificationCode()), r.verificationCode(), "Quyết định " + Nd30.number(number)
+        + " thu hồi Quyết định " + Nd30.number(r.decisionNo()));
   }
 
   public Optional<Revoked> revocation(long recognitionId) {
