@@ -48,9 +48,11 @@ class AwardDocuments {
     String orgName = (String) d.get("name");
     long orgId = ((Number) d.get("org_id")).longValue();
     String orgCode = (String) d.get("code");
-    Issuer who = kind == OrgKind.UNIT
-        ? Issuer.unit(orgId, orgCode, orgName, "Thủ trưởng", Nd30.place((String) d.get("parent_name")))
-        : Issuer.of(orgId, orgCode, orgName, kind, "signer");
+    Issuer who = switch (kind) {
+      case UNIT -> Issuer.unit(orgId, orgCode, orgName, "Thủ trưởng", Nd30.place((String) d.get("parent_name")));
+      case NATION -> Issuer.primeMinister(orgId, orgCode);
+      default -> Issuer.of(orgId, orgCode, orgName, kind, "signer");
+    };
     AwardForm form = AwardForm.valueOf((String) d.get("form"));
     List<String> items = new ArrayList<>();
     int n = 0;

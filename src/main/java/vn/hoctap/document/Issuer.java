@@ -32,8 +32,16 @@ public record Issuer(String superior, String body, String authority, List<String
     if (kind == OrgKind.UNIT) {
       return unit(orgId, orgCode, orgName, "Thủ trưởng", place);
     }
-    return new Issuer(null, committee, "CHỦ TỊCH " + Nd30.upper(committee), List.of("TM. Ủy ban nhân dân",
-        "Chủ tịch"), place, committee, orgId, orgCode);
+    // the chairman decides in his own name (the authority line says so): his title alone, no "TM." (which NĐ 30
+    // keeps for signing on behalf of the committee as a collective)
+    return new Issuer(null, committee, "CHỦ TỊCH " + Nd30.upper(committee), List.of("Chủ tịch"), place, committee,
+        orgId, orgCode);
+  }
+
+  /** The Prime Minister (Bằng khen của Thủ tướng Chính phủ). */
+  public static Issuer primeMinister(long orgId, String orgCode) {
+    return new Issuer(null, "Thủ tướng Chính phủ", "THỦ TƯỚNG CHÍNH PHỦ", List.of("Thủ tướng"), "Hà Nội",
+        "Chính phủ", orgId, orgCode);
   }
 
   /** A school or agency deciding by its head ("Hiệu trưởng Trường …"). */
