@@ -63,6 +63,12 @@ public class DocumentPages {
         "quyet-dinh-thu-hoi-" + dossierId + ".pdf");
   }
 
+  @GetMapping("/tai-lieu/{dossierId}/thong-bao-khong-cong-nhan.pdf")
+  ResponseEntity<byte[]> refusal(@PathVariable long dossierId) {
+    readable(dossierId);
+    return pdf(documents.refusalPdf(dossierId), "thong-bao-khong-cong-nhan-" + dossierId + ".pdf");
+  }
+
   /** The box to type a certificate's code (for whoever has the paper but no QR reader); GET, so no token. */
   @GetMapping("/kiem-tra")
   String checkForm(@RequestParam(name = "ma", required = false) String code, Model model) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -173,6 +174,65 @@ public class RecognitionDocuments {
         "Quyết định thu hồi số " + Nd30.number(number) + " ngày " + Dates.vn(today) + " thu hồi Quyết định số "
             + Nd30.number(r.decisionNo()) + " và Giấy chứng nhận số " + r.certificateNo());
     return doc;
+  }
+
+  public static final String REFUSAL = "THONG_BAO_KHONG_CONG_NHAN";
+  public static final String REFUSAL_SUBJECT = "DOSSIER_REFUSAL";
+
+  /**
+   * Thông báo không công nhận, when the competent signer refuses a dossier: numbered in the signer's register
+   * ("05/TB-UBND"), with the reasons, signed and stored like a decision. A dossier refused at appraisal is told by
+   * the dossier's own history and notification (the appraiser is not the body's competent signer).
+   */
+  @Transactional
+  public void issueRefusal(long dossierId, String signedBy, String reasons) {
+    if (!issued.ofSubject(REFUSAL_SUBJECT, dossierId).isEmpty()) {
+      return;
+    }
+    Map<String, Object> d = jdbc.queryForMap("select d.title, d.level, d.assessment_year, d.decision_code,"
+        + " d.signer_role, d.signer_title, u.name as unit, s.id as org_id, s.code, s.name as org, s.kind"
+        + " from dossier d join org_unit u on u.id = d.unit_id join org_unit s on s.id = d.signer_org_id"
+        + " where d.id = ?", dossierId);
+    long orgId = ((Number) d.get("org_id")).longValue();
+    Issuer who = Issuer.of(orgId, (String) d.get("code"), (String) d.get("org"),
+        OrgKind.valueOf((String) d.get("kind")), (String) d.get("signer_role"));
+    LocalDate today = clock.today();
+    String decisionCode = (String) d.get("decision_code");
+    String number = numbers.nextDecisionNumber(orgId, today.getYear()) + "/"
+        + (decisionCode.startsWith("QĐ-") ? "TB-" + decisionCode.substring(3) : "TB");
+    String label = "“" + titleLabel((String) d.get("title")) + "”";
+    String unit = (String) d.get("unit");
+    String signerName = signerName(signedBy);
+    String code = CheckCodes.next();
+    List<String> items = new java.util.ArrayList<>();
+    for (String line : reasons == null ? new String[0] : reasons.split("\n")) {
+      if (!line.isBlank()) {
+        items.add("- " + line.strip());
+      }
+    }
+    OfficialText text = new OfficialText(OfficialText.Form.ADMINISTRATIVE, who.superior(), who.body(), number,
+        Nd30.placeAndDate(who.place(), today), "THÔNG BÁO", "Về việc không công nhận danh hiệu " + label + " năm "
+        + d.get("assessment_year"), null, List.of(), null,
+        List.of(new OfficialText.Article(null, "Xét hồ sơ đề nghị công nhận danh hiệu " + label + " mức độ "
+                + d.get("level") + " năm " + d.get("assessment_year") + " của " + unit + ", " + who.body()
+                + " thông báo: " + unit + " chưa được công nhận danh hiệu " + label + " năm "
+                + d.get("assessment_year") + ", vì các lý do sau:", items),
+            new OfficialText.Article(null, unit + " có thể hoàn thiện các nội dung trên và đề nghị công nhận trong"
+                + " kỳ đánh giá sau.", List.of())),
+        List.of(), List.of("- " + unit + ";", "- Lưu: VT."), new OfficialText.SignerBlock(who.block(), signerName),
+        publicUrl.checkUrl(code), code, "Thông báo " + Nd30.number(number) + " không công nhận " + titleLabel(
+        (String) d.get("title")));
+    issued.issue(new IssuedDocuments.Issue(REFUSAL, REFUSAL_SUBJECT, dossierId, code, text, signedBy, signerName,
+        (String) d.get("signer_title"), orgId, (String) d.get("code"), who.sealName(), who.place(), number));
+  }
+
+  /** The signed refusal notice of a dossier, if its signer refused it. */
+  @Transactional(readOnly = true)
+  public byte[] refusalPdf(long dossierId) {
+    IssuedDocuments.Stored s = issued.ofSubject(REFUSAL_SUBJECT, dossierId).stream().findFirst().orElseThrow(() ->
+        DomainException.notFound("Hồ sơ số " + dossierId + " không có thông báo không công nhận do người có thẩm"
+            + " quyền ký."));
+    return issued.signedPdf(s);
   }
 
   /** Quyết định thu hồi. */

@@ -37,11 +37,18 @@ public class SerifFonts {
     return new Nd30Layout.Faces(font(doc, regular), font(doc, bold), font(doc, italic), font(doc, boldItalic));
   }
 
-  /** The regular face as an AWT font (demo signature and seal images). */
+  private volatile java.awt.Font awtItalic;
+  private volatile java.awt.Font awtBold;
+
+  /** The italic or bold face as an AWT font (demo signature and seal images), read once. */
   public java.awt.Font awt(boolean italicFace, float size) {
     try {
-      return java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT,
-          new ByteArrayInputStream(italicFace ? italic : bold)).deriveFont(size);
+      if (italicFace && awtItalic == null) {
+        awtItalic = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, new ByteArrayInputStream(italic));
+      } else if (!italicFace && awtBold == null) {
+        awtBold = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, new ByteArrayInputStream(bold));
+      }
+      return (italicFace ? awtItalic : awtBold).deriveFont(size);
     } catch (java.awt.FontFormatException | IOException e) {
       throw new IllegalStateException(e);
     }

@@ -3,6 +3,7 @@ package vn.hoctap.procedure;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -270,6 +271,12 @@ public class DossierWorkflow {
   public void refused(Long dossierId, String actor, String step, String reasons) {
     dossiers.moveTo(dossierId, DossierStatus.REFUSED);
     dossiers.record(dossierId, actor, "REFUSED", step, reasons, null);
+    // refused by the competent signer: a signed notice (Thông báo không công nhận) with the reasons
+    if (dossiers.latestEvent(dossierId, List.of("SIGNER_REFUSED", "APPRAISAL_NEGATIVE", "SIGNED"))
+        .filter(e -> e.getAction().equals("SIGNER_REFUSED") && java.util.Objects.equals(actor, e.getActor()))
+        .isPresent()) {
+      documents.issueRefusal(dossierId, actor, reasons);
+    }
     Dossier d = dossiers.get(dossierId);
     tellApplicant(d, "REFUSED", "Không công nhận: " + d.describe(), "Lý do: " + reasons);
   }

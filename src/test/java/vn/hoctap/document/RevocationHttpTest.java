@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hoctap.admin.PageSession;
 import vn.hoctap.demo.DemoData;
 import vn.hoctap.org.UnitKind;
+import vn.hoctap.process.RecognitionProcess;
 import vn.hoctap.report.Chains;
 import vn.hoctap.signing.IndependentCheck;
 import vn.hoctap.signing.PdfPictures;
@@ -119,5 +120,35 @@ class RevocationHttpTest {
         "_csrf", PageSession.csrf(admin.get("/quan-tri/thu-hoi").body())));
     assertThat(twice.body()).doesNotContain("lần hai\" ");
     assertThat(jdbc.queryForObject("select count(*) from document_revocation", Integer.class)).isEqualTo(1);
+  }
+
+  @Test
+  void aSignersRefusalIsASignedNoticeWithTheReasons() throws Exception {
+    Chains.setClock(Chains.DAY);
+    TestUnit u = fx.newUnit("HN-TT", UnitKind.PRIMARY, true);
+    ProcessInstance pi = chains.submitted(u, 2026);
+    fx.complete("phonggd", pi, RecognitionProcess.TASK_CHECK_COMPLETENESS,
+        Map.of(RecognitionProcess.FIELD_COMPLETENESS, "COMPLETE"));
+    fx.complete("phonggd", pi, RecognitionProcess.TASK_APPRAISE, Fixtures.with(Fixtures.districtLevel1Met(),
+        RecognitionProcess.VAR_APPRAISAL_RECOMMENDATION, "RECOGNISE"));
+    fx.complete("chutichhuyen", pi, RecognitionProcess.TASK_DECIDE, Map.of(RecognitionProcess.VAR_SIGNER_DECISION,
+        RecognitionProcess.REFUSE, RecognitionProcess.FIELD_SIGNER_COMMENT,
+        "Minh chứng hoạt động học tập suốt đời chưa thuyết phục"));
+    long id = Long.parseLong(pi.getBusinessKey());
+    byte[] notice = pdf("/tai-lieu/" + id + "/thong-bao-khong-cong-nhan.pdf");
+    try (PDDocument d = Loader.loadPDF(notice)) {
+      String t = new PDFTextStripper().getText(d).replaceAll("\\s+", " ");
+      assertThat(t).contains("THÔNG BÁO", "Về việc không công nhận danh hiệu “Đơn vị học tập” năm 2026",
+          "/TB-UBND", "Thanh Trì, ngày 02 tháng 11 năm 2026", "Đơn vị thử " + u.code()
+          + " chưa được công nhận", "Minh chứng hoạt động học tập suốt đời chưa thuyết phục", "Phạm Văn Dũng");
+    }
+    IndependentCheck c = IndependentCheck.of(notice, keys.demo().orElseThrow().root());
+    assertThat(c.intact()).isTrue();
+    assertThat(c.chainsToRoot()).isTrue();
+    assertThat(PdfaValidation.failures(notice)).isEmpty();
+    PdfPictures.render(notice, "thong-bao-khong-cong-nhan");
+    // a dossier the signer recognised has no such notice
+    assertThat(new Http(port).get("phonggd", "/tai-lieu/" + chains.recognised(fx.newUnit("HN-TT",
+        UnitKind.PRIMARY, true), 2026).getBusinessKey() + "/thong-bao-khong-cong-nhan.pdf").status()).isEqualTo(404);
   }
 }
