@@ -204,6 +204,9 @@ public class RecognitionDocuments {
     String unit = (String) d.get("unit");
     String signerName = signerName(signedBy);
     String code = CheckCodes.next();
+    // a notice is the committee's own document: its chairman signs on its behalf ("TM.", NĐ 30 Phụ lục I)
+    List<String> block = who.block().equals(List.of("Chủ tịch")) ? List.of("TM. Ủy ban nhân dân", "Chủ tịch")
+        : who.block();
     List<String> items = new java.util.ArrayList<>();
     for (String line : reasons == null ? new String[0] : reasons.split("\n")) {
       if (!line.isBlank()) {
@@ -219,7 +222,7 @@ public class RecognitionDocuments {
                 + d.get("assessment_year") + ", vì các lý do sau:", items),
             new OfficialText.Article(null, unit + " có thể hoàn thiện các nội dung trên và đề nghị công nhận trong"
                 + " kỳ đánh giá sau.", List.of())),
-        List.of(), List.of("- " + unit + ";", "- Lưu: VT."), new OfficialText.SignerBlock(who.block(), signerName),
+        List.of(), List.of("- " + unit + ";", "- Lưu: VT."), new OfficialText.SignerBlock(block, signerName),
         publicUrl.checkUrl(code), code, "Thông báo " + Nd30.number(number) + " không công nhận " + titleLabel(
         (String) d.get("title")));
     issued.issue(new IssuedDocuments.Issue(REFUSAL, REFUSAL_SUBJECT, dossierId, code, text, signedBy, signerName,

@@ -140,7 +140,8 @@ class RevocationHttpTest {
       String t = new PDFTextStripper().getText(d).replaceAll("\\s+", " ");
       assertThat(t).contains("THÔNG BÁO", "Về việc không công nhận danh hiệu “Đơn vị học tập” năm 2026",
           "/TB-UBND", "Thanh Trì, ngày 02 tháng 11 năm 2026", "Đơn vị thử " + u.code()
-          + " chưa được công nhận", "Minh chứng hoạt động học tập suốt đời chưa thuyết phục", "Phạm Văn Dũng");
+          + " chưa được công nhận", "Minh chứng hoạt động học tập suốt đời chưa thuyết phục", "TM. ỦY BAN NHÂN DÂN",
+          "CHỦ TỊCH", "Phạm Văn Dũng");
     }
     IndependentCheck c = IndependentCheck.of(notice, keys.demo().orElseThrow().root());
     assertThat(c.intact()).isTrue();
