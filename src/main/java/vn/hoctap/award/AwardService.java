@@ -62,11 +62,20 @@ public class AwardService {
   private final ObjectMapper json;
   private final long maxFileBytes;
   private final Set<String> allowedTypes;
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  /**
+   * Published in the signer's transaction when an award is recorded into a decision: the decision, as it now
+   * stands, is issued and signed then.
+   */
+  public record AwardRecorded(long decisionId, long awardId, String signedBy) {}
 
   AwardService(JdbcTemplate jdbc, OrgUnitRepository orgs, AwardRouting routing, RecognitionService recognitions,
       DossierAccess access, RuntimeService runtime, IdentityService identity, EngineClock clock,
       InstanceGrants grants, ObjectMapper json, @Value("${hoctap.evidence.max-bytes}") DataSize maxFileBytes,
-      @Value("${hoctap.evidence.allowed-types}") Set<String> allowedTypes) {
+      @Value("${hoctap.evidence.allowed-types}") Set<String> allowedTypes,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.grants = grants;
     this.json = json;
     this.maxFileBytes = maxFileBytes.toBytes();
@@ -384,6 +393,7 @@ public class AwardService {
     String no = jdbc.queryForObject("select decision_no from award_decision where id = ?", String.class, decisionId);
     event(proposalId, candidateId, signedBy, "AWARDED", null, AwardForm.valueOf((String) c.get("form")).label()
         + ", quyết định số " + no + " ngày " + vn.hoctap.common.Dates.vn(clock.today()));
+    events.publishEvent(new AwardRecorded(decisionId, awardId, signedBy));
     return awardId;
   }
 

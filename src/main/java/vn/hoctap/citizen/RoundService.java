@@ -69,9 +69,15 @@ public class RoundService {
   private final RecognitionService recognitions;
   private final NotificationService notifications;
   private final EngineClock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  /** Published in the decider's transaction when a round is recognised: its decision is issued and signed then. */
+  public record Recognised(long roundId) {}
 
   RoundService(JdbcTemplate jdbc, OrgUnitRepository orgs, RoundCriteria criteria, RecognitionService recognitions,
-      NotificationService notifications, EngineClock clock) {
+      NotificationService notifications, EngineClock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.orgs = orgs;
     this.criteria = criteria;
@@ -429,6 +435,7 @@ public class RoundService {
     Counts c = counts(roundId);
     record(roundId, actor, "RECOGNISED", step, comment, "Quyết định " + decisionNo + " ngày " + Dates.vn(today)
         + " công nhận " + c.recognised() + "/" + recognised + " mục đạt.");
+    events.publishEvent(new Recognised(roundId));
     return get(roundId);
   }
 
