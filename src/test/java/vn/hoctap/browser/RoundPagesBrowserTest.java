@@ -202,7 +202,7 @@ class RoundPagesBrowserTest {
           person(ids[0], "Vũ Văn Hùng", 9, 9, 9, 9, 9, 9, 9, 9, 9, 9),
           person(ids[1], "Đỗ Thị Lan", 9, 9, 9, 9, 12, 9, 9, 9, 9, 9),
           person(ids[2], "Ngô Văn Nam", 8, 8, 8, 8, 8, 8, 8, 8, 8, 8),
-          person(ids[3], "Phạm Thị Dung", 9, 9, 9, 9, 9, 9, 9, 9, 9, 3),
+          person(ids[3], "Phạm Thị Duyên", 9, 9, 9, 9, 9, 9, 9, 9, 9, 3),
           person(ids[0], "Bùi Văn Sơn", 9, 9, 9, 9, 9, 9, 9, 9, 9, 9)));
       upload(b, "OFFICIAL", fill(template, rows));
       b.wait.until(d -> !d.findElements(By.id("tl-bang-loi")).isEmpty());
@@ -244,7 +244,7 @@ class RoundPagesBrowserTest {
       assertThat(b.visible(By.id("so-muc")).getText()).isEqualTo("5");
       assertThat(b.visible(By.id("so-khong-dat")).getText()).isEqualTo("1");
       assertThat(b.visible(By.id("i_roundSummary")).getText()).contains("Số mục: 5 — đạt 4, không đạt 1");
-      assertThat(b.visible(By.id("ds-bang")).getText()).contains("Vũ Văn Hùng", "Phạm Thị Dung", "Không đạt",
+      assertThat(b.visible(By.id("ds-bang")).getText()).contains("Vũ Văn Hùng", "Phạm Thị Duyên", "Không đạt",
           "chỉ tiêu NL3.2 được 3 điểm, dưới 5");
       assertThat(entries(id)).isEqualTo(5);
       assertThat((String) runtime.getVariable(pi, "roundSummary")).contains("Số mục: 5 — đạt 4, không đạt 1");
@@ -266,15 +266,15 @@ class RoundPagesBrowserTest {
       new Select(b.visible(By.id("ds-ket-qua"))).selectByValue("khong-dat");
       b.click(By.id("ds-loc-xem"));
       b.wait.until(d -> d.findElement(By.id("ds-tong")).getText().startsWith("1 người"));
-      assertThat(b.visible(By.id("ds-bang")).getText()).contains("Phạm Thị Dung").doesNotContain("Vũ Văn Hùng");
+      assertThat(b.visible(By.id("ds-bang")).getText()).contains("Phạm Thị Duyên").doesNotContain("Vũ Văn Hùng");
       new Select(b.visible(By.id("ds-ket-qua"))).selectByValue("");
       b.type(By.id("ds-tim"), "lan");
       b.click(By.id("ds-loc-xem"));
       b.wait.until(d -> d.findElement(By.id("ds-tong")).getText().startsWith("1 người"));
-      assertThat(b.visible(By.id("ds-bang")).getText()).contains("Đỗ Thị Lan").doesNotContain("Phạm Thị Dung");
+      assertThat(b.visible(By.id("ds-bang")).getText()).contains("Đỗ Thị Lan").doesNotContain("Phạm Thị Duyên");
       b.type(By.id("ds-tim"), ids[3]);
       b.click(By.id("ds-loc-xem"));
-      b.wait.until(d -> d.findElement(By.id("ds-bang")).getText().contains("Phạm Thị Dung"));
+      b.wait.until(d -> d.findElement(By.id("ds-bang")).getText().contains("Phạm Thị Duyên"));
       check(b, "dot-danh-gia-xet-duyet", true);
       b.type(By.id("ly-do-" + ids[3]), "Điểm NL3.2 chưa khớp biên bản của tổ");
       b.click(By.id("i_reviewOutcome_1"));
@@ -288,7 +288,7 @@ class RoundPagesBrowserTest {
       login(b, "todanhgia");
       b.driver.get(url("/dot-danh-gia/" + id));
       assertThat(b.visible(By.id("buoc-tieu-de")).getText()).isEqualTo("Việc của bạn: Sửa các mục bị trả lại");
-      assertThat(b.visible(By.id("i_returnedEntries")).getText()).contains(ids[3] + " (Phạm Thị Dung): Điểm NL3.2"
+      assertThat(b.visible(By.id("i_returnedEntries")).getText()).contains(ids[3] + " (Phạm Thị Duyên): Điểm NL3.2"
           + " chưa khớp biên bản của tổ");
       b.type(By.id("i_entryCorrections"), ids[3] + ": NL3.2=7");
       submitStep(b);
