@@ -357,8 +357,9 @@ class DossierPages {
             + reason(values.get("appraisalComment"));
       }
       CriteriaSet set = dossiers.criteriaSet(d);
-      EvaluationResult r = evaluator.evaluate(set, d.getUnit().profile(),
-          IndicatorPreview.read(set, d.getUnit().profile(), values));
+      // the appraisal gateway's own rule, with the dossier's evidence (TT24 Điều 9 khoản 3)
+      EvaluationResult r = dossiers.preview(d, IndicatorPreview.read(set, d.getUnit().profile(), values),
+          DossierRevision.Stage.VERIFIED);
       if (r.outcome() == EvaluationResult.Outcome.NOT_MET) {
         String why = r.indicators().stream().filter(i -> i.outcome() == IndicatorResult.Outcome.NOT_MET
             || i.outcome() == IndicatorResult.Outcome.JUDGED_NOT_MET)
