@@ -272,7 +272,8 @@ class DossierPages {
       IndicatorResult r = result == null ? null : result.indicators().stream()
           .filter(x -> x.code().equals(i.code())).findFirst().orElse(null);
       DossierService.Correction c = corrections.get(i.code());
-      rows.add(new IndicatorRow(i.code(), i.text(), value(self.get(i.code())),
+      rows.add(new IndicatorRow(i.code(), i.part() == null ? i.text() : i.part() + ": " + i.text(),
+          value(self.get(i.code())),
           verified.isEmpty() ? "" : value(verified.get(i.code())), c == null ? "" : c.reason(),
           r == null ? "Chưa tính" : outcome(r.outcome()), r == null ? "" : r.explanation(),
           r != null && (r.outcome() == IndicatorResult.Outcome.NOT_MET
@@ -296,10 +297,17 @@ class DossierPages {
     if (v.choice() != null) {
       parts.add(choice(v.choice()));
     }
+    if (v.current() != null || v.previous() != null) {
+      parts.add("năm đánh giá " + decimal(v.current()) + ", năm trước " + decimal(v.previous()));
+    }
     if (v.judgement() != null) {
       parts.add("nhận định: " + (v.judgement() == IndicatorInput.Judgement.MET ? "Đạt" : "Không đạt"));
     }
     return parts.isEmpty() ? "—" : String.join("; ", parts);
+  }
+
+  private static String decimal(java.math.BigDecimal d) {
+    return d == null ? "?" : d.stripTrailingZeros().toPlainString().replace('.', ',');
   }
 
   private static String choice(String c) {
