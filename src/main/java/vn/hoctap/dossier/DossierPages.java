@@ -322,7 +322,8 @@ class DossierPages {
       IndicatorResult r = result == null ? null : result.indicators().stream()
           .filter(x -> x.code().equals(i.code())).findFirst().orElse(null);
       DossierService.Correction c = corrections.get(i.code());
-      rows.add(new IndicatorRow(i.code(), i.text(), value(self.get(i.code())),
+      rows.add(new IndicatorRow(i.code(), i.part() == null ? i.text() : i.part() + ": " + i.text(),
+          value(self.get(i.code())),
           verified.isEmpty() ? "" : value(verified.get(i.code())), c == null ? "" : c.reason(),
           r == null ? "Chưa tính" : outcome(r.outcome()), r == null ? "" : r.explanation(),
           r != null && (r.outcome() == IndicatorResult.Outcome.NOT_MET
@@ -346,10 +347,17 @@ class DossierPages {
     if (v.choice() != null) {
       parts.add(choice(v.choice()));
     }
+    if (v.current() != null || v.previous() != null) {
+      parts.add("năm đánh giá " + decimal(v.current()) + ", năm trước " + decimal(v.previous()));
+    }
     if (v.judgement() != null) {
       parts.add("nhận định: " + (v.judgement() == IndicatorInput.Judgement.MET ? "Đạt" : "Không đạt"));
     }
     return parts.isEmpty() ? "—" : String.join("; ", parts);
+  }
+
+  private static String decimal(java.math.BigDecimal d) {
+    return d == null ? "?" : d.stripTrailingZeros().toPlainString().replace('.', ',');
   }
 
   private static String choice(String c) {
@@ -407,8 +415,9 @@ class DossierPages {
             + reason(values.get("appraisalComment"));
       }
       CriteriaSet set = dossiers.criteriaSet(d);
-      EvaluationResult r = evaluator.evaluate(set, d.getUnit().profile(),
-          IndicatorPreview.read(set, d.getUnit().profile(), values));
+      // the appraisal gateway's own rule, with the dossier's evidence (TT24 Điều 9 khoản 3)
+      EvaluationResult r = dossiers.preview(d, IndicatorPreview.read(set, d.getUnit().profile(), values),
+          DossierRevision.Stage.VERIFIED);
       if (r.outcome() == EvaluationResult.Outcome.NOT_MET) {
         String why = r.indicators().stream().filter(i -> i.outcome() == IndicatorResult.Outcome.NOT_MET
             || i.outcome() == IndicatorResult.Outcome.JUDGED_NOT_MET)

@@ -190,7 +190,7 @@ public class EvidencePages {
       targets.add(new Option(WHOLE + c.name(), "Cả hồ sơ — " + c.label()));
     }
     set.indicators().stream().filter(i -> i.appliesTo(d.getUnit().profile())).forEach(i -> targets.add(
-        new Option(INDICATOR + i.code(), "Chỉ tiêu " + i.code() + " — " + shorten(i.text(), 90))));
+        new Option(INDICATOR + i.code(), "Chỉ tiêu " + i.code() + " — " + shorten(i.shortText(), 90))));
     String accept = String.join(",", allowedTypes.stream().map(t -> "." + t).toList());
     return new EvidenceView(dossierId, d.getTitle().label() + " — " + d.getUnit().getName() + " — năm "
         + d.getAssessmentYear(), shown, rows.size(), canUpload, closed, canMark, targets, accept, maxBytes,

@@ -180,6 +180,26 @@ final class BenchHttp {
         .header("Accept", "application/hal+json").POST(HttpRequest.BodyPublishers.ofString(write(body))));
   }
 
+  /** A file upload (multipart/form-data), as our API takes evidence. */
+  Response upload(String user, String path, String fileName, byte[] content, Map<String, String> fields) {
+    String boundary = "----hoctap" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    try {
+      for (Map.Entry<String, String> f : fields.entrySet()) {
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+            + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+      }
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.write(content);
+      body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return send(request(user, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   /** Camunda REST form submission, as the Tasklist does it. */
   Response submitForm(String user, String taskId, Map<String, Object> values) {
     Map<String, Object> variables = new LinkedHashMap<>();
