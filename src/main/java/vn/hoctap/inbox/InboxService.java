@@ -23,6 +23,7 @@ import vn.hoctap.common.EngineClock;
 import vn.hoctap.dossier.DossierAccess;
 import vn.hoctap.dossier.DossierStatus;
 import vn.hoctap.dossier.Title;
+import vn.hoctap.engine.EngineQueries;
 import vn.hoctap.org.PathPrefix;
 import vn.hoctap.process.RecognitionProcess;
 import vn.hoctap.security.CurrentUser;
@@ -30,8 +31,9 @@ import vn.hoctap.web.PersonNames;
 
 /**
  * "Việc cần làm" (the inbox): the tasks the user may work on — their own and their groups' — read through the
- * engine as the user (its authorization checks on), a page at a time, starting from the candidate links like the
- * Tasklist's filter "Tất cả việc tôi được xem"; then the page's dossiers, rounds and awards in one query each.
+ * engine's task query from the user's candidate links like the Tasklist's filter "Tất cả việc tôi được xem" (see
+ * {@link #page} for why without its per-row authorization join), a page at a time; then the page's dossiers,
+ * rounds and awards in one query each.
  * Each task carries its due date (process/TaskDeadlines): the list shows it, sorts by it (soonest first, undated
  * last; or newest first) and the overdue filter and count read it — one notion of "quá hạn" everywhere, the same
  * as the Tasklist's. Filters on the dossier (title, year) become a list of business keys from the indexed domain
@@ -108,9 +110,11 @@ public class InboxService {
   private final DossierAccess access;
   private final EngineClock clock;
   private final PersonNames personNames;
+  private final EngineQueries engine;
 
   InboxService(TaskService tasks, FormService forms, JdbcTemplate jdbc, DossierAccess access,
-      EngineClock clock, PersonNames personNames) {
+      EngineClock clock, PersonNames personNames, EngineQueries engine) {
+    this.engine = engine;
     this.tasks = tasks;
     this.forms = forms;
     this.jdbc = jdbc;
@@ -148,23 +152,34 @@ public class InboxService {
     return q;
   }
 
+  /**
+   * A page of the inbox with its counts. The list and the counts read the user's candidate links and assignments
+   * with the engine's per-row authorization join switched off ({@link EngineQueries#asSystem}): in hoctap a
+   * candidate link or an assignment is exactly what grants a task to a user — each carries its authorization row
+   * (TASK_WORK), and no authorization is ever revoked (application.yaml) — so the answer is the same, and that
+   * join, which compares every task of the user's groups with every authorization row of those groups, grew with
+   * the square of a body's open tasks (about 50 ms a query for a district's 500, docs/benchmarks.md). Acting on
+   * a task ({@link #visible}) still goes through the engine's check.
+   */
   public Page page(CurrentUser user, Filter f) {
     List<String> keys = f.title() != null || f.year() != null ? dossierKeys(user, f.title(), f.year()) : null;
     Date now = Date.from(clock.now());
-    Map<Scope, Long> counts = new LinkedHashMap<>();
-    for (Scope s : Scope.values()) {
-      counts.put(s, filtered(user.id(), s, f, keys, f.overdue(), now).count());
-    }
-    long overdueCount = f.overdue() ? counts.get(f.scope())
-        : filtered(user.id(), f.scope(), f, keys, true, now).count();
-    long total = counts.get(f.scope());
-    int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-    int page = Math.max(0, Math.min(f.page(), pages - 1));
-    Supplier<TaskQuery> q = () -> filtered(user.id(), f.scope(), f, keys, f.overdue(), now);
-    List<Task> found = f.sort() == Sort.NEWEST
-        ? q.get().orderByTaskCreateTime().desc().listPage(page * PAGE_SIZE, PAGE_SIZE)
-        : byDeadline(q, f.overdue(), page * PAGE_SIZE, PAGE_SIZE);
-    return new Page(rows(user, found), total, counts, overdueCount, page, pages);
+    return engine.asSystem(() -> {
+      Map<Scope, Long> counts = new LinkedHashMap<>();
+      for (Scope s : Scope.values()) {
+        counts.put(s, filtered(user.id(), s, f, keys, f.overdue(), now).count());
+      }
+      long overdueCount = f.overdue() ? counts.get(f.scope())
+          : filtered(user.id(), f.scope(), f, keys, true, now).count();
+      long total = counts.get(f.scope());
+      int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+      int page = Math.max(0, Math.min(f.page(), pages - 1));
+      Supplier<TaskQuery> q = () -> filtered(user.id(), f.scope(), f, keys, f.overdue(), now);
+      List<Task> found = f.sort() == Sort.NEWEST
+          ? q.get().orderByTaskCreateTime().desc().listPage(page * PAGE_SIZE, PAGE_SIZE)
+          : byDeadline(q, f.overdue(), page * PAGE_SIZE, PAGE_SIZE);
+      return new Page(rows(user, found), total, counts, overdueCount, page, pages);
+    });
   }
 
   /** Any due date the engine may hold is after this: "has a due date" as a query the engine can page. */
