@@ -2,7 +2,9 @@ package vn.hoctap.admin;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +22,7 @@ import vn.hoctap.common.DomainException;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.UnitKind;
+import vn.hoctap.security.CurrentUser;
 import vn.hoctap.web.Page;
 
 /**
@@ -39,10 +42,12 @@ class AdminPages {
   private final SpreadsheetImport imports;
   private final AuditLog audit;
   private final CitizenIdentities citizens;
+  private final UnitPicker picker;
 
   AdminPages(Administration admin, AdminDirectory directory, SpreadsheetImport imports, AuditLog audit,
-      CitizenIdentities citizens) {
+      CitizenIdentities citizens, UnitPicker picker) {
     this.citizens = citizens;
+    this.picker = picker;
     this.admin = admin;
     this.directory = directory;
     this.imports = imports;
@@ -158,13 +163,28 @@ class AdminPages {
     return "admin/users";
   }
 
+  /**
+   * A user's roles, and the form that grants one: the unit is chosen with the picker — type part of its name or
+   * code, "Tìm" lists the units found (the page itself, so it works without JavaScript; /js/chon-don-vi.js lists
+   * them as one types), choose one.
+   */
   @GetMapping("/nguoi-dung/{id}")
-  String user(@PathVariable String id, Model model) {
+  String user(@PathVariable String id, @RequestParam(name = "tim-don-vi", required = false) String query,
+      @RequestParam(name = "vai-tro", required = false) String role, Model model) {
     administrator();
+    return userPage(model, id, query, role, null, null);
+  }
+
+  private String userPage(Model model, String id, String query, String role, String chosen, String unitError) {
     model.addAttribute("person", directory.person(id).orElseThrow(() -> DomainException.notFound(
         "Không tìm thấy người dùng \"" + id + "\".")));
     model.addAttribute("roles", Roles.ALL);
     model.addAttribute("identityNo", citizens.identityOf(id).orElse(null));
+    model.addAttribute("found", picker.search(CurrentUser.get(), query));
+    model.addAttribute("minChars", UnitPicker.MIN_CHARS);
+    model.addAttribute("role", role);
+    model.addAttribute("chosen", chosen);
+    model.addAttribute("unitError", unitError);
     return "admin/user";
   }
 
@@ -183,13 +203,27 @@ class AdminPages {
     }
   }
 
+  /**
+   * Grants the role at the unit chosen in the picker. A unit that is not chosen, unknown, outside the
+   * administrator's scope or dissolved is refused next to the field (400), with the search and the role kept.
+   */
   @PostMapping("/nguoi-dung/{id}/vai-tro")
   String grant(@PathVariable String id, @RequestParam(required = false) String role,
-      @RequestParam(required = false) String orgCode, RedirectAttributes flash) {
+      @RequestParam(required = false) String orgCode,
+      @RequestParam(name = "tim-don-vi", required = false) String query, Model model,
+      HttpServletResponse response, RedirectAttributes flash) {
     String actor = administrator();
+    CurrentUser user = CurrentUser.get();
+    Optional<UnitPicker.Refusal> refused = picker.refusal(user, orgCode);
+    if (refused.isPresent()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      String search = query != null && !query.isBlank() ? query : orgCode;
+      return userPage(model, id, search, role, orgCode, refused.get().message());
+    }
+    OrgUnit unit = picker.pick(user, orgCode).orElseThrow();
     return act(flash, userPage(id), () -> {
-      admin.grantRole(actor, id, role, orgCode);
-      return "Đã giao vai trò " + Roles.label(role) + " tại \"" + orgCode + "\".";
+      admin.grantRole(actor, id, role, unit.getCode());
+      return "Đã giao vai trò " + Roles.label(role) + " tại " + unit.getName() + " (" + unit.getCode() + ").";
     });
   }
 

@@ -2,6 +2,8 @@ package vn.hoctap.deadline;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +21,11 @@ public class DeadlineService {
   private final DeadlineExtensionRepository extensions;
   private final JdbcTemplate jdbc;
   private final EngineClock clock;
+  private final ApplicationEventPublisher events;
 
   DeadlineService(DeadlineRuleRepository rules, DeadlineExtensionRepository extensions, JdbcTemplate jdbc,
-      EngineClock clock) {
+      EngineClock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.rules = rules;
     this.jdbc = jdbc;
     this.extensions = extensions;
@@ -34,6 +38,22 @@ public class DeadlineService {
    */
   @Transactional(readOnly = true)
   public EffectiveDeadline effective(String procedure, OrgUnit unit, DeadlineKind kind, int year) {
+    return find(procedure, unit, kind, year).orElseThrow(() -> {
+      UnitKind.Tier tier = unit.assessmentTier();
+      return DomainException.rule(kind.label() + " cho " + (tier == null ? unit.getName() : tier.label()) + " của "
+          + unit.province().getName() + " năm " + year + " chưa được cấu hình. Đề nghị quản trị viên cấu hình hạn.");
+    });
+  }
+
+  /**
+   * The same deadline, or empty where none is configured (or the unit has no assessment tier): for work that has a
+   * deadline only where a province set one, such as the tasks of rounds and awards.
+   */
+  @Transactional(readOnly = true)
+  public Optional<EffectiveDeadline> find(String procedure, OrgUnit unit, DeadlineKind kind, int year) {
+    if (unit.assessmentTier() == null) {
+      return Optional.empty();
+    }
     return TransactionMemo.get(new Key(procedure, unit.getId(), kind, year),
         () -> compute(procedure, unit, kind, year));
   }
@@ -45,7 +65,7 @@ public class DeadlineService {
    * rule — province and year beat province beat national; among equals the newest — and the id of the unit's
    * latest extension, whose row is then read only if there is one.
    */
-  private EffectiveDeadline compute(String procedure, OrgUnit unit, DeadlineKind kind, int year) {
+  private Optional<EffectiveDeadline> compute(String procedure, OrgUnit unit, DeadlineKind kind, int year) {
     UnitKind.Tier tier = unit.assessmentTier();
     OrgUnit province = unit.province();
     List<EffectiveDeadline> found = jdbc.query("select r.month_of_year, r.day_of_month, r.year_offset,"
@@ -63,14 +83,13 @@ public class DeadlineService {
           return new EffectiveDeadline(kind, ext != null ? ext.getExtendedUntil() : ruleDate, ruleDate, rs.getInt(4),
               rs.getString(5), rs.getBoolean(6), ext);
         }, unit.getId(), year, procedure, tier.name(), kind.name(), province.getId(), year);
-    if (found.isEmpty()) {
-      throw DomainException.rule(kind.label() + " cho " + tier.label() + " của " + province.getName() + " năm " + year
-          + " chưa được cấu hình. Đề nghị quản trị viên cấu hình hạn.");
-    }
-    return found.get(0);
+    return found.stream().findFirst();
   }
 
-  /** Grants an extension; the caller reschedules the timers of an open dossier. */
+  /**
+   * Grants an extension; the caller reschedules the timers of an open dossier, and the open tasks dated by this
+   * deadline follow it ({@link DeadlineExtended}, same transaction).
+   */
   @Transactional
   public DeadlineExtension extend(String procedure, OrgUnit unit, DeadlineKind kind, int year, LocalDate until,
       String reason, String grantedBy) {
@@ -84,8 +103,11 @@ public class DeadlineService {
       throw DomainException.badInput("Ngày gia hạn phải từ hôm nay trở đi.");
     }
     TransactionMemo.forget(new Key(procedure, unit.getId(), kind, year));
-    return extensions.save(new DeadlineExtension(unit.getId(), procedure, kind, year, until, reason.strip(),
-        grantedBy, clock.now()));
+    DeadlineExtension saved = extensions.save(new DeadlineExtension(unit.getId(), procedure, kind, year, until,
+        reason.strip(), grantedBy, clock.now()));
+    extensions.flush();
+    events.publishEvent(new DeadlineExtended(procedure, unit.getId(), kind, year));
+    return saved;
   }
 
   @Transactional

@@ -43,7 +43,8 @@ class InboxPages {
     String st = step == null || !InboxService.STEPS.containsKey(step) ? null : step;
     boolean late = "1".equals(overdue);
     boolean newest = "moi-nhat".equals(sort);
-    InboxService.Filter f = new InboxService.Filter(s, t, year, st, late, !newest, Math.max(0, page - 1));
+    InboxService.Filter f = new InboxService.Filter(s, t, year, st, late,
+        newest ? InboxService.Sort.NEWEST : InboxService.Sort.DEADLINE, Math.max(0, page - 1));
     model.addAttribute("p", inbox.page(CurrentUser.get(), f));
     model.addAttribute("scope", s);
     model.addAttribute("scopes", InboxService.Scope.values());

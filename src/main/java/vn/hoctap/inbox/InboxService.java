@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -19,22 +20,24 @@ import org.springframework.stereotype.Service;
 import vn.hoctap.common.Dates;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
-import vn.hoctap.deadline.DeadlineKind;
-import vn.hoctap.deadline.EffectiveDeadline;
 import vn.hoctap.dossier.DossierAccess;
 import vn.hoctap.dossier.DossierStatus;
 import vn.hoctap.dossier.Title;
+import vn.hoctap.engine.EngineQueries;
 import vn.hoctap.org.PathPrefix;
-import vn.hoctap.procedure.DossierWorkflow;
 import vn.hoctap.process.RecognitionProcess;
 import vn.hoctap.security.CurrentUser;
 import vn.hoctap.web.PersonNames;
 
 /**
  * "Việc cần làm" (the inbox): the tasks the user may work on — their own and their groups' — read through the
- * engine as the user (its authorization checks on), a page at a time, starting from the candidate links like the
- * Tasklist's filter "Tất cả việc tôi được xem"; then the page's dossiers, rounds and awards in one query each.
- * Filters on the dossier (title, year, overdue) become a list of business keys from the indexed domain tables.
+ * engine's task query from the user's candidate links like the Tasklist's filter "Tất cả việc tôi được xem" (see
+ * {@link #page} for why without its per-row authorization join), a page at a time; then the page's dossiers,
+ * rounds and awards in one query each.
+ * Each task carries its due date (process/TaskDeadlines): the list shows it, sorts by it (soonest first, undated
+ * last; or newest first) and the overdue filter and count read it — one notion of "quá hạn" everywhere, the same
+ * as the Tasklist's. Filters on the dossier (title, year) become a list of business keys from the indexed domain
+ * tables.
  */
 @Service
 public class InboxService {
@@ -56,9 +59,23 @@ public class InboxService {
     }
   }
 
+  /** The order of the list: by due date, soonest first and undated last (the default), or newest first. */
+  public enum Sort {
+    DEADLINE("Hạn gần nhất trước"), NEWEST("Mới nhất trước");
+
+    private final String label;
+
+    Sort(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
   /** The filters of the inbox; null means "any". */
-  public record Filter(Scope scope, Title title, Integer year, String step, boolean overdue, boolean oldestFirst,
-      int page) {}
+  public record Filter(Scope scope, Title title, Integer year, String step, boolean overdue, Sort sort, int page) {}
 
   /** One row: the task, what it is about in words, who holds it, its deadline and how long it has waited. */
   public record Row(String taskId, String taskKey, String step, String subject, String detail, String link,
@@ -66,10 +83,6 @@ public class InboxService {
       String waited, String note) {}
 
   public record Page(List<Row> rows, long total, Map<Scope, Long> counts, long overdueCount, int page, int pages) {}
-
-  /** Steps at the applicant's side work to the submission deadline; the bodies' steps to the decision deadline. */
-  private static final Set<String> APPLICANT_STEPS = Set.of(RecognitionProcess.TASK_SELF_ASSESSMENT,
-      "Task_HeadReview", "Task_AgreementMeeting", RecognitionProcess.TASK_SUPPLEMENT);
 
   /** The steps one may filter by, in the order of the procedure. */
   public static final Map<String, String> STEPS = new LinkedHashMap<>();
@@ -95,17 +108,17 @@ public class InboxService {
   private final FormService forms;
   private final JdbcTemplate jdbc;
   private final DossierAccess access;
-  private final DossierWorkflow workflow;
   private final EngineClock clock;
   private final PersonNames personNames;
+  private final EngineQueries engine;
 
   InboxService(TaskService tasks, FormService forms, JdbcTemplate jdbc, DossierAccess access,
-      DossierWorkflow workflow, EngineClock clock, PersonNames personNames) {
+      EngineClock clock, PersonNames personNames, EngineQueries engine) {
+    this.engine = engine;
     this.tasks = tasks;
     this.forms = forms;
     this.jdbc = jdbc;
     this.access = access;
-    this.workflow = workflow;
     this.clock = clock;
     this.personNames = personNames;
   }
@@ -120,58 +133,87 @@ public class InboxService {
     };
   }
 
+  /**
+   * The query of a scope with the filters: the step by task definition key, overdue by the task's due date (the
+   * same due date the list shows and sorts by), title and year by the business keys of the matching dossiers.
+   */
   private TaskQuery filtered(String user, Scope scope, Filter f, List<String> keys, boolean overdueOnly,
-      List<String> overdueKeys) {
+      Date now) {
     TaskQuery q = query(user, scope);
     if (f.step() != null && !f.step().isBlank()) {
       q.taskDefinitionKey(f.step());
     }
-    List<String> in = keys;
     if (overdueOnly) {
-      in = in == null ? overdueKeys : intersect(in, overdueKeys);
+      q.dueBefore(now);
     }
-    if (in != null) {
-      q.processInstanceBusinessKeyIn(in.isEmpty() ? new String[] {"-"} : in.toArray(String[]::new));
+    if (keys != null) {
+      q.processInstanceBusinessKeyIn(keys.isEmpty() ? new String[] {"-"} : keys.toArray(String[]::new));
     }
     return q;
   }
 
-  private static List<String> intersect(List<String> a, List<String> b) {
-    List<String> out = new ArrayList<>(a);
-    out.retainAll(Set.copyOf(b));
+  /**
+   * A page of the inbox with its counts. The list and the counts read the user's candidate links and assignments
+   * with the engine's per-row authorization join switched off ({@link EngineQueries#asSystem}): in hoctap a
+   * candidate link or an assignment is exactly what grants a task to a user — each carries its authorization row
+   * (TASK_WORK), and no authorization is ever revoked (application.yaml) — so the answer is the same, and that
+   * join, which compares every task of the user's groups with every authorization row of those groups, grew with
+   * the square of a body's open tasks (about 50 ms a query for a district's 500, docs/benchmarks.md). Acting on
+   * a task ({@link #visible}) still goes through the engine's check.
+   */
+  public Page page(CurrentUser user, Filter f) {
+    List<String> keys = f.title() != null || f.year() != null ? dossierKeys(user, f.title(), f.year()) : null;
+    Date now = Date.from(clock.now());
+    return engine.asSystem(() -> {
+      Map<Scope, Long> counts = new LinkedHashMap<>();
+      for (Scope s : Scope.values()) {
+        counts.put(s, filtered(user.id(), s, f, keys, f.overdue(), now).count());
+      }
+      long overdueCount = f.overdue() ? counts.get(f.scope())
+          : filtered(user.id(), f.scope(), f, keys, true, now).count();
+      long total = counts.get(f.scope());
+      int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+      int page = Math.max(0, Math.min(f.page(), pages - 1));
+      Supplier<TaskQuery> q = () -> filtered(user.id(), f.scope(), f, keys, f.overdue(), now);
+      List<Task> found = f.sort() == Sort.NEWEST
+          ? q.get().orderByTaskCreateTime().desc().listPage(page * PAGE_SIZE, PAGE_SIZE)
+          : byDeadline(q, f.overdue(), page * PAGE_SIZE, PAGE_SIZE);
+      return new Page(rows(user, found), total, counts, overdueCount, page, pages);
+    });
+  }
+
+  /** Any due date the engine may hold is after this: "has a due date" as a query the engine can page. */
+  private static final Date DATED = new Date(0);
+
+  /**
+   * A page in the order of the due dates, soonest first, the tasks without a due date after all dated ones (the
+   * engine's own ordering puts nulls first on H2 and last on PostgreSQL): the dated ones first, then — only on the
+   * page where they run out — the undated ones, oldest first. Overdue ones all have a due date.
+   */
+  private static List<Task> byDeadline(Supplier<TaskQuery> q, boolean overdue, int first, int size) {
+    TaskQuery byDue = overdue ? q.get() : q.get().dueAfter(DATED);
+    List<Task> out = new ArrayList<>(byDue.orderByDueDate().asc().orderByTaskCreateTime().asc()
+        .listPage(first, size));
+    if (out.size() < size && !overdue) {
+      long dated = out.isEmpty() ? q.get().dueAfter(DATED).count() : first + out.size();
+      out.addAll(q.get().withoutDueDate().orderByTaskCreateTime().asc()
+          .listPage((int) Math.max(0, first - dated), size - out.size()));
+    }
     return out;
   }
 
-  public Page page(CurrentUser user, Filter f) {
-    List<String> keys = f.title() != null || f.year() != null ? dossierKeys(user, f.title(), f.year(), false) : null;
-    List<String> overdueKeys = dossierKeys(user, f.title(), f.year(), true);
-    Map<Scope, Long> counts = new LinkedHashMap<>();
-    for (Scope s : Scope.values()) {
-      counts.put(s, filtered(user.id(), s, f, keys, f.overdue(), overdueKeys).count());
-    }
-    long overdueCount = f.overdue() ? counts.get(f.scope())
-        : filtered(user.id(), f.scope(), f, keys, true, overdueKeys).count();
-    long total = counts.get(f.scope());
-    int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-    int page = Math.max(0, Math.min(f.page(), pages - 1));
-    TaskQuery q = filtered(user.id(), f.scope(), f, keys, f.overdue(), overdueKeys);
-    q = f.oldestFirst() ? q.orderByTaskCreateTime().asc() : q.orderByTaskCreateTime().desc();
-    List<Task> found = q.listPage(page * PAGE_SIZE, PAGE_SIZE);
-    return new Page(rows(user, found), total, counts, overdueCount, page, pages);
-  }
-
-  /** The first few tasks of the user, for the home page. */
+  /** The first few tasks of the user, the most urgent first, for the home page. */
   public Page top(CurrentUser user, int n) {
-    Page p = page(user, new Filter(Scope.ALL, null, null, null, false, true, 0));
+    Page p = page(user, new Filter(Scope.ALL, null, null, null, false, Sort.DEADLINE, 0));
     return new Page(p.rows().subList(0, Math.min(n, p.rows().size())), p.total(), p.counts(), p.overdueCount(), 0,
         p.pages());
   }
 
   /**
-   * Business keys (dossier ids) of the open dossiers the user's bodies see, of a title and year, or those escalated
-   * by their deadline timer (overdue): indexed domain queries, bounded by the user's area.
+   * Business keys (dossier ids) of the open dossiers the user's bodies see, of a title and year: an indexed domain
+   * query, bounded by the user's area.
    */
-  List<String> dossierKeys(CurrentUser user, Title title, Integer year, boolean overdueOnly) {
+  List<String> dossierKeys(CurrentUser user, Title title, Integer year) {
     StringBuilder sql = new StringBuilder("select d.id from dossier d join org_unit u on u.id = d.unit_id"
         + " where d.status in (?, ?, ?, ?, ?)");
     List<Object> args = new ArrayList<>();
@@ -187,9 +229,6 @@ public class InboxService {
     if (year != null) {
       sql.append(" and d.assessment_year = ?");
       args.add(year);
-    }
-    if (overdueOnly) {
-      sql.append(" and d.id in (select dossier_id from dossier_event where action = 'ESCALATED')");
     }
     if (!user.admin()) {
       List<String> paths = access.visiblePaths(user);
@@ -280,14 +319,6 @@ public class InboxService {
         subject = d.unit();
         detail = d.title().label() + " mức " + d.level() + ", năm " + d.year() + " — hồ sơ số " + d.id();
         link = "/ho-so/" + d.id();
-        try {
-          EffectiveDeadline due = workflow.deadline(d.id(), APPLICANT_STEPS.contains(t.getTaskDefinitionKey())
-              ? DeadlineKind.SUBMISSION : DeadlineKind.DECISION);
-          deadline = Dates.vn(due.date());
-          overdue = due.passed(now);
-        } catch (RuntimeException e) {
-          deadline = null;
-        }
       } else if (key != null && key.startsWith("round-") && rounds.containsKey(Long.parseLong(key.substring(6)))) {
         String[] r = rounds.get(Long.parseLong(key.substring(6)));
         subject = r[0];
@@ -302,7 +333,7 @@ public class InboxService {
         subject = "Báo cáo kết quả xây dựng xã hội học tập";
         detail = "Năm " + key.substring(key.lastIndexOf('-') + 1);
       }
-      if (deadline == null && t.getDueDate() != null) {
+      if (t.getDueDate() != null) {
         LocalDate due = t.getDueDate().toInstant().atZone(EngineClock.ZONE).toLocalDate();
         deadline = Dates.vn(due);
         overdue = t.getDueDate().toInstant().isBefore(now);

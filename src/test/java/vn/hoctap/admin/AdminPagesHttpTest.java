@@ -107,9 +107,10 @@ class AdminPagesHttpTest {
     assertThat(grant.get("targetId").asText()).isEqualTo("viewer-HN-TT/" + id);
     assertThat(grant.get("actor").asText()).isEqualTo("admin");
 
-    // the service's refusal, in Vietnamese, on the page
-    admin.submit(page, page + "/vai-tro", Map.of("role", "viewer", "orgCode", "KHONG-CO"));
-    assertThat(admin.get(page).body()).contains("Không tìm thấy đơn vị có mã &quot;KHONG-CO&quot;");
+    // an unknown unit is refused next to the unit field (UnitPickerHttpTest has the picker's cases)
+    Response unknown = admin.submit(page, page + "/vai-tro", Map.of("role", "viewer", "orgCode", "KHONG-CO"));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.body()).contains("Không có đơn vị mã &quot;KHONG-CO&quot; trong phạm vi anh/chị quản lý");
     admin.submit(page, page + "/mat-khau", Map.of("password", "ngan"));
     assertThat(admin.get(page).body()).contains("Mật khẩu cần ít nhất 8 ký tự");
 
