@@ -92,7 +92,10 @@ class LearningUnitHttpTest {
       }
     }
 
-    submit("todanhgia", id, with(districtLevel1Met(), "assessmentComment", "Tổ đánh giá họp ngày 10/12/2026"));
+    // TC3.CT1 as counted on the day of the meeting, which may differ from the school's last decided round that
+    // hoctap fills in (other tests decide rounds of this demo school): the reason goes into the note
+    submit("todanhgia", id, with(with(districtLevel1Met(), "assessmentComment", "Tổ đánh giá họp ngày 10/12/2026"),
+        "tc3_ct1_note", "Số liệu rà soát ngày 10/12/2026 theo danh sách thành viên hiện có"));
     submit("hieutruong", id, Map.of("headDecision", "SUBMIT", "headComment", "Tờ trình số 15/TTr-THTH"));
     String check = taskOf("phonggd", id);
     assertThat(http.post("phonggd", "/engine-rest/task/" + check + "/claim", Map.of("userId", "phonggd")).status())

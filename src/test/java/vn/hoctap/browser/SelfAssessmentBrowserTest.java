@@ -176,7 +176,9 @@ class SelfAssessmentBrowserTest {
           + " 4 điểm, dưới mức tối thiểu 5 điểm của mỗi chỉ tiêu.");
       check(b, "tu-danh-gia-chua-dat", false);
       b.type(By.id("d_NL2_1"), "8");
+      org.openqa.selenium.WebElement before = b.driver.findElement(By.id("ket-luan"));
       b.click(By.id("luu-phieu"));
+      b.wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
       assertThat(b.visible(By.id("ket-luan")).getText()).isEqualTo("Đạt");
       assertThat(b.driver.findElement(By.id("tong-diem")).getText()).isEqualTo("89,5");
       assertThat(b.driver.findElement(By.id("ly-do")).getText()).contains("Không chỉ tiêu nào dưới 5 điểm.");

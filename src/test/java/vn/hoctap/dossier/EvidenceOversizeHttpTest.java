@@ -141,7 +141,7 @@ class EvidenceOversizeHttpTest {
   @Test
   void aThirtyMegabyteFileFromThePlainFormGetsTheEvidencePageBackWithTheLimitNothingStored() throws Exception {
     TestUnit school = fx.newUnit("HN-TT", UnitKind.PRIMARY, true);
-    ProcessInstance pi = fx.open(school.team(), school.code(), 1, LocalDate.now(EngineClock.ZONE).getYear());
+    ProcessInstance pi = fx.openWithoutEvidence(school.team(), school.code(), 1, LocalDate.now(EngineClock.ZONE).getYear());
     long id = Long.parseLong(pi.getBusinessKey());
     String page = "/ho-so/" + id + "/minh-chung";
     login(school.team());

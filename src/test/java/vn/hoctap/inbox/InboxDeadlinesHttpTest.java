@@ -134,7 +134,7 @@ class InboxDeadlinesHttpTest {
     String html = page.get("/viec-can-lam").body();
     assertThat(row(html, lateTask)).contains("15/01/" + (year - 1), "quá hạn");
     assertThat(row(html, currentTask)).contains("15/01/" + (year + 1)).doesNotContain("quá hạn");
-    assertThat(row(html, roundTask)).contains("Đợt đánh giá công dân học tập", "15/01/" + (year + 1))
+    assertThat(row(html, roundTask)).contains("Đợt đánh giá Công dân học tập", "15/01/" + (year + 1))
         .doesNotContain("quá hạn");
     assertThat(row(html, tasks.createTaskQuery().taskId(undated.getId()).singleResult())).contains("Chưa có hạn");
     assertThat(html).contains("<option value=\"\" selected=\"selected\">Hạn gần nhất trước</option>");
