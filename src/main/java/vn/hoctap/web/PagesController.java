@@ -5,19 +5,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import vn.hoctap.inbox.HomeService;
 import vn.hoctap.security.CurrentUser;
 import vn.hoctap.security.SecurityConfig;
+import vn.hoctap.security.sso.SsoClientRegistrations;
 
 /** The login page and the start page of our own pages. */
 @Page
 class PagesController {
 
   private final HomeService home;
+  private final SsoClientRegistrations sso;
 
-  PagesController(HomeService home) {
+  PagesController(HomeService home, SsoClientRegistrations sso) {
     this.home = home;
+    this.sso = sso;
   }
 
   @GetMapping(SecurityConfig.LOGIN_PAGE)
-  String login() {
+  String login(Model model) {
+    // one button per configured single sign-on provider, above the local login
+    model.addAttribute("ssoProviders", sso.options());
     return "login";
   }
 
