@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.hoctap.admin.Administration.NewOrgUnit;
 import vn.hoctap.admin.Administration.NewUser;
+import vn.hoctap.citizen.CitizenIdentities;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
@@ -37,8 +38,11 @@ class AdminPages {
   private final AdminDirectory directory;
   private final SpreadsheetImport imports;
   private final AuditLog audit;
+  private final CitizenIdentities citizens;
 
-  AdminPages(Administration admin, AdminDirectory directory, SpreadsheetImport imports, AuditLog audit) {
+  AdminPages(Administration admin, AdminDirectory directory, SpreadsheetImport imports, AuditLog audit,
+      CitizenIdentities citizens) {
+    this.citizens = citizens;
     this.admin = admin;
     this.directory = directory;
     this.imports = imports;
@@ -149,6 +153,7 @@ class AdminPages {
     model.addAttribute("person", directory.person(id).orElseThrow(() -> DomainException.notFound(
         "Không tìm thấy người dùng \"" + id + "\".")));
     model.addAttribute("roles", Roles.ALL);
+    model.addAttribute("identityNo", citizens.identityOf(id).orElse(null));
     return "admin/user";
   }
 
@@ -184,6 +189,17 @@ class AdminPages {
     return act(flash, userPage(id), () -> {
       admin.revokeRole(actor, id, role, orgCode);
       return "Đã thu hồi vai trò " + Roles.label(role) + " tại \"" + orgCode + "\".";
+    });
+  }
+
+  /** The person's personal identification number (CCCD), which the role "Công dân" needs. */
+  @PostMapping("/nguoi-dung/{id}/so-dinh-danh")
+  String identity(@PathVariable String id, @RequestParam(name = "soDinhDanh", required = false) String identityNo,
+      RedirectAttributes flash) {
+    String actor = administrator();
+    return act(flash, userPage(id), () -> {
+      admin.setCitizenIdentity(actor, id, identityNo);
+      return "Đã lưu số định danh cá nhân " + identityNo.strip() + " cho \"" + id + "\".";
     });
   }
 

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.admin.AuditLog.Target;
+import vn.hoctap.citizen.CitizenIdentities;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.org.Groups;
@@ -45,9 +46,11 @@ public class Administration {
   private final AuditLog audit;
   private final EngineClock clock;
   private final IdentityProvisioning provisioning;
+  private final CitizenIdentities citizens;
 
   public Administration(OrgUnitRepository orgs, OrgUnitNames names, IdentityService identity, AuditLog audit,
-      EngineClock clock, IdentityProvisioning provisioning) {
+      EngineClock clock, IdentityProvisioning provisioning, CitizenIdentities citizens) {
+    this.citizens = citizens;
     this.orgs = orgs;
     this.names = names;
     this.identity = identity;
@@ -204,6 +207,9 @@ public class Administration {
   public Map<String, Object> grantRole(String actor, String userId, String role, String orgCode) {
     User user = existingUser(userId);
     String group = roleGroup(role, orgCode);
+    if (Groups.isCitizenGroup(group)) {
+      requireCitizen(userId, group.substring(Groups.CITIZEN.length() + 1));
+    }
     List<String> before = groupsOf(userId);
     if (before.contains(group)) {
       throw DomainException.conflict("Người dùng \"" + userId + "\" đã có vai trò " + role + " tại " + orgCode
@@ -228,6 +234,41 @@ public class Administration {
     provisioning.removeMembership(userId, group);
     Map<String, Object> after = userView(user, groupsOf(userId));
     audit.record(actor, "ROLE_REVOKED", Target.ROLE, group + "/" + userId, userView(user, before), after);
+    return after;
+  }
+
+  /**
+   * "Công dân" is a person's own role: it needs their personal identification number (to find their entry in a
+   * round's list) and sits where "Công dân học tập" rounds are held — a unit (its members) or a commune (its
+   * residents).
+   */
+  private void requireCitizen(String userId, String orgCode) {
+    OrgUnit org = orgs.findByCode(orgCode).orElseThrow();
+    if (org.getKind() != OrgKind.UNIT && org.getKind() != OrgKind.COMMUNE) {
+      throw DomainException.badInput("Vai trò Công dân giao tại trường, cơ quan (cho thành viên) hoặc xã, phường"
+          + " (cho người dân), nơi tổ chức đợt đánh giá Công dân học tập; \"" + org.getName() + "\" là "
+          + org.getKind().label() + ".");
+    }
+    if (citizens.identityOf(userId).isEmpty()) {
+      throw DomainException.badInput("Vai trò Công dân cần số định danh cá nhân (CCCD) của người này: nhập số ở"
+          + " mục \"Số định danh cá nhân\" trước, rồi giao vai trò.");
+    }
+  }
+
+  /**
+   * Sets (or corrects) the personal identification number of a person's account: what their self-assessment is
+   * filed under, and what a single sign-on maps to the account.
+   */
+  @Transactional
+  public Map<String, Object> setCitizenIdentity(String actor, String userId, String identityNo) {
+    User user = existingUser(userId);
+    String before = citizens.identityOf(userId).orElse(null);
+    citizens.link(userId, identityNo, actor);
+    Map<String, Object> after = userView(user, groupsOf(userId));
+    after.put("identityNo", identityNo.strip());
+    Map<String, Object> was = userView(user, groupsOf(userId));
+    was.put("identityNo", before);
+    audit.record(actor, "CITIZEN_IDENTITY_SET", Target.USER, userId, was, after);
     return after;
   }
 

@@ -37,6 +37,8 @@ class AdministrationController {
 
   record PasswordRequest(String password) {}
 
+  record IdentityRequest(String identityNo) {}
+
   private final Administration admin;
   private final Reorganisation reorganisation;
   private final AuditLog audit;
@@ -113,6 +115,15 @@ class AdministrationController {
   Map<String, Object> revokeRole(@PathVariable String userId, @PathVariable String role,
       @PathVariable String orgCode) {
     return admin.revokeRole(administrator(), userId, role, orgCode);
+  }
+
+  @PutMapping("/users/{userId}/citizen-identity")
+  @Operation(summary = "Gắn số định danh cá nhân (CCCD, 12 chữ số) với tài khoản — cần trước khi giao vai trò"
+      + " citizen (Công dân); mỗi số một tài khoản")
+  Map<String, Object> setCitizenIdentity(@PathVariable String userId,
+      @RequestBody(required = false) IdentityRequest body) {
+    String actor = administrator();
+    return admin.setCitizenIdentity(actor, userId, required(body).identityNo());
   }
 
   @PostMapping("/users/{userId}/unlock")

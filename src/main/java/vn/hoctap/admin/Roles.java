@@ -37,7 +37,9 @@ public final class Roles {
       new Role("secretary", "Thư ký Hội đồng", "Thư ký Hội đồng Thi đua - Khen thưởng: kết thúc phiên họp, lập biên"
           + " bản xét khen thưởng."),
       new Role("branch", "Chi hội khuyến học",
-          "Chi hội khuyến học thôn / tổ dân phố: xét danh sách Gia đình, Dòng họ học tập và thôn."));
+          "Chi hội khuyến học thôn / tổ dân phố: xét danh sách Gia đình, Dòng họ học tập và thôn."),
+      new Role("citizen", "Công dân", "Tự đánh giá \"Công dân học tập\" của chính mình trong các đợt của đơn vị (thành"
+          + " viên) hoặc xã, phường (người dân); cần số định danh cá nhân. Không xem dữ liệu nào khác."));
 
   /** The tiers a spreadsheet may create (the national level exists once and is not imported). */
   public static final List<OrgKind> IMPORTABLE_KINDS = List.of(OrgKind.PROVINCE, OrgKind.DISTRICT, OrgKind.COMMUNE,

@@ -219,7 +219,9 @@ public class SpreadsheetImport {
     n.add(new String[] {""});
     n.add(new String[] {"Vai trò"});
     for (Roles.Role role : Roles.ALL) {
-      n.add(new String[] {role.name(), role.label(), role.may()});
+      if (!role.name().equals(Groups.CITIZEN)) {
+        n.add(new String[] {role.name(), role.label(), role.may()});
+      }
     }
     n.add(new String[] {""});
     n.add(new String[] {"Loại đơn vị (cho Trường/Cơ quan)"});
@@ -502,6 +504,12 @@ public class SpreadsheetImport {
         if (role == null) {
           problems.add(problem(USER_SHEET, row, U_ROLE, "Vai trò \"" + c[U_ROLE + 1] + "\" không có. Các vai trò: "
               + Roles.choices() + "."));
+        } else if (role.equals(Groups.CITIZEN)) {
+          // a citizen's account needs their personal identification number, which this sheet has no column for
+          problems.add(problem(USER_SHEET, row, U_ROLE, "Vai trò Công dân cần số định danh cá nhân của người đó:"
+              + " tạo tài khoản công dân ở trang \"Tài khoản công dân\" của đơn vị, xã, hoặc ở trang Quản trị →"
+              + " Người dùng (mục Số định danh cá nhân), không qua bảng tính này."));
+          role = null;
         }
       }
       String org = c[U_ORG + 1];

@@ -265,14 +265,17 @@ public class RoundService {
     Parsed p = EntryRules.parse(sheet.sheet(), r.orgCode(), clock.today().getYear(), identityNo, fullName,
         birthYear, raw, judgement, errors);
     if (!errors.isEmpty()) {
-      throw DomainException.badInput("Mục chưa hợp lệ, chưa lưu gì. Hãy sửa:",
-          errors.stream().map(e -> label(e.field(), subject) + ": " + e.message()).toList());
+      // each problem names its field (an indicator code, "birthYear", …) for a form; the text is the API's as before
+      throw DomainException.badInputOf("Mục chưa hợp lệ, chưa lưu gì. Hãy sửa:", errors.stream()
+          .map(e -> new DomainException.Problem(e.field(), label(e.field(), subject) + ": " + e.message())).toList());
     }
     Timestamp now = Timestamp.from(clock.now());
     if (existing.isPresent()) {
+      // whoever corrects the entry owns its figures: a person's own entry stays "tự đánh giá" only if they saved it
+      // (SelfAssessment marks it again after this)
       jdbc.update("update round_entry set full_name = ?, birth_year = ?, criteria_id = ?, scores = ?, total = ?,"
-          + " passed = ?, explanation = ?, judgement = ?, return_reason = null, updated_by = ?, updated_at = ?"
-          + " where id = ?", p.name(), p.birthYear(), sheet.id(), p.scoresText(), p.score().total(),
+          + " passed = ?, explanation = ?, judgement = ?, return_reason = null, self_assessed = false, updated_by = ?,"
+          + " updated_at = ? where id = ?", p.name(), p.birthYear(), sheet.id(), p.scoresText(), p.score().total(),
           p.score().passed(), p.score().explanation(), p.judgement() == null ? null : p.judgement().name(), actor,
           now, existing.get().id());
       RoundEntry before = existing.get();
@@ -429,7 +432,7 @@ public class RoundService {
       return new RoundEntry(rs.getLong("id"), Subject.valueOf(rs.getString("subject")), rs.getString("identity_no"),
           rs.getString("full_name"), rs.wasNull() ? null : by, rs.getLong("criteria_id"), scores,
           rs.getBigDecimal("total"), rs.getBoolean("passed"), rs.getString("explanation"), rs.getString("judgement"),
-          rs.getString("return_reason"), rs.getBoolean("recognised"));
+          rs.getString("return_reason"), rs.getBoolean("recognised"), rs.getBoolean("self_assessed"));
     };
   }
 

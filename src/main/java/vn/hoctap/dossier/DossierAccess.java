@@ -16,7 +16,7 @@ import vn.hoctap.security.CurrentUser;
  * Who may see a dossier: administrators; members of the unit's own groups; and the staff of any body above the
  * unit in the tree (its district and province) or named on its route. A user's bodies come from their groups
  * (team-, head-, reviewer-, signer-, director-, committee-, chair-, viewer-, council-, branch- followed by the org
- * code), and list queries filter on those bodies' paths.
+ * code; never a citizen's own role, citizen-), and list queries filter on those bodies' paths.
  */
 @Component
 public class DossierAccess {
@@ -31,7 +31,7 @@ public class DossierAccess {
   public List<String> visiblePaths(CurrentUser user) {
     List<String> paths = new ArrayList<>();
     for (String group : user.groups()) {
-      Groups.orgOfRoleGroup(group).flatMap(orgs::findByCode).map(OrgUnit::getPath).ifPresent(paths::add);
+      Groups.orgOfStaffGroup(group).flatMap(orgs::findByCode).map(OrgUnit::getPath).ifPresent(paths::add);
     }
     return paths;
   }

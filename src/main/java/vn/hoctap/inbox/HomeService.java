@@ -55,7 +55,10 @@ public class HomeService {
       Groups.orgOfRoleGroup(g).flatMap(orgs::findByCode).ifPresent(o -> {
         String role = g.substring(0, g.length() - o.getCode().length() - 1);
         roles.add(Roles.label(role) + " — " + o.getName());
-        bodies.add(o);
+        // a citizen's own role names where they self-assess; it shows none of that body's work
+        if (!Groups.isCitizenGroup(g)) {
+          bodies.add(o);
+        }
       });
     }
     Map<Long, OrgUnit> unique = bodies.stream().collect(Collectors.toMap(OrgUnit::getId, Function.identity(),

@@ -18,7 +18,14 @@ public final class Groups {
    * parsing a group name never mistakes one role for the prefix of another.
    */
   public static final List<String> ROLES = List.of("committee", "secretary", "reviewer", "director", "council",
-      "signer", "viewer", "branch", "chair", "team", "head");
+      "citizen", "signer", "viewer", "branch", "chair", "team", "head");
+
+  /**
+   * The role of a person assessing themselves ("Công dân", group "citizen-&lt;orgCode&gt;" at their unit or commune): it
+   * names where their rounds are, and gives no jurisdiction — no "org-" group, no path in
+   * {@link #orgOfStaffGroup}, so no dossier, round list or report of that body.
+   */
+  public static final String CITIZEN = "citizen";
 
   private Groups() {}
 
@@ -39,6 +46,24 @@ public final class Groups {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The org code of a staff role group — every role but {@link #CITIZEN} — whose holders work for that body and see
+   * its jurisdiction; empty for a citizen's group and for other groups.
+   */
+  public static Optional<String> orgOfStaffGroup(String group) {
+    return isCitizenGroup(group) ? Optional.empty() : orgOfRoleGroup(group);
+  }
+
+  /** True for "citizen-&lt;orgCode&gt;". */
+  public static boolean isCitizenGroup(String group) {
+    return group != null && group.startsWith(CITIZEN + "-") && group.length() > CITIZEN.length() + 1;
+  }
+
+  /** A person's own "Công dân" role at their unit (as a member) or commune (as a resident). */
+  public static String citizen(String orgCode) {
+    return CITIZEN + "-" + orgCode;
   }
 
   /** Tổ đánh giá of a unit. */

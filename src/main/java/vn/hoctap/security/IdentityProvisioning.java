@@ -84,12 +84,13 @@ public class IdentityProvisioning {
   }
 
   /**
-   * Adds the user to the group and, for a role group ("reviewer-HN-TT"), to that org unit's jurisdiction group
-   * ("org-HN-TT"), which is what the engine's per-instance authorizations name.
+   * Adds the user to the group and, for a staff role group ("reviewer-HN-TT"), to that org unit's jurisdiction group
+   * ("org-HN-TT"), which is what the engine's per-instance authorizations name. A citizen's own role
+   * ("citizen-HN-TT-TTO") brings no jurisdiction.
    */
   public void ensureMembership(String userId, String groupId) {
     addMembership(userId, groupId);
-    Groups.orgOfRoleGroup(groupId).ifPresent(org -> {
+    Groups.orgOfStaffGroup(groupId).ifPresent(org -> {
       String jurisdiction = Groups.jurisdiction(org);
       ensureGroup(jurisdiction, "Phạm vi " + org, JURISDICTION_TYPE);
       addMembership(userId, jurisdiction);
@@ -99,9 +100,9 @@ public class IdentityProvisioning {
   /** Removes the membership; the jurisdiction group goes too once the user holds no other role in that unit. */
   public void removeMembership(String userId, String groupId) {
     identity.deleteMembership(userId, groupId);
-    Groups.orgOfRoleGroup(groupId).ifPresent(org -> {
+    Groups.orgOfStaffGroup(groupId).ifPresent(org -> {
       boolean otherRole = identity.createGroupQuery().groupMember(userId).list().stream()
-          .anyMatch(g -> Groups.orgOfRoleGroup(g.getId()).filter(org::equals).isPresent());
+          .anyMatch(g -> Groups.orgOfStaffGroup(g.getId()).filter(org::equals).isPresent());
       if (!otherRole) {
         identity.deleteMembership(userId, Groups.jurisdiction(org));
       }
@@ -158,7 +159,7 @@ public class IdentityProvisioning {
     groupsByUser.forEach((user, groups) -> groups.forEach(g -> {
       wanted.add(user + "\n" + g);
       asked.add(user + "\n" + g);
-      Groups.orgOfRoleGroup(g).ifPresent(org -> wanted.add(user + "\n" + Groups.jurisdiction(org)));
+      Groups.orgOfStaffGroup(g).ifPresent(org -> wanted.add(user + "\n" + Groups.jurisdiction(org)));
     }));
     Set<String> held = new HashSet<>();
     List<String> users = new ArrayList<>(groupsByUser.keySet());

@@ -83,7 +83,9 @@ public class SecurityConfig {
         .addFilterBefore(new ApiClientHeader(), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
         // The Camunda REST API's error bodies without exception class names, SQL or stack traces.
-        .addFilterBefore(new EngineRestErrorBodies(), BasicAuthenticationFilter.class);
+        .addFilterBefore(new EngineRestErrorBodies(), BasicAuthenticationFilter.class)
+        // a person with only their own "Công dân" role: no API at all (404)
+        .addFilterAfter(new CitizenOnlyPaths(CitizenOnlyPaths.Door.API), AuthorizationFilter.class);
     SecurityHeaders.strict(http, hsts);
     return http.build();
   }
@@ -109,7 +111,8 @@ public class SecurityConfig {
         // the pages' login (read from the session) becomes the webapps' for administrators
         .addFilterBefore(new WebappSingleLogin(engine), AuthorizationFilter.class)
         // statistics and metrics only for administrators, by the webapp's own session login
-        .addFilterAfter(new AdminOnlyStatistics(), AuthorizationFilter.class);
+        .addFilterAfter(new AdminOnlyStatistics(), AuthorizationFilter.class)
+        .addFilterAfter(new CitizenOnlyPaths(CitizenOnlyPaths.Door.WEBAPP), AuthorizationFilter.class);
     SecurityHeaders.common(http, hsts);
     return http.build();
   }
@@ -153,7 +156,9 @@ public class SecurityConfig {
         // ends hoctap's session and, for a single sign-on, the provider's (RP-initiated logout)
         .logout(l -> l.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(
             org.springframework.http.HttpMethod.POST, "/dang-xuat")).logoutSuccessHandler(logout))
-        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
+        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
+        // a person with only their own "Công dân" role: their self-assessment, home and notifications; 404 elsewhere
+        .addFilterAfter(new CitizenOnlyPaths(CitizenOnlyPaths.Door.PAGES), AuthorizationFilter.class);
     if (sso.enabled()) {
       // OpenID Connect: authorization code flow with PKCE and nonce; the ID token is verified by Spring Security,
       // the identity mapped to a hoctap user by SsoUserService; refusals land on the Vietnamese refusal page
