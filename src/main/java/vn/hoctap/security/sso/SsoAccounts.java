@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -24,8 +25,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.admin.AuditLog;
 import vn.hoctap.admin.AuditLog.Target;
+import vn.hoctap.citizen.CitizenIdentities;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
+import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
 import vn.hoctap.security.IdentityProvisioning;
@@ -45,8 +48,11 @@ import vn.hoctap.security.sso.SsoRefusal.Reason;
 @Service
 public class SsoAccounts {
 
-  /** The account a login was mapped to. */
-  public record SignIn(String userId, boolean created) {}
+  /**
+   * The account a login was mapped to. {@code citizenOnly}: mapped by the citizen-ID claim, so the session carries
+   * the person's "Công dân" roles only, whatever else the account holds.
+   */
+  public record SignIn(String userId, boolean created, boolean citizenOnly) {}
 
   /** A login that maps to nothing hoctap may open. Nothing is written by the login that raised it. */
   public static class Refused extends RuntimeException {
@@ -77,6 +83,8 @@ public class SsoAccounts {
 
   static final String ORIGIN_ADMIN = "ADMIN";
   static final String ORIGIN_SELF = "SELF";
+  /** Found by the citizen-ID claim (kept for the administrator's view and to suspend it). */
+  static final String ORIGIN_CITIZEN = "CITIZEN";
   private static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{1,63}");
   private static final Pattern CITIZEN_ID = Pattern.compile("\\d{12}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
@@ -88,9 +96,14 @@ public class SsoAccounts {
   private final EngineClock clock;
   private final SsoProperties properties;
   private final ObjectMapper json;
+  private final CitizenIdentities citizens;
+  private final IdentityService identity;
 
   public SsoAccounts(JdbcTemplate jdbc, OrgUnitRepository orgs, IdentityProvisioning provisioning, AuditLog audit,
-      EngineClock clock, SsoProperties properties, ObjectMapper json) {
+      EngineClock clock, SsoProperties properties, ObjectMapper json, CitizenIdentities citizens,
+      IdentityService identity) {
+    this.citizens = citizens;
+    this.identity = identity;
     this.jdbc = jdbc;
     this.orgs = orgs;
     this.provisioning = provisioning;
@@ -125,17 +138,20 @@ public class SsoAccounts {
       if (Boolean.TRUE.equals(row.get("suspended")) || !userExists(userId)) {
         throw refused(Reason.SUSPENDED, providerId, subject, name, orgCode, null, citizenId);
       }
-      jdbc.update("update sso_identity set last_login_at = ?, claimed_name = ? where id = ?",
-          Timestamp.from(clock.now()), cut(name, 255), row.get("id"));
-      return new SignIn(userId, false);
+      if (!ORIGIN_CITIZEN.equals(row.get("origin"))) {
+        jdbc.update("update sso_identity set last_login_at = ?, claimed_name = ? where id = ?",
+            Timestamp.from(clock.now()), cut(name, 255), row.get("id"));
+        return new SignIn(userId, false, false);
+      }
+      // a citizen's: found again by the number at every login (the account of that number may have changed)
     }
     if (citizenId != null) {
       if (!CITIZEN_ID.matcher(citizenId).matches()) {
         throw refused(Reason.CITIZEN_UNKNOWN, providerId, subject, name, orgCode, null, citizenId);
       }
-      Optional<String> citizen = citizenAccount(citizenId);
+      Optional<SignIn> citizen = citizen(providerId, subject, name, citizenId, mapped.isPresent());
       if (citizen.isPresent()) {
-        return new SignIn(citizen.get(), false);
+        return citizen.get();
       }
       if (orgCode == null) {
         throw refused(Reason.CITIZEN_UNKNOWN, providerId, subject, name, null, null, citizenId);
@@ -148,15 +164,67 @@ public class SsoAccounts {
     if (unit.get().isDissolved() || !selfProvisioningAllowed(providerId, unit.get())) {
       throw refused(Reason.UNIT_NOT_ALLOWED, providerId, subject, name, orgCode, unit.get().getName(), citizenId);
     }
-    return new SignIn(createAccount(providerId, subject, name, unit.get(), claims), true);
+    return new SignIn(createAccount(providerId, subject, name, unit.get(), claims), true, false);
   }
 
   /**
-   * The citizen account of a citizen-ID number. Citizens' accounts are not part of hoctap yet: every citizen-ID
-   * that no administrator mapped is refused, with the advice to ask the commune.
+   * A citizen, by their citizen-ID number (số định danh cá nhân): the "Công dân" account that holds the number
+   * (citizen_account, made by the staff who keep the person's list, issue 18); or, at a first login, a new account
+   * with the "Công dân" role at each unit or commune whose "Công dân học tập" list holds the number — their entry
+   * in that round — and nothing else. Empty when the number is on no list and has no account.
    */
-  Optional<String> citizenAccount(String citizenId) {
-    return Optional.empty();
+  private Optional<SignIn> citizen(String providerId, String subject, String claimedName, String citizenId,
+      boolean known) {
+    Optional<String> account = citizens.userOf(citizenId);
+    String userId;
+    boolean created = false;
+    if (account.isPresent()) {
+      userId = account.get();
+      if (identity.createGroupQuery().groupMember(userId).list().stream()
+          .noneMatch(g -> Groups.isCitizenGroup(g.getId()))) {
+        return Optional.empty(); // the account no longer holds a "Công dân" role anywhere
+      }
+    } else {
+      List<String[]> lists = jdbc.query("select distinct u.code, u.name from round_entry e"
+          + " join assessment_round r on r.id = e.round_id join org_unit u on u.id = r.org_id"
+          + " where e.identity_no = ? and r.kind = 'CITIZEN' and u.dissolved_at is null order by u.code",
+          (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, citizenId);
+      if (lists.isEmpty()) {
+        return Optional.empty();
+      }
+      // the name on the list is hoctap's own record of the person; the claim's only where the list has none
+      String listed = jdbc.queryForList("select e.full_name from round_entry e join assessment_round r"
+          + " on r.id = e.round_id where e.identity_no = ? and r.kind = 'CITIZEN' order by r.assessment_year desc,"
+          + " e.updated_at desc", String.class, citizenId).stream().findFirst().orElse(claimedName);
+      userId = createUser(providerId, subject, citizenId, listed, null, null);
+      citizens.link(userId, citizenId, actor(providerId));
+      for (String[] body : lists) {
+        String group = Groups.citizen(body[0]);
+        provisioning.ensureGroup(group, "Công dân — " + body[1], "WORKFLOW");
+        provisioning.ensureMembership(userId, group);
+      }
+      created = true;
+    }
+    Instant now = clock.now();
+    if (known) {
+      jdbc.update("update sso_identity set user_id = ?, last_login_at = ?, claimed_name = ? where provider_id = ?"
+          + " and subject = ?", userId, Timestamp.from(now), cut(claimedName, 255), providerId, subject);
+    } else {
+      jdbc.update("insert into sso_identity (provider_id, subject, user_id, origin, claimed_name, suspended,"
+          + " created_at, created_by, last_login_at) values (?, ?, ?, ?, ?, false, ?, ?, ?)", providerId, subject,
+          userId, ORIGIN_CITIZEN, cut(claimedName, 255), Timestamp.from(now), actor(providerId), Timestamp.from(now));
+    }
+    if (created) {
+      Map<String, Object> after = new LinkedHashMap<>();
+      after.put("id", userId);
+      after.put("provider", providerId);
+      after.put("subject", subject);
+      after.put("citizenId", SsoRefusal.mask(citizenId));
+      after.put("groups", identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId())
+          .sorted().toList());
+      audit.record(actor(providerId), "SSO_USER_CREATED", Target.USER, userId, null, after);
+    }
+    return Optional.of(new SignIn(userId, created, true));
   }
 
   /** Writes the refusal to the audit log, in a transaction of its own (the login's own is rolled back). */
@@ -185,16 +253,8 @@ public class SsoAccounts {
 
   private String createAccount(String providerId, String subject, String name, OrgUnit unit,
       Map<String, Object> claims) {
-    String userId = newUserId(providerId, subject, claim(claims, "preferred_username"));
-    String full = name == null ? userId : name.replaceAll("\\s+", " ");
-    int space = full.lastIndexOf(' ');
-    String first = cut(space < 0 ? full : full.substring(space + 1), 255);
-    String last = space < 0 ? "" : cut(full.substring(0, space), 255);
-    String email = claim(claims, "email");
-    if (email != null && (email.length() > 255 || !EMAIL.matcher(email).matches())) {
-      email = null;
-    }
-    provisioning.createUsersWithoutPassword(List.of(new BulkUser(userId, first, last, email)));
+    String userId = createUser(providerId, subject, claim(claims, "preferred_username"), name, claim(claims,
+        "email"), null);
     Instant now = clock.now();
     jdbc.update("insert into sso_identity (provider_id, subject, user_id, origin, claimed_org_code, claimed_name,"
         + " suspended, created_at, created_by, last_login_at) values (?, ?, ?, ?, ?, ?, false, ?, ?, ?)",
@@ -202,13 +262,26 @@ public class SsoAccounts {
         actor(providerId), Timestamp.from(now));
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("id", userId);
-    after.put("firstName", first);
-    after.put("lastName", last);
     after.put("provider", providerId);
     after.put("subject", subject);
     after.put("claimedOrgCode", unit.getCode());
     after.put("groups", List.of());
     audit.record(actor(providerId), "SSO_USER_CREATED", Target.USER, userId, null, after);
+    return userId;
+  }
+
+  /** A new user without password (only a single sign-on opens it) and without any group. */
+  private String createUser(String providerId, String subject, String preferredId, String name, String email,
+      String fallbackName) {
+    String userId = newUserId(providerId, subject, preferredId);
+    String full = name == null ? (fallbackName == null ? userId : fallbackName) : name.replaceAll("\\s+", " ");
+    int space = full.lastIndexOf(' ');
+    String first = cut(space < 0 ? full : full.substring(space + 1), 255);
+    String last = space < 0 ? "" : cut(full.substring(0, space), 255);
+    if (email != null && (email.length() > 255 || !EMAIL.matcher(email).matches())) {
+      email = null;
+    }
+    provisioning.createUsersWithoutPassword(List.of(new BulkUser(userId, first, last, email)));
     return userId;
   }
 
@@ -444,7 +517,7 @@ public class SsoAccounts {
   // helpers //////////////////////////////////////////////////////////////////////////////////////////////////
 
   private Optional<Map<String, Object>> mapping(String providerId, String subject) {
-    List<Map<String, Object>> rows = jdbc.queryForList("select id, user_id, suspended from sso_identity"
+    List<Map<String, Object>> rows = jdbc.queryForList("select id, user_id, suspended, origin from sso_identity"
         + " where provider_id = ? and subject = ?", providerId, subject);
     if (rows.isEmpty()) {
       return Optional.empty();

@@ -28,7 +28,8 @@ public record SsoProperties(Map<String, Provider> providers, String contact, Str
         ? "quản trị viên hoctap của Sở Giáo dục và Đào tạo (bộ phận phụ trách phong trào xây dựng xã hội học tập)"
         : contact.strip();
     citizenContact = citizenContact == null || citizenContact.isBlank()
-        ? "UBND xã, phường nơi bạn cư trú (cán bộ phụ trách phong trào học tập)"
+        ? "UBND xã, phường nơi bạn cư trú, hoặc trường, cơ quan nơi bạn học tập, làm việc (người lập danh sách"
+            + " «Công dân học tập»)"
         : citizenContact.strip();
     providers.forEach((id, p) -> {
       if (!ID.matcher(id).matches()) {

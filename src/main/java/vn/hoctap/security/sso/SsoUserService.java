@@ -3,6 +3,7 @@ package vn.hoctap.security.sso;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -11,6 +12,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
+import vn.hoctap.org.Groups;
 
 /**
  * After Spring Security has verified the provider's ID token (signature by the issuer's published keys, issuer,
@@ -36,13 +38,21 @@ public class SsoUserService implements OAuth2UserService<OidcUserRequest, OidcUs
     String providerId = request.getClientRegistration().getRegistrationId();
     SsoAccounts.SignIn account;
     try {
-      account = accounts.signIn(providerId, signedIn.getClaims());
+      try {
+        account = accounts.signIn(providerId, signedIn.getClaims());
+      } catch (DataIntegrityViolationException race) {
+        // the same person's first login in two tabs at once: the other one created the account
+        account = accounts.signIn(providerId, signedIn.getClaims());
+      }
     } catch (SsoAccounts.Refused r) {
       accounts.recordRefusal(r.refusal(), null);
       throw new Refused(r.refusal(), signedIn.getIdToken().getTokenValue());
     }
+    // a citizen found by their citizen-ID number: their "Công dân" roles only, whatever else the account holds
+    boolean citizenOnly = account.citizenOnly();
     List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(account.userId()).list().stream()
-        .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+        .map(Group::getId).filter(g -> !citizenOnly || Groups.isCitizenGroup(g)).map(SimpleGrantedAuthority::new)
+        .toList();
     return new HoctapOidcUser(groups, signedIn, account.userId(), providerId);
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,6 +16,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hoctap.browser.Accessibility;
 import vn.hoctap.browser.BrowserSession;
+import vn.hoctap.citizen.CitizenAccounts;
+import vn.hoctap.citizen.Round;
+import vn.hoctap.citizen.RoundEntry;
+import vn.hoctap.citizen.RoundFixtures;
+import vn.hoctap.citizen.RoundKind;
+import vn.hoctap.citizen.RoundService;
+import vn.hoctap.org.Groups;
+import vn.hoctap.security.CurrentUser;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.demo.DemoData;
 import vn.hoctap.dossier.DossierService;
@@ -40,6 +49,9 @@ class SsoBrowserTest {
   @Autowired Chains chains;
   @Autowired DossierService dossiers;
   @Autowired JdbcTemplate jdbc;
+  @Autowired RoundFixtures rf;
+  @Autowired RoundService rounds;
+  @Autowired CitizenAccounts citizenAccounts;
 
   String url(String path) {
     // the loopback address: the provider accepts hoctap's redirect to it on any port
@@ -102,6 +114,46 @@ class SsoBrowserTest {
   }
 
   @Test
+  void aCitizenSignsInWithTheirCitizenIdClaimAndFillsTheirSelfAssessment() throws Exception {
+    String number = "001189012345"; // congdan.an's citizen-ID claim in the realm
+    int year = LocalDate.now(EngineClock.ZONE).getYear();
+    RoundFixtures.Body school = rf.newSchool("HN-TT");
+    Round round = rf.start(school, RoundKind.CITIZEN, year);
+    // the school's team made the person's "Công dân" account with their number (issue 18)
+    citizenAccounts.create(new CurrentUser(school.preparer(), List.of(Groups.team(school.code()))), school.code(),
+        number, "Trương Thị", "An", null, "mat-khau-ban-dau");
+    try (BrowserSession b = new BrowserSession()) {
+      b.driver.get(url("/dang-nhap"));
+      b.visible(By.id("mot-lan-tinh")).click();
+      b.wait.until(d -> !d.findElements(By.id("kc-login")).isEmpty());
+      keep(b.screenshot("dang-nhap-mot-lan-nha-cung-cap"), "dang-nhap-mot-lan-nha-cung-cap");
+      providerLogin(b, "congdan.an");
+      landedOn(b, "/trang-chu");
+      assertThat(b.bodyText()).contains("Xin chào, Trương Thị An", "Công dân học tập năm " + year,
+          "Chưa tự đánh giá").doesNotContain("Việc cần làm");
+
+      b.visible(By.cssSelector("#dot-mo a.button")).click();
+      b.visible(By.xpath("//label[contains(., 'Cán bộ, công chức, viên chức, doanh nhân')]/input")).click();
+      b.visible(By.id("mo-phieu")).click();
+      b.visible(By.id("phieu"));
+      b.type(By.id("namSinh"), "1989");
+      String[] codes = {"NL1.1", "NL1.2", "NL1.3", "NL1.4", "NL2.1", "NL2.2", "NL2.3", "NL2.4", "NL3.1", "NL3.2"};
+      for (String code : codes) {
+        b.type(By.id("d_" + code.replace('.', '_')), "9");
+      }
+      b.visible(By.id("luu-phieu")).click();
+      assertThat(b.visible(By.id("ket-luan")).getText()).isEqualTo("Đạt");
+      assertThat(b.driver.findElement(By.id("tong-diem")).getText()).isEqualTo("90");
+    }
+    RoundEntry mine = rounds.entry(round.id(), number).orElseThrow();
+    assertThat(mine.fullName()).isEqualTo("Trương Thị An");
+    assertThat(mine.selfAssessed()).isTrue();
+    assertThat(mine.passed()).isTrue();
+    assertThat(jdbc.queryForObject("select updated_by from round_entry where id = ?", String.class, mine.id()))
+        .as("recorded as the person's own account").isEqualTo(number);
+  }
+
+  @Test
   void anUnknownIdentityIsRefusedWithAPageSayingWhomToAskAndMayEndTheProvidersSession() throws Exception {
     try (BrowserSession b = new BrowserSession()) {
       signIn(b, "nguoila");
@@ -122,6 +174,21 @@ class SsoBrowserTest {
       assertThat(b.visible(By.cssSelector("p.ok")).getText()).contains("đăng xuất khỏi hệ thống đăng nhập một lần");
       b.visible(By.id("mot-lan-tinh")).click();
       b.wait.until(d -> !d.findElements(By.id("kc-login")).isEmpty());
+
+      // the administrator finds the refused login on the single sign-on page, the link form filled from it
+      b.driver.manage().deleteAllCookies();
+      b.driver.get(url("/dang-nhap"));
+      b.type(By.id("username"), "admin");
+      b.type(By.id("password"), PASSWORD);
+      b.visible(By.id("dang-nhap")).click();
+      landedOn(b, "/trang-chu");
+      b.driver.get(url("/quan-tri/dang-nhap-mot-lan"));
+      assertThat(b.visible(By.id("bi-tu-choi")).isDisplayed()).isTrue();
+      assertThat(b.bodyText()).contains("Tôn Thất Khoa", "QN-XYZ", "Chưa gắn với người dùng nào");
+      check(b, "quan-tri-dang-nhap-mot-lan", true);
+      b.visible(By.xpath("//tr[contains(., 'Tôn Thất Khoa')]//a[contains(., 'Gắn với')]")).click();
+      assertThat(b.visible(By.id("link-subject")).getAttribute("value"))
+          .isEqualTo("5a0f0001-0000-4000-8000-000000000007");
     }
     assertThat(jdbc.queryForObject("select count(*) from sso_identity where subject ="
         + " '5a0f0001-0000-4000-8000-000000000007'", Long.class)).isZero();

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,12 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import vn.hoctap.admin.PageSession;
+import vn.hoctap.citizen.Round;
+import vn.hoctap.citizen.RoundFixtures;
+import vn.hoctap.citizen.RoundKind;
+import vn.hoctap.citizen.RoundService;
+import vn.hoctap.citizen.Subject;
+import vn.hoctap.common.EngineClock;
 import vn.hoctap.demo.DemoData;
 import vn.hoctap.security.IdentityProvisioning;
 import vn.hoctap.support.Http.Response;
@@ -38,6 +45,8 @@ class SsoLoginHttpTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired SsoClientRegistrations registrations;
+  @Autowired RoundFixtures rf;
+  @Autowired RoundService rounds;
 
   PageSession admin() {
     PageSession s = new PageSession(port);
@@ -242,5 +251,55 @@ class SsoLoginHttpTest {
         assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/dang-nhap");
       }
     }
+  }
+
+  @Test
+  void aCitizenOnARoundsListGetsAnAccountWithTheCitizenRoleOnlyWhateverElseTheAccountLaterHolds() {
+    String number = "001190020002"; // congdan.binh's citizen-ID claim in the realm
+    RoundFixtures.Body school = rf.newSchool("HN-TT");
+    Round round = rf.start(school, RoundKind.CITIZEN, LocalDate.now(EngineClock.ZONE).getYear());
+    rounds.saveEntry(round.id(), Subject.OFFICIAL, number, "Phan Văn Bình", "1980", RoundFixtures.passing(), null,
+        school.preparer());
+
+    SsoFlow flow = new SsoFlow(port);
+    SsoFlow.Step home = flow.signIn("congdan.binh", PASSWORD);
+    assertThat(home.url()).endsWith("/trang-chu");
+    assertThat(text(home.body())).contains("Xin chào, Phan Văn Bình", "Trường thử " + school.code(), number)
+        .doesNotContain("Việc cần làm");
+    assertThat(jdbc.queryForObject("select identity_no from citizen_account where user_id = ?", String.class,
+        number)).isEqualTo(number);
+    assertThat(jdbc.queryForList("select GROUP_ID_ from ACT_ID_MEMBERSHIP where USER_ID_ = ?", String.class,
+        number)).containsExactly("citizen-" + school.code());
+    assertThat(jdbc.queryForObject("select PWD_ from ACT_ID_USER where ID_ = ?", String.class, number))
+        .isEqualTo(IdentityProvisioning.NO_PASSWORD);
+    assertThat(jdbc.queryForObject("select origin from sso_identity where subject ="
+        + " '5a0f0001-0000-4000-8000-00000000000a'", String.class)).isEqualTo("CITIZEN");
+    assertThat(flow.page("/viec-can-lam").status()).as("a citizen's session opens no official page").isEqualTo(404);
+
+    // the school later gives the same person a staff role: signing in by the citizen-ID claim still opens only
+    // the citizen's pages (officials sign in with an account an administrator mapped, or a password)
+    PageSession admin = admin();
+    assertThat(admin.submit("/quan-tri/nguoi-dung/" + number, "/quan-tri/nguoi-dung/" + number + "/vai-tro",
+        Map.of("role", "team", "orgCode", school.code())).status()).isEqualTo(302);
+    SsoFlow again = new SsoFlow(port);
+    SsoFlow.Step second = again.signIn("congdan.binh", PASSWORD);
+    assertThat(text(second.body())).contains("Xin chào, Phan Văn Bình").doesNotContain("Việc cần làm");
+    assertThat(again.page("/viec-can-lam").status()).isEqualTo(404);
+    assertThat(jdbc.queryForObject("select count(*) from ACT_ID_USER where ID_ like ?", Long.class, number + "%"))
+        .as("the same account, not a second one").isEqualTo(1L);
+  }
+
+  @Test
+  void aCitizenIdOnNoListIsRefusedSayingWhomToAsk() {
+    long users = jdbc.queryForObject("select count(*) from ACT_ID_USER", Long.class);
+    SsoFlow flow = new SsoFlow(port);
+    SsoFlow.Step refused = flow.signIn("congdan.khong", PASSWORD);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(text(refused.body())).contains("Số định danh của bạn chưa có trong danh sách công dân",
+        "0011******03", "UBND xã, phường nơi bạn cư trú", "Lò Thị Cúc").doesNotContain("001190030003");
+    assertThat(flow.page("/trang-chu").location()).endsWith("/dang-nhap");
+    assertThat(jdbc.queryForObject("select count(*) from ACT_ID_USER", Long.class)).isEqualTo(users);
+    assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'SSO_REFUSED'"
+        + " and after_json like '%CITIZEN_UNKNOWN%'", Long.class)).isPositive();
   }
 }
