@@ -28,6 +28,8 @@ import vn.hoctap.citizen.Subject;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.demo.DemoData;
 import vn.hoctap.security.IdentityProvisioning;
+import vn.hoctap.org.UnitKind;
+import vn.hoctap.support.Fixtures;
 import vn.hoctap.support.Http.Response;
 
 /**
@@ -46,6 +48,7 @@ class SsoLoginHttpTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired SsoClientRegistrations registrations;
   @Autowired RoundFixtures rf;
+  @Autowired Fixtures fx;
   @Autowired RoundService rounds;
 
   PageSession admin() {
@@ -111,9 +114,11 @@ class SsoLoginHttpTest {
     assertThat(flow.page("/quan-tri").status()).isEqualTo(403);
     assertThat(admin.get(ADMIN_PAGE).body()).contains("Tự tạo khi đăng nhập lần đầu (đơn vị khai báo HN-TT-TH01)");
 
-    // the administrator grants the team role: at the next login the person may open a dossier
+    // the administrator grants a team role (at a unit of this test's own, so that the demo school's groups stay as
+    // the other tests know them): at the next login the person may open a dossier
+    String unit = fx.newUnit("HN-TT", UnitKind.PRIMARY, true).code();
     assertThat(admin.submit("/quan-tri/nguoi-dung/gv.tamhiep", "/quan-tri/nguoi-dung/gv.tamhiep/vai-tro",
-        Map.of("role", "team", "orgCode", "HN-TT-TH01")).status()).isEqualTo(302);
+        Map.of("role", "team", "orgCode", unit)).status()).isEqualTo(302);
     SsoFlow again = new SsoFlow(port);
     SsoFlow.Step second = again.signIn("gv.tamhiep", PASSWORD);
     assertThat(second.body()).contains("Lập hồ sơ đề nghị mới", "Tổ đánh giá");
