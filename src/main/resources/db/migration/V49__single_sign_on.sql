@@ -30,3 +30,6 @@ create table sso_self_provisioning (
   granted_by    varchar(64) not null,
   constraint uq_sso_self_provisioning unique (provider_id, org_unit_id)
 );
+
+-- the administration page lists the latest refused single sign-on logins (audit rows of action SSO_REFUSED)
+create index ix_audit_log_action on audit_log (action, id);

@@ -495,8 +495,8 @@ public class SsoAccounts {
     List<RecentRefusal> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     jdbc.query("select actor, target_id, after_json, occurred_at from audit_log where action = 'SSO_REFUSED'"
-        + " order by id desc", rs -> {
-          if (out.size() >= 20 || seen.size() > 500) {
+        + " order by id desc fetch first 500 rows only", rs -> {
+          if (out.size() >= 20) {
             return;
           }
           String provider = rs.getString(1).startsWith("sso:") ? rs.getString(1).substring(4) : rs.getString(1);
