@@ -196,7 +196,7 @@ public class SsoAccounts {
       String listed = jdbc.queryForList("select e.full_name from round_entry e join assessment_round r"
           + " on r.id = e.round_id where e.identity_no = ? and r.kind = 'CITIZEN' order by r.assessment_year desc,"
           + " e.updated_at desc", String.class, citizenId).stream().findFirst().orElse(claimedName);
-      userId = createUser(providerId, subject, citizenId, listed, null, null);
+      userId = createUser(providerId, subject, citizenId, listed, null);
       citizens.link(userId, citizenId, actor(providerId));
       for (String[] body : lists) {
         String group = Groups.citizen(body[0]);
@@ -254,7 +254,7 @@ public class SsoAccounts {
   private String createAccount(String providerId, String subject, String name, OrgUnit unit,
       Map<String, Object> claims) {
     String userId = createUser(providerId, subject, claim(claims, "preferred_username"), name, claim(claims,
-        "email"), null);
+        "email"));
     Instant now = clock.now();
     jdbc.update("insert into sso_identity (provider_id, subject, user_id, origin, claimed_org_code, claimed_name,"
         + " suspended, created_at, created_by, last_login_at) values (?, ?, ?, ?, ?, ?, false, ?, ?, ?)",
@@ -271,10 +271,9 @@ public class SsoAccounts {
   }
 
   /** A new user without password (only a single sign-on opens it) and without any group. */
-  private String createUser(String providerId, String subject, String preferredId, String name, String email,
-      String fallbackName) {
+  private String createUser(String providerId, String subject, String preferredId, String name, String email) {
     String userId = newUserId(providerId, subject, preferredId);
-    String full = name == null ? (fallbackName == null ? userId : fallbackName) : name.replaceAll("\\s+", " ");
+    String full = name == null ? userId : name.replaceAll("\\s+", " ");
     int space = full.lastIndexOf(' ');
     String first = cut(space < 0 ? full : full.substring(space + 1), 255);
     String last = space < 0 ? "" : cut(full.substring(0, space), 255);
