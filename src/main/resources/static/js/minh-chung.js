@@ -29,6 +29,26 @@
     });
   }
 
+  // A step's form on the same page that chooses among the dossier's files (the meeting's minutes) is offered the
+  // files just uploaded, without reloading the page.
+  function offerNewFiles() {
+    var items = document.querySelectorAll('#minh-chung li.mc-item[data-file]');
+    Array.prototype.forEach.call(document.querySelectorAll('select[data-minh-chung="tep"]'), function (select) {
+      var known = {};
+      Array.prototype.forEach.call(select.options, function (o) { known[o.value] = true; });
+      Array.prototype.forEach.call(items, function (li) {
+        var name = li.getAttribute('data-file');
+        if (!known[name]) {
+          var o = document.createElement('option');
+          o.value = name;
+          o.textContent = name + ' (' + li.getAttribute('data-kind') + ', vừa tải lên)';
+          select.appendChild(o);
+          known[name] = true;
+        }
+      });
+    });
+  }
+
   document.addEventListener('dragover', function (e) {
     var zone = e.target.closest && e.target.closest('.mc-drop');
     if (zone) {
@@ -105,7 +125,9 @@
         return;
       }
       section().replaceWith(document.importNode(fresh, true));
-      if (xhr.status < 300 && xhr.responseURL) {
+      offerNewFiles();
+      // on the evidence page itself the address follows the answer; on the dossier page it stays the dossier's
+      if (xhr.status < 300 && xhr.responseURL && /\/minh-chung\/?$/.test(location.pathname)) {
         history.replaceState(null, '', xhr.responseURL);
       }
       var focus = document.getElementById('mc-loi') || document.getElementById('mc-thong-bao');

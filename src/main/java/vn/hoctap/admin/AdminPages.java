@@ -136,6 +136,17 @@ class AdminPages {
     });
   }
 
+  @PostMapping("/don-vi/vung-kho-khan")
+  String difficultArea(@RequestParam String code, @RequestParam(name = "vungKhoKhan", defaultValue = "false")
+      boolean difficult, @RequestParam(name = "canCu", required = false) String basis, RedirectAttributes flash) {
+    String actor = administrator();
+    return act(flash, unitPage(code), () -> {
+      admin.setDifficultArea(actor, code, difficult, basis);
+      return difficult ? "Đã ghi xã \"" + code + "\" thuộc vùng khó khăn." : "Đã ghi xã \"" + code
+          + "\" không thuộc vùng khó khăn.";
+    });
+  }
+
   // users //////////////////////////////////////////////////////////////////////////////////////////////////
 
   @GetMapping("/nguoi-dung")

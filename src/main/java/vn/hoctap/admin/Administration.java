@@ -143,6 +143,43 @@ public class Administration {
     return after;
   }
 
+  /**
+   * Records whether a commune lies in a difficult area ("xã thuộc vùng khó khăn", TT25 Điều 6, 7 khoản 5 điểm b:
+   * lower thresholds for its citizens' training) and the document that says so. Which communes qualify is defined in
+   * TT25 Điều 2, whose text is not available: the administrator records it per commune, with its basis.
+   */
+  @Transactional
+  public Map<String, Object> setDifficultArea(String actor, String code, boolean difficult, String basis) {
+    OrgUnit unit = orgs.findByCode(code).orElseThrow(() -> DomainException.notFound(
+        "Không tìm thấy đơn vị có mã \"" + code + "\"."));
+    if (unit.getKind() != OrgKind.COMMUNE) {
+      throw DomainException.badInput("Chỉ xã, phường mới được ghi là thuộc vùng khó khăn; \"" + unit.getName()
+          + "\" là " + unit.getKind().label().toLowerCase() + ".");
+    }
+    String why = trim(basis);
+    if (difficult && why == null) {
+      throw DomainException.badInput("Hãy ghi văn bản làm căn cứ (số, ngày, cơ quan ban hành) cho việc xã thuộc vùng"
+          + " khó khăn.");
+    }
+    if (why != null && why.length() > 500) {
+      throw DomainException.badInput("Căn cứ dài quá 500 ký tự.");
+    }
+    Map<String, Object> before = difficultArea(unit);
+    unit.markDifficultArea(difficult, difficult ? why : null);
+    Map<String, Object> after = difficultArea(unit);
+    audit.record(actor, "ORG_UNIT_DIFFICULT_AREA", Target.ORG_UNIT, code, before, after);
+    return after;
+  }
+
+  private static Map<String, Object> difficultArea(OrgUnit u) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("code", u.getCode());
+    m.put("name", u.getName());
+    m.put("difficultArea", u.isDifficultArea());
+    m.put("basis", u.getDifficultAreaBasis());
+    return m;
+  }
+
   static Map<String, Object> view(OrgUnit u) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("code", u.getCode());

@@ -33,6 +33,8 @@ class AdministrationController {
 
   record Rename(String name) {}
 
+  record DifficultArea(Boolean difficultArea, String basis) {}
+
   record RoleRequest(String role, String orgCode) {}
 
   record PasswordRequest(String password) {}
@@ -92,6 +94,18 @@ class AdministrationController {
   Map<String, Object> renameOrgUnit(@PathVariable String code, @RequestBody(required = false) Rename body) {
     String actor = administrator();
     return admin.renameOrgUnit(actor, code, required(body).name());
+  }
+
+  @PutMapping("/org-units/{code}/difficult-area")
+  @Operation(summary = "Ghi xã thuộc vùng khó khăn (TT25: ngưỡng riêng của chỉ tiêu TC5.CT2) và văn bản làm căn cứ")
+  Map<String, Object> setDifficultArea(@PathVariable String code,
+      @RequestBody(required = false) DifficultArea body) {
+    String actor = administrator();
+    DifficultArea d = required(body);
+    if (d.difficultArea() == null) {
+      throw DomainException.badInput("Thiếu difficultArea (true hoặc false).");
+    }
+    return admin.setDifficultArea(actor, code, d.difficultArea(), d.basis());
   }
 
   @PostMapping("/users")

@@ -39,7 +39,13 @@ class ApiErrors {
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<Map<String, Object>> any(Exception e) {
+  ResponseEntity<Map<String, Object>> any(Exception e, jakarta.servlet.http.HttpServletRequest request)
+      throws Exception {
+    if (pageRequest(request)) {
+      // an unknown page address, a method or upload the container refused before any page controller: the error
+      // page (templates/error.html) for the browser, not JSON. Rethrowing the exception itself declines it.
+      throw e;
+    }
     DomainException domain = find(e, DomainException.class);
     if (domain != null) {
       return body(HttpStatus.valueOf(HttpStatuses.of(domain.kind())), domain.kind().name(), domain.getMessage(),
@@ -104,6 +110,16 @@ class ApiErrors {
     LOG.error("Unexpected error", e);
     return body(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "Lỗi hệ thống, chưa lưu gì. Hãy thử lại sau;"
         + " nếu vẫn lỗi, báo quản trị viên.", List.of());
+  }
+
+  /**
+   * A request for our pages rather than the API: every controller outside /api is a page (web/Page, answered by
+   * PageErrors first), so only errors raised before a controller is chosen reach here from a page address.
+   */
+  static boolean pageRequest(jakarta.servlet.http.HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/v3/api-docs")
+        || path.startsWith("/actuator") || path.startsWith("/swagger-ui") || path.startsWith("/engine-rest"));
   }
 
   private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, String message,

@@ -44,7 +44,8 @@ import vn.hoctap.security.CurrentUser;
 /**
  * Assessment rounds (đợt đánh giá) of "Công dân học tập" and of a village's families, clans and the village:
  * open a round, download the template, upload the filled list, enter or correct one entry, read the round, its
- * entries and the list of those recognised. The review and decision steps are tasks in the Tasklist.
+ * entries and the list of those recognised, for integrations. People do the same in hoctap's pages
+ * (citizen/RoundPages, /dot-danh-gia); the review and decision steps are tasks there and in the Tasklist.
  */
 @RestController
 @RequestMapping("/api/rounds")
@@ -135,8 +136,10 @@ class RoundController {
       throw DomainException.badInput("Cần subject (nhóm: OFFICIAL, WORKER, LEARNER, RESIDENT, FAMILY, CLAN,"
           + " VILLAGE).");
     }
-    return rounds.saveEntry(r.id(), body.subject(), identityNo, body.fullName(), body.birthYear(),
+    RoundEntry saved = rounds.saveEntry(r.id(), body.subject(), identityNo, body.fullName(), body.birthYear(),
         body.scores() == null ? Map.of() : body.scores(), body.judgement(), CurrentUser.get().id());
+    workflow.refreshOpenStep(r.id());
+    return saved;
   }
 
   @PostMapping(path = "/{id}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -151,6 +154,7 @@ class RoundController {
       file.transferTo(tmp);
       String name = file.getOriginalFilename() == null ? "danh-sach.xlsx" : file.getOriginalFilename();
       RoundImport.ImportResult result = imports.importFile(r.id(), subject, tmp, name, CurrentUser.get().id());
+      workflow.refreshOpenStep(r.id());
       return result.alreadyImported() ? ResponseEntity.ok(result)
           : ResponseEntity.created(URI.create("/api/rounds/" + id + "/entries")).body(result);
     } finally {

@@ -1,6 +1,9 @@
 package vn.hoctap.award;
 
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,9 +33,11 @@ class AwardDemoData implements ApplicationRunner {
   private final CouncilService councils;
   private final AwardService awards;
   private final JdbcTemplate jdbc;
+  private final IdentityService users;
 
   AwardDemoData(IdentityProvisioning identity, OrgUnitRepository orgs, CouncilService councils, AwardService awards,
-      JdbcTemplate jdbc) {
+      JdbcTemplate jdbc, IdentityService users) {
+    this.users = users;
     this.identity = identity;
     this.orgs = orgs;
     this.councils = councils;
@@ -62,14 +67,27 @@ class AwardDemoData implements ApplicationRunner {
     }
   }
 
+  /** The council members and secretaries who are not demo users already: people have names (first, last). */
+  static final Map<String, String[]> NAMES = Map.ofEntries(
+      Map.entry("giaovien.th01", new String[] {"Mai", "Đỗ Thị"}),
+      Map.entry("congdoan.th01", new String[] {"Tuấn", "Nguyễn Văn"}),
+      Map.entry("thuky.th01", new String[] {"Thu", "Phạm Thị"}),
+      Map.entry("hdtdkt.huyen", new String[] {"Hòa", "Trương Văn"}),
+      Map.entry("thuky.huyen", new String[] {"Hạnh", "Lê Thị"}),
+      Map.entry("hdtdkt.tp", new String[] {"Thắng", "Nguyễn Đức"}),
+      Map.entry("thuky.tp", new String[] {"Ngọc", "Vũ Thị"}),
+      Map.entry("hdtdkt.tw1", new String[] {"Tuấn", "Hoàng Minh"}),
+      Map.entry("hdtdkt.tw2", new String[] {"Hương", "Đặng Thị"}),
+      Map.entry("hdtdkt.tw3", new String[] {"Bảo", "Phan Quốc"}),
+      Map.entry("thuky.tw", new String[] {"Loan", "Cao Thị"}));
+
   private void council(String code, String name, String chair, List<String> members, String secretary) {
     for (String m : members) {
-      identity.ensureUserSharingPassword(m, m, "Thành viên HĐ", m + "@demo.hoctap.vn", DemoData.PASSWORD);
+      person(m);
       identity.ensureGroup(Groups.council(code), "Hội đồng TĐKT " + name, "WORKFLOW");
       identity.ensureMembership(m, Groups.council(code));
     }
-    identity.ensureUserSharingPassword(secretary, secretary, "Thư ký HĐ", secretary + "@demo.hoctap.vn",
-        DemoData.PASSWORD);
+    person(secretary);
     identity.ensureGroup(Groups.councilSecretary(code), "Thư ký Hội đồng TĐKT " + name, "WORKFLOW");
     identity.ensureMembership(secretary, Groups.councilSecretary(code));
     Long bodyId = orgs.findByCode(code).orElseThrow().getId();
@@ -78,6 +96,24 @@ class AwardDemoData implements ApplicationRunner {
       councils.configure(bodyId, new CouncilService.Config(2, 3, 1, 2, TieRule.CHAIR_DECIDES, chair,
           "Mặc định theo NĐ 98/2023 Điều 47; Chủ tịch Hội đồng và quy tắc phiếu ngang nhau: cấu hình demo, "
               + "chờ xác nhận văn bản", false));
+    }
+  }
+
+  /**
+   * A demo person with their name; a demo database made before people had names (the login as first name) gets
+   * them now, so that minutes and pages name them.
+   */
+  private void person(String id) {
+    String[] n = NAMES.get(id);
+    if (n == null) {
+      return; // a demo user of DemoData, already named
+    }
+    identity.ensureUserSharingPassword(id, n[0], n[1], id + "@demo.hoctap.vn", DemoData.PASSWORD);
+    User u = users.createUserQuery().userId(id).singleResult();
+    if (u != null && id.equals(u.getFirstName())) {
+      u.setFirstName(n[0]);
+      u.setLastName(n[1]);
+      users.saveUser(u);
     }
   }
 }

@@ -1,5 +1,6 @@
 package vn.hoctap.award;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,11 +11,12 @@ public final class AwardViews {
 
   public record Proposal(Long id, String proposerCode, String proposerName, String form, String formLabel,
       String movement, String periodKind, String periodLabel, int periodYear, String submission, String report,
-      String createdBy, List<Candidate> candidates) {}
+      String createdBy, Instant createdAt, List<Candidate> candidates) {}
 
   public record Candidate(Long id, Long awardeeId, String kind, String kindLabel, String name, String orgName,
       String position, String summary, String status, String statusLabel, String currentBody, Boolean eligible,
-      String eligibility, List<Evidence> evidence, List<Review> reviews, String decisionNo, Long decisionId) {}
+      String eligibility, List<EligibilityService.Line> eligibilityLines, List<Evidence> evidence,
+      List<Review> reviews, String decisionNo, Long decisionId) {}
 
   public record Evidence(String kind, Long recognitionId, String description) {}
 
@@ -40,7 +42,7 @@ public final class AwardViews {
 
   /** A title recorded by hoctap (recognition table), with its decision. */
   public record TitleHeld(int year, String title, int level, String decisionNo, LocalDate decisionDate,
-      String signerTitle, String decisionLink) {}
+      String signerTitle, String decisionLink, String dossierPage) {}
 
   /** A title, rating or earlier award certified by a proposing body (not decided in hoctap), with its reference. */
   public record Certified(int year, String label, String reference) {}
@@ -52,4 +54,14 @@ public final class AwardViews {
       LocalDate decisionDate, String signerOrg, String signerTitle, String signedBy, List<DecisionLine> list) {}
 
   public record DecisionLine(Long awardeeId, String kindLabel, String name, String orgName, String position) {}
+
+  /** A file of a proposal list (tờ trình, báo cáo thành tích), without its content. */
+  public record File(Long id, String kindLabel, String fileName, String contentType, long sizeBytes,
+      String uploadedBy, Instant uploadedAt) {}
+
+  public record FileContent(String fileName, String contentType, byte[] content) {}
+
+  /** One line of a proposal's history; the actor is a login (null for the system), the action a code. */
+  public record Event(Instant at, String actor, String action, String comment, String details,
+      String candidateName) {}
 }

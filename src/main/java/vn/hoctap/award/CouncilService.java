@@ -16,6 +16,7 @@ import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
 import vn.hoctap.security.CurrentUser;
+import vn.hoctap.web.PersonNames;
 
 /**
  * The emulation council (Hội đồng Thi đua - Khen thưởng) of a body: its members are the users of the group
@@ -34,15 +35,31 @@ public class CouncilService {
 
   public record Outcome(boolean passed, int present, int yes, int no, boolean tie, String rule) {}
 
+  /**
+   * The votes of an open meeting as the secretary follows them: how many members, how many voted (and how), who
+   * voted and who has not yet, by name.
+   */
+  public record Count(Long reviewId, String body, int members, int voted, int yes, int no, List<String> votedNames,
+      List<String> waitingNames) {}
+
+  /** A member's recorded vote: when and what. */
+  public record Cast(String vote, java.time.Instant at) {
+    public String label() {
+      return YES.equals(vote) ? "Đồng ý" : "Không đồng ý";
+    }
+  }
+
   private final JdbcTemplate jdbc;
   private final AwardService awards;
   private final OrgUnitRepository orgs;
   private final AuditLog audit;
   private final EngineClock clock;
   private final DossierAccess access;
+  private final PersonNames names;
 
   CouncilService(JdbcTemplate jdbc, AwardService awards, OrgUnitRepository orgs, AuditLog audit, EngineClock clock,
-      DossierAccess access) {
+      DossierAccess access, PersonNames names) {
+    this.names = names;
     this.jdbc = jdbc;
     this.awards = awards;
     this.orgs = orgs;
@@ -118,12 +135,12 @@ public class CouncilService {
     OrgUnit body = awards.currentBody(candidateId);
     List<String> members = members(Groups.council(body.getCode()));
     if (members.isEmpty()) {
-      throw DomainException.rule("Hội đồng Thi đua - Khen thưởng của " + body.getName() + " chưa có thành viên (nhóm "
-          + Groups.council(body.getCode()) + "). Đề nghị quản trị viên bổ sung rồi thử lại.");
+      throw DomainException.rule("Hội đồng Thi đua - Khen thưởng của " + body.getName() + " chưa có thành viên. Đề"
+          + " nghị quản trị viên giao vai trò «Thành viên Hội đồng» của " + body.getName() + " rồi thử lại.");
     }
     if (members(Groups.councilSecretary(body.getCode())).isEmpty()) {
-      throw DomainException.rule("Hội đồng Thi đua - Khen thưởng của " + body.getName() + " chưa có thư ký (nhóm "
-          + Groups.councilSecretary(body.getCode()) + "). Đề nghị quản trị viên bổ sung rồi thử lại.");
+      throw DomainException.rule("Hội đồng Thi đua - Khen thưởng của " + body.getName() + " chưa có thư ký. Đề nghị"
+          + " quản trị viên giao vai trò «Thư ký Hội đồng» của " + body.getName() + " rồi thử lại.");
     }
     config(body.getId());
     jdbc.update("delete from award_vote where review_id in (select id from council_review where candidate_id = ? "
@@ -133,10 +150,15 @@ public class CouncilService {
     jdbc.update("insert into council_review (candidate_id, body_id, members_total, status, opened_at) "
         + "values (?, ?, ?, 'OPEN', ?)", candidateId, body.getId(), members.size(), now());
     awards.setStatus(candidateId, CandidateStatus.IN_COUNCIL);
+    awards.event(awards.proposalOf(candidateId), candidateId, null, "COUNCIL_OPENED", null,
+        "Hội đồng Thi đua - Khen thưởng " + body.getName() + " (" + members.size() + " thành viên)");
     return reviewId(candidateId, body.getId());
   }
 
-  /** A member's own vote on a candidate; once per member and meeting. */
+  /**
+   * A member's own vote on a candidate; once per member and meeting. A second vote is refused on the vote field
+   * ("vote"), saying when the member voted and how.
+   */
   @Transactional
   public void vote(Long reviewId, String member, String vote, String comment) {
     Map<String, Object> r = review(reviewId);
@@ -146,12 +168,59 @@ public class CouncilService {
     if (!YES.equals(vote) && !NO.equals(vote)) {
       throw DomainException.badInput("Phiếu phải là \"Đồng ý\" hoặc \"Không đồng ý\".");
     }
+    Cast before = castBy(reviewId, member);
+    if (before != null) {
+      throw secondVote(member, before);
+    }
     try {
       jdbc.update("insert into award_vote (review_id, candidate_id, member_id, vote, comment, cast_at) "
           + "values (?, ?, ?, ?, ?, ?)", reviewId, r.get("candidate_id"), member, vote, comment, now());
     } catch (DuplicateKeyException e) {
-      throw DomainException.conflict("Thành viên " + member + " đã biểu quyết về ứng viên này.");
+      throw secondVote(member, castBy(reviewId, member));
     }
+    Long candidateId = ((Number) r.get("candidate_id")).longValue();
+    awards.event(awards.proposalOf(candidateId), candidateId, member, "VOTED", null, null);
+  }
+
+  /** The refusal of a member's second vote, on the vote field. */
+  public DomainException secondVote(String member, Cast before) {
+    String when = before == null ? "" : " lúc " + java.time.format.DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
+        .format(before.at().atZone(EngineClock.ZONE)) + " (" + before.label() + ")";
+    return DomainException.badInputOf("Phiếu biểu quyết không được ghi:", List.of(new DomainException.Problem(
+        "vote", names.of(member) + " đã biểu quyết về ứng viên này" + when + ". Mỗi thành viên chỉ biểu quyết một"
+            + " lần; phiếu thứ hai không được ghi.")));
+  }
+
+  /** The member's vote in the meeting, or null if they have not voted. */
+  public Cast castBy(Long reviewId, String member) {
+    return jdbc.query("select vote, cast_at from award_vote where review_id = ? and member_id = ?",
+        (rs, i) -> new Cast(rs.getString(1), rs.getTimestamp(2).toInstant()), reviewId, member).stream().findFirst()
+        .orElse(null);
+  }
+
+  /** The member's vote on the candidate in the meeting of a body (the latest meeting), or null. */
+  public Cast castOnCandidate(Long candidateId, String member) {
+    return jdbc.query("select v.vote, v.cast_at from award_vote v join council_review r on r.id = v.review_id "
+        + "where r.candidate_id = ? and v.member_id = ? order by r.id desc", (rs, i) -> new Cast(rs.getString(1),
+        rs.getTimestamp(2).toInstant()), candidateId, member).stream().findFirst().orElse(null);
+  }
+
+  /** The live count of an open meeting: members, votes so far (how many agree), who voted, who has not yet. */
+  @Transactional(readOnly = true)
+  public Count count(Long reviewId) {
+    Map<String, Object> r = review(reviewId);
+    String body = jdbc.queryForObject("select name from org_unit where id = ?", String.class, r.get("body_id"));
+    List<Map<String, Object>> votes = votes(reviewId);
+    List<String> members = members(reviewId);
+    java.util.Set<String> voted = new java.util.HashSet<>();
+    votes.forEach(v -> voted.add((String) v.get("member_id")));
+    Map<String, String> n = names.of(members);
+    votes.forEach(v -> n.putIfAbsent((String) v.get("member_id"), names.of((String) v.get("member_id"))));
+    int yes = (int) votes.stream().filter(v -> YES.equals(v.get("vote"))).count();
+    return new Count(reviewId, body, ((Number) r.get("members_total")).intValue(), votes.size(), yes,
+        votes.size() - yes, votes.stream().map(v -> n.getOrDefault((String) v.get("member_id"),
+            (String) v.get("member_id"))).toList(),
+        members.stream().filter(m -> !voted.contains(m)).map(m -> n.getOrDefault(m, m)).toList());
   }
 
   /**
@@ -162,14 +231,23 @@ public class CouncilService {
   public Outcome close(Long reviewId, String closedBy, String minutes) {
     Map<String, Object> r = review(reviewId);
     Outcome o = tally(reviewId);
-    String text = minutes == null || minutes.isBlank() ? draftMinutes(reviewId) : minutes.strip();
+    String text = minutes == null || minutes.isBlank() ? draft(reviewId, true) : minutes.strip();
     jdbc.update("update council_review set status = ?, present = ?, yes_votes = ?, no_votes = ?, tie = ?, "
         + "rule_applied = ?, minutes = ?, closed_by = ?, closed_at = ? where id = ?", o.passed() ? "PASSED" : "NOT_PASSED",
         o.present(), o.yes(), o.no(), o.tie(), o.rule(), text, closedBy, now(), reviewId);
+    Long candidateId = ((Number) r.get("candidate_id")).longValue();
     if (!o.passed()) {
-      awards.setStatus(((Number) r.get("candidate_id")).longValue(), CandidateStatus.NOT_PASSED);
+      awards.setStatus(candidateId, CandidateStatus.NOT_PASSED);
     }
+    awards.event(awards.proposalOf(candidateId), candidateId, closedBy, "COUNCIL_CLOSED", null,
+        describe(o));
     return o;
+  }
+
+  /** "THÔNG QUA: 3 đồng ý, 0 không đồng ý trên 3 thành viên dự họp (…)" */
+  public static String describe(Outcome o) {
+    return (o.passed() ? "Hội đồng THÔNG QUA" : "Hội đồng KHÔNG THÔNG QUA") + ": " + o.yes() + " đồng ý, " + o.no()
+        + " không đồng ý trên " + o.present() + " thành viên dự họp; " + o.rule();
   }
 
   /** The result the votes give now; throws what stops the meeting from closing. */
@@ -202,8 +280,8 @@ public class CouncilService {
             .map(v -> (String) v.get("vote")).findFirst().orElse(null);
         if (chairVote == null) {
           throw DomainException.rule("Số phiếu ngang nhau; theo cấu hình, Chủ tịch Hội đồng quyết định nhưng "
-              + (c.chairUserId() == null ? "chưa cấu hình Chủ tịch Hội đồng" : "Chủ tịch Hội đồng (" + c.chairUserId()
-                  + ") chưa biểu quyết") + ". Chưa thể kết thúc phiên họp.");
+              + (c.chairUserId() == null ? "chưa cấu hình Chủ tịch Hội đồng" : "Chủ tịch Hội đồng ("
+                  + names.of(c.chairUserId()) + ") chưa biểu quyết") + ". Chưa thể kết thúc phiên họp.");
         }
         yield new Outcome(YES.equals(chairVote), present, yes, no, true,
             tieRule + "; Chủ tịch Hội đồng " + (YES.equals(chairVote) ? "đồng ý" : "không đồng ý"));
@@ -214,6 +292,11 @@ public class CouncilService {
   /** Biên bản xét khen thưởng drafted from the votes, for the secretary to check and complete. */
   @Transactional(readOnly = true)
   public String draftMinutes(Long reviewId) {
+    return draft(reviewId, false);
+  }
+
+  /** The draft as the meeting stands, or (closing) as the minutes of the meeting that ends now. */
+  private String draft(Long reviewId, boolean closing) {
     Map<String, Object> r = review(reviewId);
     Long candidateId = ((Number) r.get("candidate_id")).longValue();
     AwardViews.Candidate c = awards.candidate(candidateId);
@@ -234,10 +317,16 @@ public class CouncilService {
         .append(")\nĐiều kiện: ").append(c.eligibility() == null ? "chưa kiểm tra" : c.eligibility())
         .append("\n\nThành viên Hội đồng: ").append(total).append("; đã biểu quyết: ").append(votes.size())
         .append("\n");
+    Count count = count(reviewId);
     for (Map<String, Object> v : votes) {
-      String name = v.get("last_name") == null ? "" : v.get("last_name") + " " + v.get("first_name") + " ";
-      sb.append("- ").append(name).append("(").append(v.get("member_id")).append("): ").append(YES.equals(v.get("vote")) ? "Đồng ý" : "Không đồng ý")
+      sb.append("- ").append(names.of((String) v.get("member_id"))).append(": ")
+          .append(YES.equals(v.get("vote")) ? "Đồng ý" : "Không đồng ý")
           .append(v.get("comment") == null ? "" : " — " + v.get("comment")).append("\n");
+    }
+    if (!count.waitingNames().isEmpty()) {
+      sb.append(closing ? "Thành viên không biểu quyết (vắng mặt): "
+          : "Chưa biểu quyết (vắng mặt nếu kết thúc phiên họp lúc này): ")
+          .append(String.join(", ", count.waitingNames())).append("\n");
     }
     try {
       Outcome o = tally(reviewId);
@@ -276,9 +365,14 @@ public class CouncilService {
   }
 
   private List<Map<String, Object>> votes(Long reviewId) {
-    return jdbc.queryForList("select v.member_id, v.vote, v.comment, u.LAST_ as last_name, u.FIRST_ as first_name "
-        + "from award_vote v left join ACT_ID_USER u on u.ID_ = v.member_id where v.review_id = ? order by v.member_id",
-        reviewId);
+    return jdbc.query("select member_id, vote, comment from award_vote where review_id = ? order by cast_at, id",
+        (rs, i) -> {
+          Map<String, Object> m = new java.util.HashMap<>();
+          m.put("member_id", rs.getString(1));
+          m.put("vote", rs.getString(2));
+          m.put("comment", rs.getString(3));
+          return m;
+        }, reviewId);
   }
 
   /** Members of a group, read from the engine's identity tables (no user-read permission needed in a delegate). */

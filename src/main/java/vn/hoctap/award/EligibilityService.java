@@ -69,8 +69,14 @@ public class EligibilityService {
       }
     }
     Result result = new Result(eligible, lines);
-    jdbc.update("update award_candidate set eligible = ?, eligibility = ? where id = ?", eligible,
-        result.explain(), candidateId);
+    jdbc.update("update award_candidate set eligible = ?, eligibility = ?, eligibility_lines = ? where id = ?",
+        eligible, result.explain(), awards.linesJson(lines), candidateId);
+    long pending = lines.stream().filter(l -> !l.confirmed()).count();
+    awards.event(awards.proposalOf(candidateId), candidateId, null, "ELIGIBILITY_CHECKED", null, eligible
+        ? "Đủ điều kiện đề nghị" + (pending == 0 ? "" : "; " + pending + " tiêu chuẩn " + PENDING
+            + " để Hội đồng xem xét")
+        : "Không đủ điều kiện: " + lines.stream().filter(l -> l.confirmed() && "Không đạt".equals(l.verdict()))
+            .map(l -> l.description() + " — " + l.explanation()).collect(Collectors.joining("; ")));
     if (!eligible) {
       awards.setStatus(candidateId, CandidateStatus.INELIGIBLE);
     }

@@ -10,6 +10,6 @@ public record Round(long id, RoundKind kind, long orgId, String orgCode, String 
     String createdBy, Instant createdAt) {
 
   public String describe() {
-    return "Đợt đánh giá " + kind.label() + " năm " + assessmentYear + " của " + orgName + " (" + orgCode + ")";
+    return "Đợt đánh giá " + kind.label() + " năm " + assessmentYear + " của " + orgName;
   }
 }

@@ -76,6 +76,11 @@ public class RoundImport {
 
   /** One problem of the file, at its row and column (column null for a whole-row problem). */
   public record CellError(int row, Integer column, String header, String message) {
+    /** The column as Excel names it ("I"), or null for a whole-row problem. */
+    public String columnName() {
+      return column == null ? null : XlsxFile.columnName(column);
+    }
+
     String describe() {
       return "Dòng " + row + (column == null ? "" : ", cột " + XlsxFile.columnName(column) + " (" + header + ")")
           + ": " + message;
@@ -155,7 +160,7 @@ public class RoundImport {
       }
       Sheet guide = wb.createSheet("Hướng dẫn");
       int r = 0;
-      guide.createRow(r++).createCell(0).setCellValue(sheet.name() + " — bộ tiêu chí " + sheet.code() + " phiên bản "
+      guide.createRow(r++).createCell(0).setCellValue("Bộ tiêu chí " + sheet.name() + ", phiên bản "
           + sheet.version());
       guide.createRow(r++).createCell(0).setCellValue("Nguồn: " + sheet.source());
       guide.createRow(r++).createCell(0).setCellValue("Quy tắc đạt: " + passRule(sheet));
@@ -251,8 +256,38 @@ public class RoundImport {
         details.add("… và " + (invalid.total - details.size()) + " lỗi khác (xem tệp đánh dấu lỗi).");
       }
       details.add("Tệp đánh dấu lỗi để sửa và tải lên lại: " + link);
-      throw DomainException.badInput("Tệp \"" + fileName + "\" có " + invalid.total + " lỗi, chưa lưu dòng nào."
-          + " Hãy sửa rồi tải lên lại cả tệp.", details);
+      throw new Rejected("Tệp \"" + fileName + "\" có " + invalid.total + " lỗi, chưa lưu dòng nào."
+          + " Hãy sửa rồi tải lên lại cả tệp.", details, invalid.errors, invalid.total, sha);
+    }
+  }
+
+  /**
+   * A file refused for the errors of its rows: every error with its row and column (the first
+   * {@value #MAX_ERRORS_KEPT}), their total and the SHA-256 of the file, by which its annotated copy is found. The
+   * message and details are those of the API answer.
+   */
+  public static final class Rejected extends DomainException {
+    private final List<CellError> errors;
+    private final long total;
+    private final String sha256;
+
+    Rejected(String message, List<String> details, List<CellError> errors, long total, String sha256) {
+      super(Kind.BAD_INPUT, message, details);
+      this.errors = List.copyOf(errors);
+      this.total = total;
+      this.sha256 = sha256;
+    }
+
+    public List<CellError> errors() {
+      return errors;
+    }
+
+    public long total() {
+      return total;
+    }
+
+    public String sha256() {
+      return sha256;
     }
   }
 
@@ -288,7 +323,7 @@ public class RoundImport {
         run.rows, actor, Timestamp.from(clock.now()));
     rounds.record(roundId, actor, "IMPORTED", "Nhập danh sách từ tệp", null, fileName + ": " + run.rows + " "
         + subject.label().toLowerCase(Locale.ROOT) + ", " + run.passed + " đạt, " + (run.rows - run.passed)
-        + " không đạt (bộ tiêu chí " + sheet.sheet().code() + " phiên bản " + sheet.sheet().version() + ")");
+        + " không đạt (bộ tiêu chí " + sheet.sheet().name() + ", phiên bản " + sheet.sheet().version() + ")");
     return new ImportResult(roundId, subject, fileName, sha, false, run.rows, run.passed, run.rows - run.passed);
   }
 
@@ -500,8 +535,9 @@ public class RoundImport {
       }
       if (!missing.isEmpty()) {
         throw DomainException.badInput("Dòng 1 (tiêu đề) thiếu cột: " + String.join(", ", missing) + ". Hãy dùng mẫu"
-            + " của bộ tiêu chí " + sheet.sheet().code() + " phiên bản " + sheet.sheet().version()
-            + " (tải tại /api/rounds/template?subject=" + subject.name() + ").");
+            + " của bộ tiêu chí " + sheet.sheet().name() + ", phiên bản " + sheet.sheet().version()
+            + " cho nhóm \"" + subject.label() + "\" (tải mẫu ở trang của đợt đánh giá), không thêm, bớt hay đổi tên"
+            + " cột.");
       }
     }
   }
@@ -606,7 +642,7 @@ public class RoundImport {
     try (SXSSFWorkbook wb = new SXSSFWorkbook(500)) {
       Sheet sheet = wb.createSheet("Danh sách công nhận");
       sheet.createRow(0).createCell(0).setCellValue("Kèm theo Quyết định số " + round.decisionNo() + " ngày "
-          + round.decisionDate() + " — " + round.describe());
+          + vn.hoctap.common.Dates.vn(round.decisionDate()) + " — " + round.describe());
       Row h = sheet.createRow(2);
       String[] cols = {"STT", "Nhóm", "Số định danh / mã", "Họ và tên / tên", "Tổng điểm"};
       for (int c = 0; c < cols.length; c++) {

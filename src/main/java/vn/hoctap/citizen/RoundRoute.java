@@ -42,8 +42,23 @@ public record RoundRoute(String preparerGroup, String reviewerGroup, String deci
 
   public void requireSubject(Subject s) {
     if (!subjects.contains(s)) {
-      throw DomainException.badInput("Đợt đánh giá này nhận " + subjects.stream().map(Subject::label).toList()
-          + ", không nhận \"" + s.label() + "\".");
+      throw DomainException.badInput("Đợt đánh giá này nhận " + String.join("; ", subjects.stream()
+          .map(Subject::label).toList()) + "; không nhận \"" + s.label() + "\".");
     }
+  }
+
+  /** Who prepares the list, in words: "Tổ đánh giá" of a unit or village, "cán bộ UBND" of a commune. */
+  public String preparerRole() {
+    return preparerGroup.startsWith("committee-") ? "Cán bộ UBND" : "Tổ đánh giá";
+  }
+
+  /** Who reviews it, in words. */
+  public String reviewerRole() {
+    return reviewerGroup.startsWith("branch-") ? "Chi hội khuyến học" : "Hội đồng đánh giá";
+  }
+
+  /** Who decides, in words. */
+  public String deciderRole() {
+    return deciderGroup.startsWith("head-") ? "Thủ trưởng" : "Chủ tịch UBND";
   }
 }

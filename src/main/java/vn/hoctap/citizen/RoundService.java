@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.citizen.EntryRules.FieldError;
 import vn.hoctap.citizen.EntryRules.Parsed;
+import vn.hoctap.common.Dates;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.org.OrgUnit;
@@ -53,8 +54,8 @@ public class RoundService {
 
     public String describe(String who) {
       return "Theo đợt đánh giá Công dân học tập số " + roundId + " năm " + assessmentYear + " (quyết định "
-          + decisionNo + " ngày " + decisionDate + "): " + recognised + "/" + total + " " + who
-          + " được công nhận. Chi tiết: /api/rounds/" + roundId;
+          + decisionNo + " ngày " + Dates.vn(decisionDate) + "): " + recognised + "/" + total + " " + who
+          + " được công nhận. Chi tiết: trang Đợt đánh giá, đợt số " + roundId + ".";
     }
   }
 
@@ -68,9 +69,15 @@ public class RoundService {
   private final RecognitionService recognitions;
   private final NotificationService notifications;
   private final EngineClock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  /** Published in the decider's transaction when a round is recognised: its decision is issued and signed then. */
+  public record Recognised(long roundId) {}
 
   RoundService(JdbcTemplate jdbc, OrgUnitRepository orgs, RoundCriteria criteria, RecognitionService recognitions,
-      NotificationService notifications, EngineClock clock) {
+      NotificationService notifications, EngineClock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.orgs = orgs;
     this.criteria = criteria;
@@ -211,6 +218,33 @@ public class RoundService {
   /** A page of entries, optionally only passed / failed / returned ones, in identity order. */
   @Transactional(readOnly = true)
   public List<RoundEntry> entries(long roundId, String filter, int offset, int limit) {
+    return entries(roundId, filter, null, offset, limit);
+  }
+
+  /**
+   * A page of entries as {@link #entries(long, String, int, int)}, also narrowed by a search: digits match the
+   * start of the identity number (or a village's code), other text any part of the name, ignoring case.
+   */
+  @Transactional(readOnly = true)
+  public List<RoundEntry> entries(long roundId, String filter, String search, int offset, int limit) {
+    List<Object> args = new ArrayList<>(List.of(roundId));
+    String where = where(filter, search, args);
+    args.add(limit);
+    args.add(offset);
+    return jdbc.query("select * from round_entry where round_id = ?" + where
+        + " order by identity_no limit ? offset ?", entryMapper(), args.toArray());
+  }
+
+  /** How many entries the same filter and search find (for paging). */
+  @Transactional(readOnly = true)
+  public long countEntries(long roundId, String filter, String search) {
+    List<Object> args = new ArrayList<>(List.of(roundId));
+    String where = where(filter, search, args);
+    return Objects.requireNonNull(jdbc.queryForObject("select count(*) from round_entry where round_id = ?" + where,
+        Long.class, args.toArray()));
+  }
+
+  private static String where(String filter, String search, List<Object> args) {
     String where = switch (filter == null ? "" : filter) {
       case "passed" -> " and passed = true";
       case "failed" -> " and passed = false";
@@ -218,8 +252,49 @@ public class RoundService {
       case "recognised" -> " and recognised = true";
       default -> "";
     };
-    return jdbc.query("select * from round_entry where round_id = ?" + where
-        + " order by identity_no limit ? offset ?", entryMapper(), roundId, limit, offset);
+    String q = blankToNull(search);
+    if (q != null) {
+      String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      if (q.matches("[0-9A-Za-z-]+") && q.chars().anyMatch(Character::isDigit)) {
+        where += " and identity_no like ? escape '\\'";
+        args.add(escaped + "%");
+      } else {
+        where += " and lower(full_name) like ? escape '\\'";
+        args.add("%" + escaped.toLowerCase(java.util.Locale.ROOT) + "%");
+      }
+    }
+    return where;
+  }
+
+  /**
+   * The round in words for the step forms (the Tasklist shows it as it was when the step opened; hoctap's round page
+   * reads it afresh): which round, where it stands, who decides, how many entries and how many passed.
+   */
+  @Transactional(readOnly = true)
+  public String stepSummary(long roundId) {
+    Round r = get(roundId);
+    Counts c = counts(roundId);
+    StringBuilder sb = new StringBuilder();
+    sb.append("Đợt đánh giá số ").append(r.id()).append(": ").append(r.describe()).append('\n')
+        .append("Trạng thái: ").append(r.status().label()).append('\n')
+        .append("Người quyết định công nhận: ").append(r.deciderTitle()).append('\n')
+        .append("Số mục: ").append(c.entries()).append(" — đạt ").append(c.passed()).append(", không đạt ")
+        .append(c.failed());
+    if (c.returned() > 0) {
+      sb.append(", bị trả lại ").append(c.returned());
+    }
+    c.bySubject().forEach((s, n) -> sb.append("\n• ").append(s.label()).append(": ").append(n));
+    return sb.toString();
+  }
+
+  /** The entries returned and not yet corrected, one a line with the reason (the first 200). */
+  @Transactional(readOnly = true)
+  public String returnedText(long roundId) {
+    StringBuilder sb = new StringBuilder();
+    for (RoundEntry e : entries(roundId, "returned", 0, 200)) {
+      sb.append(e.identityNo()).append(" (").append(e.fullName()).append("): ").append(e.returnReason()).append('\n');
+    }
+    return sb.toString().strip();
   }
 
   @Transactional(readOnly = true)
@@ -260,7 +335,7 @@ public class RoundService {
     }
     List<FieldError> errors = new ArrayList<>();
     for (String u : unknown) {
-      errors.add(new FieldError(u, "Bộ tiêu chí " + sheet.sheet().code() + " không có chỉ tiêu " + u + "."));
+      errors.add(new FieldError(u, "Bộ tiêu chí " + sheet.sheet().name() + " không có chỉ tiêu " + u + "."));
     }
     Parsed p = EntryRules.parse(sheet.sheet(), r.orgCode(), clock.today().getYear(), identityNo, fullName,
         birthYear, raw, judgement, errors);
@@ -317,7 +392,11 @@ public class RoundService {
       }
     }
     if (!problems.isEmpty()) {
-      throw DomainException.badInput("Danh sách trả lại chưa hợp lệ, chưa lưu gì. Hãy sửa:", problems);
+      // the review form's field of the returned entries (AssessmentRoundProcess.FIELD_RETURN_LIST): each problem is
+      // shown next to it on the round's page
+      throw DomainException.badInputOf("Danh sách trả lại chưa hợp lệ, chưa lưu gì. Hãy sửa:", problems.stream()
+          .map(m -> new DomainException.Problem(vn.hoctap.process.AssessmentRoundProcess.FIELD_RETURN_LIST, m))
+          .toList());
     }
     List<Object[]> batch = new ArrayList<>();
     reasons.forEach((id, why) -> batch.add(new Object[] {truncate(why.strip(), 1000), roundId, id}));
@@ -354,8 +433,9 @@ public class RoundService {
     moveTo(roundId, RoundStatus.RECOGNISED);
     jdbc.update(TALLY + " where e.round_id = ?" + TALLY_GROUP, roundId);
     Counts c = counts(roundId);
-    record(roundId, actor, "RECOGNISED", step, comment, "Quyết định " + decisionNo + " ngày " + today
+    record(roundId, actor, "RECOGNISED", step, comment, "Quyết định " + decisionNo + " ngày " + Dates.vn(today)
         + " công nhận " + c.recognised() + "/" + recognised + " mục đạt.");
+    events.publishEvent(new Recognised(roundId));
     return get(roundId);
   }
 
@@ -389,7 +469,8 @@ public class RoundService {
         ? "Quyết định " + r.decisionNo() + " công nhận " + c.recognised() + " " + r.kind().label()
         : "Không công nhận: " + r.describe();
     String body = r.describe() + ": " + r.status().label() + ". " + c.recognised() + "/" + c.entries()
-        + " mục được công nhận. Danh sách: /api/rounds/" + roundId + "/recognised.xlsx";
+        + " mục được công nhận. Danh sách kèm theo quyết định tải về tại trang của đợt đánh giá số " + roundId
+        + " (mục Đợt đánh giá).";
     for (String group : List.of(route.preparerGroup(), route.reviewerGroup())) {
       notifications.notify(null, group, r.status() == RoundStatus.RECOGNISED ? "ROUND_RECOGNISED" : "ROUND_REFUSED",
           subject, body);

@@ -52,6 +52,19 @@ public class LearningCommunityService implements TitleProcedure {
         + " học tập; \"" + org.getName() + "\" là " + org.getKind().label().toLowerCase() + ".";
   }
 
+  /** Why a meeting held on that day cannot be recorded yet (the day is still to come), or null. */
+  public String whyNotHeldOn(LocalDate heldOn) {
+    return heldOn.isAfter(clock.today()) ? "Ngày họp " + Dates.vn(heldOn) + " chưa đến: hãy nhập ngày cuộc họp đã"
+        + " diễn ra (ngày/tháng/năm)." : null;
+  }
+
+  /** Why the minutes cannot be that file (it is not among the dossier's evidence), or null. */
+  public String whyNotMinutes(Long dossierId, String minutesFile) {
+    return evidence.list(dossierId).stream().anyMatch(e -> e.getFileName().equals(minutesFile)) ? null
+        : "Chưa thấy tệp biên bản \"" + minutesFile + "\" trong minh chứng của hồ sơ số " + dossierId + ". Hãy tải"
+            + " biên bản họp lên ở mục «Minh chứng» của hồ sơ trước, rồi chọn (hoặc ghi đúng tên) tệp đó.";
+  }
+
   /**
    * Records the meeting that agrees (or does not agree) the self-assessment. Its minutes must already be among
    * the dossier's evidence; an agreement also needs the dossier to be submittable.
@@ -60,12 +73,11 @@ public class LearningCommunityService implements TitleProcedure {
   public DossierMeeting recordMeeting(Long dossierId, LocalDate heldOn, String attendees, String minutesFile,
       boolean agreed, String comment, String actor) {
     Dossier d = dossiers.lock(dossierId);
-    if (heldOn.isAfter(clock.today())) {
-      throw DomainException.badInput("Ngày họp " + Dates.vn(heldOn) + " chưa đến.");
+    if (whyNotHeldOn(heldOn) != null) {
+      throw DomainException.badInput(whyNotHeldOn(heldOn));
     }
     EvidenceInfo minutes = evidence.list(dossierId).stream().filter(e -> e.getFileName().equals(minutesFile))
-        .reduce((a, b) -> b).orElseThrow(() -> DomainException.badInput("Chưa thấy tệp biên bản \"" + minutesFile
-            + "\" trong minh chứng của hồ sơ số " + dossierId + ". Hãy tải biên bản lên trước rồi ghi tên tệp."));
+        .reduce((a, b) -> b).orElseThrow(() -> DomainException.badInput(whyNotMinutes(dossierId, minutesFile)));
     if (agreed) {
       workflow.checkSubmission(dossierId);
     } else if (comment == null) {

@@ -189,7 +189,8 @@ public class CriteriaCatalog implements ApplicationRunner {
         rs.getObject("created_at", LocalDateTime.class), rs.getString("created_by"));
   }
 
-  private long insert(CriteriaSet set, String by) {
+  /** Stores a version as it is (package-private: the bundled import, revisions, and tests of versions). */
+  long insert(CriteriaSet set, String by) {
     jdbc.update("insert into criteria_set_version (code, version, title, tier, level, effective_from, source,"
             + " definition, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         set.code(), set.version(), set.title(), set.tier().name(), set.level(), set.effectiveFrom(), set.source(),

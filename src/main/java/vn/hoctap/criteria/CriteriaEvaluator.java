@@ -15,7 +15,8 @@ import vn.hoctap.org.UnitProfile;
  *
  * <p>Confirmed indicators are decided by their rule. Indicators awaiting the official text ("chờ xác nhận văn
  * bản") and qualitative ones (rule JUDGEMENT) are decided only by an explicit human judgement; the configured
- * threshold, if any, is shown as a hint but never decides.
+ * threshold, if any, is shown as a hint but never decides. Where the set requires evidence (TT24 Điều 9 khoản 3),
+ * the {@link EvidenceCheck} says whether missing evidence only warns (self-assessment) or decides (appraisal).
  */
 @Component
 public class CriteriaEvaluator {
@@ -23,26 +24,35 @@ public class CriteriaEvaluator {
   static final String AWAITING_TEXT = "chờ xác nhận văn bản";
 
   public EvaluationResult evaluate(CriteriaSet set, UnitProfile unit, Map<String, IndicatorInput> valuesByCode) {
+    return evaluate(set, unit, valuesByCode, EvidenceCheck.NOT_CHECKED);
+  }
+
+  public EvaluationResult evaluate(CriteriaSet set, UnitProfile unit, Map<String, IndicatorInput> valuesByCode,
+      EvidenceCheck evidence) {
     if (set.tier() != unit.tier()) {
       // A wrong set would give a confident but meaningless result; fail instead.
       throw new IllegalArgumentException("Bộ tiêu chí " + set.code() + " dành cho " + set.tier().label()
           + ", không dùng được cho " + (unit.kind() == null ? "" : unit.kind().label() + " ") + "("
           + unit.tier().label() + ")");
     }
+    EvidenceCheck.Mode mode = set.evidenceRequired() && evidence != null ? evidence.mode() : EvidenceCheck.Mode.NONE;
     Map<String, IndicatorInput> values = valuesByCode == null ? Map.of() : valuesByCode;
     List<IndicatorResult> results = new ArrayList<>();
     for (Criterion criterion : set.criteria()) {
       for (Indicator indicator : criterion.indicators()) {
-        results.add(evaluate(criterion, indicator, unit, values.get(indicator.code())));
+        IndicatorResult r = evaluate(criterion, indicator, unit, values.get(indicator.code()));
+        results.add(mode == EvidenceCheck.Mode.NONE ? r : withEvidence(set, r, evidence.of(indicator.code()), mode));
       }
     }
     EvaluationResult.Outcome outcome = overall(results);
-    return new EvaluationResult(set.code(), set.version(), outcome, summary(set, outcome, results), results);
+    return new EvaluationResult(set.code(), set.version(), outcome, summary(set, outcome, results, mode), results);
   }
 
-  private IndicatorResult evaluate(Criterion criterion, Indicator i, UnitProfile unit, IndicatorInput input) {
+  private IndicatorResult evaluate(Criterion criterion, Indicator declared, UnitProfile unit, IndicatorInput input) {
+    Indicator i = declared.forUnit(unit);
     RuleEvaluator rule = RuleEvaluator.forKind(i.rule());
-    String threshold = rule.threshold(i);
+    String threshold = rule.threshold(i) + (declared.usesDifficultAreaThreshold(unit)
+        ? " (xã thuộc vùng khó khăn)" : "");
     Optional<String> notApplicable = i.appliesTo().notApplicableReason(unit);
     if (notApplicable.isPresent()) {
       return result(criterion, i, false, null, threshold, Outcome.NOT_APPLICABLE,
@@ -66,6 +76,31 @@ public class CriteriaEvaluator {
     return result(criterion, i, true, measured, threshold, met ? Outcome.MET : Outcome.NOT_MET, explanation);
   }
 
+  /** Adds what the evidence says: a warning at self-assessment, "không đạt" at appraisal when none is suitable. */
+  private static IndicatorResult withEvidence(CriteriaSet set, IndicatorResult r, EvidenceCheck.IndicatorEvidence e,
+      EvidenceCheck.Mode mode) {
+    if (!r.applicable()) {
+      return r;
+    }
+    boolean missing = !e.suitable();
+    String explanation = r.explanation();
+    Outcome outcome = r.outcome();
+    if (missing && r.outcome() != Outcome.MISSING) {
+      String what = e.rejectedReasons().isEmpty() ? "chưa có tệp minh chứng nào cho chỉ tiêu này"
+          : "các minh chứng đã nộp bị đánh giá không phù hợp: " + String.join("; ", e.rejectedReasons());
+      if (mode == EvidenceCheck.Mode.DECIDE) {
+        outcome = Outcome.NOT_MET;
+        explanation = r.code() + ": không có minh chứng phù hợp (" + what + ") → không đạt. Căn cứ: "
+            + set.evidenceSource() + ". Số liệu đã nhập: " + (r.measured() == null ? "—" : r.measured()) + ".";
+      } else {
+        explanation = explanation + " Lưu ý: " + what + "; khi thẩm định, chỉ tiêu không có minh chứng phù hợp được"
+            + " đánh giá là không đạt (" + set.evidenceSource() + ").";
+      }
+    }
+    return new IndicatorResult(r.code(), r.criterionCode(), r.text(), r.rule(), r.applicable(), r.confirmed(),
+        r.measured(), r.threshold(), outcome, explanation, r.source(), e.describe(), missing);
+  }
+
   private IndicatorResult judged(Criterion criterion, Indicator i, RuleEvaluator rule, IndicatorInput input,
       String measured, String threshold) {
     String why = i.confirmed()
@@ -74,7 +109,7 @@ public class CriteriaEvaluator {
     StringBuilder text = new StringBuilder(RuleEvaluator.name(i)).append(": ").append(why).append(". ");
     if (i.rule() != RuleKind.JUDGEMENT) {
       text.append("Đo được ").append(measured).append(", ngưỡng cấu hình: ").append(threshold);
-      if (!RuleEvaluator.NO_THRESHOLD.equals(threshold)) {
+      if (!threshold.startsWith(RuleEvaluator.NO_THRESHOLD)) {
         // A hint for the person judging; it never decides an unconfirmed indicator.
         text.append(" (tham khảo, chưa xác nhận: ").append(rule.meets(i, input) ? "đạt" : "không đạt").append(")");
       }
@@ -99,7 +134,7 @@ public class CriteriaEvaluator {
   private static IndicatorResult result(Criterion c, Indicator i, boolean applicable, String measured,
       String threshold, Outcome outcome, String explanation) {
     return new IndicatorResult(i.code(), c.code(), i.text(), i.rule(), applicable, i.confirmed(), measured,
-        threshold, outcome, explanation, i.source());
+        threshold, outcome, explanation, i.source(), null, false);
   }
 
   /** Missing data first (nothing can be concluded), then failures, then open judgements. */
@@ -120,12 +155,15 @@ public class CriteriaEvaluator {
     return results.stream().anyMatch(r -> r.outcome() == outcome);
   }
 
-  private static String summary(CriteriaSet set, EvaluationResult.Outcome outcome, List<IndicatorResult> results) {
+  private static String summary(CriteriaSet set, EvaluationResult.Outcome outcome, List<IndicatorResult> results,
+      EvidenceCheck.Mode mode) {
     String what = "mức độ " + set.level() + " (bộ tiêu chí " + set.code() + ", phiên bản " + set.version() + ")";
     long applicable = results.stream().filter(IndicatorResult::applicable).count();
     List<String> failed = codes(results, Outcome.NOT_MET, Outcome.JUDGED_NOT_MET);
     List<String> awaiting = codes(results, Outcome.AWAITING_JUDGEMENT);
-    return switch (outcome) {
+    List<String> noEvidence = results.stream().filter(r -> r.evidenceMissing() && r.outcome() != Outcome.MISSING)
+        .map(IndicatorResult::code).toList();
+    String text = switch (outcome) {
       case MET -> "Đạt " + what + ": cả " + applicable + " chỉ tiêu áp dụng đều đạt.";
       case NOT_MET -> "Chưa đạt " + what + ": " + failed.size() + " chỉ tiêu không đạt (" + String.join(", ", failed)
           + ")" + (awaiting.isEmpty() ? "" : "; " + awaiting.size() + " chỉ tiêu còn chờ người đánh giá kết luận ("
@@ -139,6 +177,15 @@ public class CriteriaEvaluator {
             + " chỉ tiêu không đạt (" + String.join(", ", failed) + ")") + ".";
       }
     };
+    if (!noEvidence.isEmpty()) {
+      text += mode == EvidenceCheck.Mode.DECIDE
+          ? " Trong đó " + noEvidence.size() + " chỉ tiêu không đạt vì không có minh chứng phù hợp ("
+              + String.join(", ", noEvidence) + "; " + set.evidenceSource() + ")."
+          : " Lưu ý: " + noEvidence.size() + " chỉ tiêu chưa có minh chứng (" + String.join(", ", noEvidence)
+              + "); khi thẩm định, chỉ tiêu không có minh chứng phù hợp được đánh giá là không đạt ("
+              + set.evidenceSource() + ").";
+    }
+    return text;
   }
 
   private static List<String> codes(List<IndicatorResult> results, Outcome... wanted) {

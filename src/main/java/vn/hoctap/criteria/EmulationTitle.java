@@ -1,8 +1,9 @@
 package vn.hoctap.criteria;
 
 /**
- * Collective emulation titles (danh hiệu thi đua tập thể) that TT24 TC3.CT3 asks for. Declared from lowest to
- * highest: "at least" comparisons use the declaration order.
+ * Collective emulation titles (danh hiệu thi đua tập thể, Luật Thi đua, Khen thưởng số 06/2022/QH15) that TT24
+ * TC3.CT3 asks for "từ “Tập thể lao động tiên tiến” … trở lên" at both levels. Declared from lowest to highest:
+ * "at least" comparisons use the declaration order.
  */
 public enum EmulationTitle {
   NONE("Chưa có danh hiệu"),

@@ -2,7 +2,8 @@ package vn.hoctap.criteria;
 
 /**
  * How one indicator came out, with enough text to explain it to the unit and the reviewer without opening the
- * criteria set: what was measured, against which threshold, why, and the legal source.
+ * criteria set: what was measured, against which threshold, why, the legal source, and the evidence seen ({@code
+ * evidence}, null where evidence was not looked at; {@code evidenceMissing} when none was suitable).
  */
 public record IndicatorResult(
     String code,
@@ -15,10 +16,13 @@ public record IndicatorResult(
     String threshold,
     Outcome outcome,
     String explanation,
-    String source) {
+    String source,
+    String evidence,
+    boolean evidenceMissing) {
 
   public enum Outcome {
     MET,
+    /** Not met by its rule, or (TT24 Điều 9 khoản 3) for want of suitable evidence at appraisal. */
     NOT_MET,
     /** No (valid) value entered for an applicable indicator. */
     MISSING,

@@ -20,6 +20,8 @@ sealed interface RuleEvaluator {
       case PERCENT_AT_LEAST -> PercentRule.INSTANCE;
       case EMULATION_TITLE_AT_LEAST -> EmulationTitleRule.INSTANCE;
       case DIGITAL_LEVEL_AT_LEAST -> DigitalLevelRule.INSTANCE;
+      case COUNT_AT_LEAST -> CountRule.INSTANCE;
+      case YEAR_ON_YEAR -> YearOnYearRule.INSTANCE;
       case JUDGEMENT -> JudgementRule.INSTANCE;
     };
   }
@@ -39,7 +41,7 @@ sealed interface RuleEvaluator {
   String NO_THRESHOLD = "chưa có ngưỡng";
 
   static String name(Indicator i) {
-    return i.code() + " «" + i.text() + "»";
+    return i.code() + " «" + i.shortText() + "»";
   }
 
   final class BooleanRule implements RuleEvaluator {
@@ -105,7 +107,8 @@ sealed interface RuleEvaluator {
       // Truncated, never rounded up: 89,999 % is shown as 89,99 %, so a failing value never looks like 90,00 %.
       BigDecimal pct = BigDecimal.valueOf(in.met()).multiply(HUNDRED)
           .divide(BigDecimal.valueOf(in.total()), 2, RoundingMode.DOWN);
-      return in.met() + "/" + in.total() + " = " + decimal(pct) + " %";
+      String who = i.population() == null ? "" : " " + i.population().noun();
+      return in.met() + "/" + in.total() + who + " = " + decimal(pct) + " %";
     }
 
     @Override
@@ -119,11 +122,110 @@ sealed interface RuleEvaluator {
     @Override
     public String threshold(Indicator i) {
       BigDecimal t = i.percentThreshold();
-      return t == null ? NO_THRESHOLD : "≥ " + decimal(t.stripTrailingZeros()) + " %";
+      return t == null ? NO_THRESHOLD : "≥ " + decimal(t.stripTrailingZeros()) + " %"
+          + (i.population() == null ? "" : " " + i.population().label());
+    }
+  }
+
+  static String decimal(BigDecimal value) {
+    return value.toPlainString().replace('.', ',');
+  }
+
+  /** A whole count (IndicatorInput.met), e.g. "tối thiểu 04 chương trình … trong năm". */
+  final class CountRule implements RuleEvaluator {
+    static final CountRule INSTANCE = new CountRule();
+
+    @Override
+    public List<InputError> check(Indicator i, IndicatorInput in) {
+      Long n = in == null ? null : in.met();
+      if (n == null) {
+        return List.of(new InputError(i.code(), "met", "Chưa nhập số lượng của chỉ tiêu " + name(i) + "."));
+      }
+      if (n < 0) {
+        return List.of(new InputError(i.code(), "met", "Số lượng của chỉ tiêu " + name(i) + " không được âm (đã nhập "
+            + n + "): hãy nhập số từ 0 trở lên."));
+      }
+      return List.of();
     }
 
-    private static String decimal(BigDecimal value) {
-      return value.toPlainString().replace('.', ',');
+    @Override
+    public String measured(Indicator i, IndicatorInput in) {
+      return String.valueOf(in.met());
+    }
+
+    @Override
+    public boolean meets(Indicator i, IndicatorInput in) {
+      return in.met() >= i.countThreshold();
+    }
+
+    @Override
+    public String threshold(Indicator i) {
+      Long t = i.countThreshold();
+      return t == null ? NO_THRESHOLD : "≥ " + t;
+    }
+  }
+
+  /**
+   * This year's figure against the previous year's: INCREASE needs this year &gt; previous year, DECREASE this year
+   * &lt; previous year; an equal figure is neither an increase nor a decrease.
+   */
+  final class YearOnYearRule implements RuleEvaluator {
+    static final YearOnYearRule INSTANCE = new YearOnYearRule();
+
+    @Override
+    public List<InputError> check(Indicator i, IndicatorInput in) {
+      List<InputError> errors = new ArrayList<>();
+      BigDecimal current = in == null ? null : in.current();
+      BigDecimal previous = in == null ? null : in.previous();
+      if (current == null) {
+        errors.add(new InputError(i.code(), "current", "Chưa nhập số liệu năm đánh giá của chỉ tiêu " + name(i) + "."));
+      } else if (current.signum() < 0) {
+        errors.add(new InputError(i.code(), "current", "Số liệu năm đánh giá của chỉ tiêu " + name(i)
+            + " không được âm (đã nhập " + decimal(current) + ")."));
+      } else if (percent(i) && current.compareTo(HUNDRED) > 0) {
+        errors.add(new InputError(i.code(), "current", "Số liệu năm đánh giá của chỉ tiêu " + name(i)
+            + " là tỷ lệ nên không quá 100 (đã nhập " + decimal(current) + ")."));
+      }
+      if (previous == null) {
+        errors.add(new InputError(i.code(), "previous", "Chưa nhập số liệu năm trước liền kề của chỉ tiêu " + name(i)
+            + "."));
+      } else if (previous.signum() < 0) {
+        errors.add(new InputError(i.code(), "previous", "Số liệu năm trước liền kề của chỉ tiêu " + name(i)
+            + " không được âm (đã nhập " + decimal(previous) + ")."));
+      } else if (percent(i) && previous.compareTo(HUNDRED) > 0) {
+        errors.add(new InputError(i.code(), "previous", "Số liệu năm trước liền kề của chỉ tiêu " + name(i)
+            + " là tỷ lệ nên không quá 100 (đã nhập " + decimal(previous) + ")."));
+      }
+      return errors;
+    }
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private static boolean percent(Indicator i) {
+      return "%".equals(i.unit());
+    }
+
+    @Override
+    public String measured(Indicator i, IndicatorInput in) {
+      String unit = i.unit() == null ? "" : " " + i.unit();
+      int c = in.current().compareTo(in.previous());
+      return "năm đánh giá " + decimal(in.current()) + unit + ", năm trước liền kề " + decimal(in.previous()) + unit
+          + " (" + (c > 0 ? "tăng" : c < 0 ? "giảm" : "bằng nhau, không tăng cũng không giảm") + ")";
+    }
+
+    @Override
+    public boolean meets(Indicator i, IndicatorInput in) {
+      int c = in.current().compareTo(in.previous());
+      return Indicator.DECREASE.equals(i.threshold()) ? c < 0 : c > 0;
+    }
+
+    @Override
+    public String threshold(Indicator i) {
+      if (i.threshold() == null) {
+        return NO_THRESHOLD;
+      }
+      return Indicator.DECREASE.equals(i.threshold()) ? "giảm so với năm trước liền kề"
+          : "tăng so với năm trước liền kề";
     }
   }
 

@@ -1,8 +1,8 @@
 package vn.hoctap.document;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -10,46 +10,63 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriUtils;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.hoctap.document.RecognitionDocuments.Check;
 import vn.hoctap.dossier.DossierAccess;
 import vn.hoctap.dossier.DossierService;
 import vn.hoctap.security.CurrentUser;
-import vn.hoctap.document.RecognitionDocuments.Check;
-import vn.hoctap.document.RecognitionDocuments.Recognised;
 import vn.hoctap.web.Page;
 
 /**
- * The decision and certificate PDFs of a recognised dossier (for whoever may read the dossier), and the public
- * certificate check page that the QR code opens (the one page that needs no login).
+ * The signed decision and certificate of a recognised dossier, as stored when they were signed (for whoever may
+ * read the dossier); the public check by code that the QR code opens, and the public check of an uploaded PDF (the
+ * only pages that need no login).
  */
 @Page
 public class DocumentPages {
 
   private final RecognitionDocuments documents;
+  private final IssuedDocuments issued;
+  private final DocumentChecks checks;
   private final DossierService dossiers;
   private final DossierAccess access;
-  private final String publicBaseUrl;
 
-  DocumentPages(RecognitionDocuments documents, DossierService dossiers, DossierAccess access,
-      @Value("${hoctap.public-base-url:}") String publicBaseUrl) {
+  DocumentPages(RecognitionDocuments documents, IssuedDocuments issued, DocumentChecks checks,
+      DossierService dossiers, DossierAccess access) {
     this.documents = documents;
+    this.issued = issued;
+    this.checks = checks;
     this.dossiers = dossiers;
     this.access = access;
-    this.publicBaseUrl = publicBaseUrl;
   }
 
   @GetMapping("/tai-lieu/{dossierId}/quyet-dinh.pdf")
   ResponseEntity<byte[]> decision(@PathVariable long dossierId) {
-    Recognised r = readable(dossierId);
-    return pdf(documents.decisionPdf(r, baseUrl()), "quyet-dinh-" + dossierId + ".pdf");
+    readable(dossierId);
+    return pdf(documents.signedPdf(dossierId, RecognitionDocuments.DECISION), "quyet-dinh-" + dossierId + ".pdf");
   }
 
   @GetMapping("/tai-lieu/{dossierId}/giay-chung-nhan.pdf")
   ResponseEntity<byte[]> certificate(@PathVariable long dossierId) {
-    Recognised r = readable(dossierId);
-    return pdf(documents.certificatePdf(r, baseUrl()), "giay-chung-nhan-" + dossierId + ".pdf");
+    readable(dossierId);
+    return pdf(documents.signedPdf(dossierId, RecognitionDocuments.CERTIFICATE),
+        "giay-chung-nhan-" + dossierId + ".pdf");
+  }
+
+  @GetMapping("/tai-lieu/{dossierId}/quyet-dinh-thu-hoi.pdf")
+  ResponseEntity<byte[]> revocation(@PathVariable long dossierId) {
+    readable(dossierId);
+    return pdf(documents.signedPdf(dossierId, RecognitionDocuments.REVOCATION),
+        "quyet-dinh-thu-hoi-" + dossierId + ".pdf");
+  }
+
+  @GetMapping("/tai-lieu/{dossierId}/thong-bao-khong-cong-nhan.pdf")
+  ResponseEntity<byte[]> refusal(@PathVariable long dossierId) {
+    readable(dossierId);
+    return pdf(documents.refusalPdf(dossierId), "thong-bao-khong-cong-nhan-" + dossierId + ".pdf");
   }
 
   /** The box to type a certificate's code (for whoever has the paper but no QR reader); GET, so no token. */
@@ -62,30 +79,53 @@ public class DocumentPages {
     model.addAttribute("check", null);
     model.addAttribute("r", null);
     model.addAttribute("code", "");
+    model.addAttribute("docs", java.util.List.of());
     return "kiem-tra";
   }
 
   @GetMapping("/kiem-tra/{code}")
   String check(@PathVariable String code, Model model, HttpServletResponse response) {
     Check c = documents.check(code);
-    model.addAttribute("check", c);
-    model.addAttribute("r", c.recognition());
+    java.util.List<IssuedDocuments.Stored> docs = c.recognition() != null
+        ? issued.withCode(c.recognition().verificationCode())
+        : issued.withCode(code.strip().toUpperCase(java.util.Locale.ROOT));
+    if (c.verdict() == RecognitionDocuments.Verdict.NOT_FOUND && !docs.isEmpty()) {
+      c = new Check(RecognitionDocuments.Verdict.ISSUED, null, null);
+    }
     String shown = code.strip();
     model.addAttribute("code", shown.length() > 60 ? shown.substring(0, 60) + "…" : shown);
+    model.addAttribute("check", c);
+    model.addAttribute("r", c.recognition());
+    model.addAttribute("docs", docs);
     if (c.verdict() == RecognitionDocuments.Verdict.NOT_FOUND) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
     }
     return "kiem-tra";
   }
 
-  private Recognised readable(long dossierId) {
-    access.requireRead(CurrentUser.get(), dossiers.get(dossierId));
-    return documents.forDossier(dossierId);
+  /** Anyone uploads a PDF and learns whether hoctap issued it unaltered. */
+  @GetMapping("/kiem-tra/van-ban")
+  String uploadForm(Model model) {
+    model.addAttribute("result", null);
+    return "kiem-tra-van-ban";
   }
 
-  private String baseUrl() {
-    return publicBaseUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
-        : publicBaseUrl;
+  @PostMapping("/kiem-tra/van-ban")
+  String upload(@RequestParam(name = "tep", required = false) MultipartFile file, Model model,
+      HttpServletResponse response) throws IOException {
+    if (file == null || file.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("result", null);
+      model.addAttribute("problem", "Chưa chọn tệp. Hãy chọn tệp PDF của văn bản cần kiểm tra.");
+      return "kiem-tra-van-ban";
+    }
+    model.addAttribute("result", checks.upload(file.getBytes()));
+    model.addAttribute("fileName", file.getOriginalFilename());
+    return "kiem-tra-van-ban";
+  }
+
+  private void readable(long dossierId) {
+    access.requireRead(CurrentUser.get(), dossiers.get(dossierId));
   }
 
   static ResponseEntity<byte[]> pdf(byte[] body, String fileName) {

@@ -1,76 +1,88 @@
 package vn.hoctap.document;
 
-import com.lowagie.text.Chunk;
-import com.lowagie.text.Document;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.Image;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
-import java.io.ByteArrayOutputStream;
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.common.Dates;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
+import vn.hoctap.dossier.DossierService;
 import vn.hoctap.dossier.Title;
-import vn.hoctap.engine.EngineQueries;
+import vn.hoctap.recognition.RecognitionService;
+import vn.hoctap.web.PersonNames;
 import vn.hoctap.org.OrgKind;
 
 /**
- * Quyết định công nhận and Giấy chứng nhận of a recognition as PDF in the administrative layout (Nghị định
- * 30/2020/NĐ-CP: issuing body and number on the left, the national motto on the right, place and date, title,
- * signer's title), with a QR code to the public check page of the certificate; and that check.
+ * Quyết định công nhận and Giấy chứng nhận of a recognition, in the layout of Nghị định 30/2020/NĐ-CP
+ * ({@link Nd30Layout}), signed when the competent signer decides ({@link #issue}) and stored once
+ * ({@link IssuedDocuments}); the public check of a certificate code; and the revocation of a recognition.
  */
 @Service
 public class RecognitionDocuments {
 
-  public static final String MOTTO_1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-  public static final String MOTTO_2 = "Độc lập - Tự do - Hạnh phúc";
+  public static final String MOTTO_1 = Nd30.NATIONAL_TITLE;
+  public static final String MOTTO_2 = Nd30.MOTTO;
+  public static final String SUBJECT = "RECOGNITION";
+  public static final String DECISION = "QUYET_DINH";
+  public static final String CERTIFICATE = "GIAY_CHUNG_NHAN";
+  public static final String REVOCATION = "QUYET_DINH_THU_HOI";
 
   /** What the documents print, read in one query. */
-  public record Recognised(long dossierId, String title, String titleLabel, int level, int assessmentYear,
-      String unitName, String signerOrgName, String signerTitle, String signedBy, String decisionNo,
-      LocalDate decisionDate, LocalDate validUntil, String certificateNo, String verificationCode,
-      String issuingBody) {}
+  public record Recognised(long recognitionId, long dossierId, String title, String titleLabel, int level,
+      int assessmentYear, String unitName, String signerOrgName, String signerTitle, String signedBy,
+      String decisionNo, LocalDate decisionDate, LocalDate validUntil, String certificateNo, String verificationCode,
+      String issuingBody, long signerOrgId, String signerOrgCode, OrgKind signerOrgKind, String signerRole,
+      long criteriaSetId, String receivingOrgName, OrgKind receivingOrgKind) {
 
-  /** The outcome of a public check. */
-  public enum Verdict { VALID, EXPIRED, NOT_FOUND }
+    public Issuer issuer() {
+      return Issuer.of(signerOrgId, signerOrgCode, signerOrgName, signerOrgKind, signerRole);
+    }
+  }
 
-  public record Check(Verdict verdict, Recognised recognition) {}
+  /**
+   * The outcome of a public check; ISSUED: a document hoctap issued that is not a recognition's (a round's or an
+   * award's decision).
+   */
+  public enum Verdict { VALID, EXPIRED, REVOKED, ISSUED, NOT_FOUND }
+
+  /** A revocation as the check shows it. */
+  public record Revoked(String reason, Instant at, String decisionNo, long documentId) {}
+
+  public record Check(Verdict verdict, Recognised recognition, Revoked revoked) {}
 
   private static final String SELECT = "select r.dossier_id, r.title, r.level, r.assessment_year, u.name, s.name,"
       + " r.signer_title, r.signed_by, r.decision_no, r.decision_date, r.valid_until, c.certificate_no,"
-      + " c.verification_code, s.kind, d.signer_role from recognition r join org_unit u on u.id = r.unit_id"
+      + " c.verification_code, s.kind, d.signer_role, r.id, s.id, s.code, d.criteria_set_id, v.name, v.kind"
+      + " from recognition r join org_unit u on u.id = r.unit_id"
       + " join org_unit s on s.id = r.signer_org_id join certificate c on c.recognition_id = r.id"
-      + " join dossier d on d.id = r.dossier_id";
+      + " join dossier d on d.id = r.dossier_id join org_unit v on v.id = d.receiving_org_id";
 
   private final JdbcTemplate jdbc;
-  private final VnFonts fonts;
   private final EngineClock clock;
-  private final IdentityService identity;
-  private final EngineQueries engine;
+  private final PersonNames names;
+  private final IssuedDocuments issued;
+  private final LegalBases bases;
+  private final PublicUrl publicUrl;
+  private final RecognitionService numbers;
+  private final DossierService dossiers;
 
-  RecognitionDocuments(JdbcTemplate jdbc, VnFonts fonts, EngineClock clock, IdentityService identity,
-      EngineQueries engine) {
-    this.engine = engine;
+  RecognitionDocuments(JdbcTemplate jdbc, EngineClock clock, PersonNames names, IssuedDocuments issued,
+      LegalBases bases, PublicUrl publicUrl, RecognitionService numbers, DossierService dossiers) {
+    this.numbers = numbers;
+    this.dossiers = dossiers;
     this.jdbc = jdbc;
-    this.fonts = fonts;
     this.clock = clock;
-    this.identity = identity;
+    this.names = names;
+    this.issued = issued;
+    this.bases = bases;
+    this.publicUrl = publicUrl;
   }
 
   @Transactional(readOnly = true)
@@ -79,24 +91,187 @@ public class RecognitionDocuments {
         "Hồ sơ số " + dossierId + " chưa có quyết định công nhận nên chưa có quyết định và giấy chứng nhận để in."));
   }
 
-  /** The public check: genuine and valid today, genuine but expired, or unknown (forged or mistyped). */
+  /**
+   * Issues (lays out, signs, stores) the decision and the certificate of a dossier just recognised, in the
+   * signer's transaction.
+   */
+  @Transactional
+  public void issue(long dossierId) {
+    Recognised r = forDossier(dossierId);
+    Issuer who = r.issuer();
+    String signerName = signerName(r.signedBy());
+    String url = publicUrl.checkUrl(r.verificationCode());
+    issued.issue(new IssuedDocuments.Issue(DECISION, SUBJECT, r.recognitionId(), r.verificationCode(),
+        decisionText(r, who, signerName, url), r.signedBy(), signerName, r.signerTitle(), r.signerOrgId(),
+        r.signerOrgCode(), who.sealName(), who.place(), r.decisionNo()));
+    issued.issue(new IssuedDocuments.Issue(CERTIFICATE, SUBJECT, r.recognitionId(), r.verificationCode(),
+        certificateText(r, who, signerName, url), r.signedBy(), signerName, r.signerTitle(), r.signerOrgId(),
+        r.signerOrgCode(), who.sealName(), who.place(), r.decisionNo()));
+  }
+
+  /** The stored, signed document of a recognised dossier. */
+  @Transactional(readOnly = true)
+  public byte[] signedPdf(long dossierId, String kind) {
+    Recognised r = forDossier(dossierId);
+    IssuedDocuments.Stored s = issued.find(r.verificationCode(), kind).orElseThrow(() -> DomainException.notFound(
+        "Quyết định công nhận của hồ sơ số " + dossierId + " được ghi nhận trước khi hoctap ký số văn bản, nên"
+            + " không có bản điện tử có chữ ký số. Liên hệ cơ quan đã ban hành để nhận bản giấy."));
+    return issued.signedPdf(s);
+  }
+
+  /** The public check: genuine and valid today, revoked, expired, or unknown (forged or mistyped). */
   @Transactional(readOnly = true)
   public Check check(String code) {
     String c = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
     if (!c.matches("[A-Z0-9]{8,40}")) {
-      return new Check(Verdict.NOT_FOUND, null);
+      return new Check(Verdict.NOT_FOUND, null, null);
     }
-    return query(" where c.verification_code = ?", c)
-        .map(r -> new Check(r.validUntil().isBefore(clock.today()) ? Verdict.EXPIRED : Verdict.VALID, r))
-        .orElse(new Check(Verdict.NOT_FOUND, null));
+    return query(" where c.verification_code = ?", c).map(r -> {
+      Revoked revoked = revocation(r.recognitionId()).orElse(null);
+      Verdict v = revoked != null ? Verdict.REVOKED
+          : r.validUntil().isBefore(clock.today()) ? Verdict.EXPIRED : Verdict.VALID;
+      return new Check(v, r, revoked);
+    }).orElse(new Check(Verdict.NOT_FOUND, null, null));
+  }
+
+  /**
+   * Thu hồi: an administrator revokes a recognition with a reason. A revoking decision is numbered in the original
+   * signer's register, issued and signed like the decision it revokes (same body, same signer's key), and recorded;
+   * the public check says "đã bị thu hồi" from then on.
+   */
+  @Transactional
+  public IssuedDocuments.Stored revoke(String code, String reason, String actor) {
+    String why = reason == null ? "" : reason.strip().replaceAll("\\s+", " ");
+    if (why.length() < 10 || why.length() > 1000) {
+      throw DomainException.badInputOf("Chưa thu hồi được quyết định.", List.of(new DomainException.Problem("lyDo",
+          "Cần ghi lý do thu hồi, từ 10 đến 1000 ký tự (lý do được in trong quyết định thu hồi).")));
+    }
+    Check c = check(code);
+    if (c.verdict() == Verdict.NOT_FOUND) {
+      throw DomainException.notFound("Không tìm thấy giấy chứng nhận có mã \"" + code + "\".");
+    }
+    Recognised r = c.recognition();
+    jdbc.queryForList("select id from recognition where id = ? for update", r.recognitionId());
+    if (revocation(r.recognitionId()).isPresent()) {
+      Revoked done = revocation(r.recognitionId()).get();
+      throw DomainException.conflict("Quyết định công nhận này đã bị thu hồi theo Quyết định số "
+          + Nd30.number(done.decisionNo()) + " (lý do: " + done.reason() + ").");
+    }
+    LocalDate today = clock.today();
+    String decisionCode = jdbc.queryForObject("select decision_code from dossier where id = ?", String.class,
+        r.dossierId());
+    String number = numbers.nextDecisionNumber(r.signerOrgId(), today.getYear()) + "/" + decisionCode;
+    Issuer who = r.issuer();
+    String signerName = signerName(r.signedBy());
+    IssuedDocuments.Stored doc = issued.get(issued.issue(new IssuedDocuments.Issue(REVOCATION, SUBJECT,
+        r.recognitionId(), r.verificationCode(), revocationText(r, who, signerName, number, today, why),
+        r.signedBy(), signerName, r.signerTitle(), r.signerOrgId(), r.signerOrgCode(), who.sealName(), who.place(),
+        number)));
+    jdbc.update("insert into document_revocation (subject_kind, subject_id, reason, revoked_by, revoked_at,"
+        + " document_id) values (?, ?, ?, ?, ?, ?)", SUBJECT, r.recognitionId(), why, actor,
+        java.sql.Timestamp.from(clock.now()), doc.id());
+    dossiers.record(r.dossierId(), actor, "RECOGNITION_REVOKED", "Thu hồi quyết định công nhận", why,
+        "Quyết định thu hồi số " + Nd30.number(number) + " ngày " + Dates.vn(today) + " thu hồi Quyết định số "
+            + Nd30.number(r.decisionNo()) + " và Giấy chứng nhận số " + r.certificateNo());
+    return doc;
+  }
+
+  public static final String REFUSAL = "THONG_BAO_KHONG_CONG_NHAN";
+  public static final String REFUSAL_SUBJECT = "DOSSIER_REFUSAL";
+
+  /**
+   * Thông báo không công nhận, when the competent signer refuses a dossier: numbered in the signer's register
+   * ("05/TB-UBND"), with the reasons, signed and stored like a decision. A dossier refused at appraisal is told by
+   * the dossier's own history and notification (the appraiser is not the body's competent signer).
+   */
+  @Transactional
+  public void issueRefusal(long dossierId, String signedBy, String reasons) {
+    if (!issued.ofSubject(REFUSAL_SUBJECT, dossierId).isEmpty()) {
+      return;
+    }
+    Map<String, Object> d = jdbc.queryForMap("select d.title, d.level, d.assessment_year, d.decision_code,"
+        + " d.signer_role, d.signer_title, u.name as unit, s.id as org_id, s.code, s.name as org, s.kind"
+        + " from dossier d join org_unit u on u.id = d.unit_id join org_unit s on s.id = d.signer_org_id"
+        + " where d.id = ?", dossierId);
+    long orgId = ((Number) d.get("org_id")).longValue();
+    Issuer who = Issuer.of(orgId, (String) d.get("code"), (String) d.get("org"),
+        OrgKind.valueOf((String) d.get("kind")), (String) d.get("signer_role"));
+    LocalDate today = clock.today();
+    String decisionCode = (String) d.get("decision_code");
+    String number = numbers.nextDecisionNumber(orgId, today.getYear()) + "/"
+        + (decisionCode.startsWith("QĐ-") ? "TB-" + decisionCode.substring(3) : "TB");
+    String label = "“" + titleLabel((String) d.get("title")) + "”";
+    String unit = (String) d.get("unit");
+    String signerName = signerName(signedBy);
+    String code = CheckCodes.next();
+    // a notice is the committee's own document: its chairman signs on its behalf ("TM.", NĐ 30 Phụ lục I)
+    List<String> block = who.block().equals(List.of("Chủ tịch")) ? List.of("TM. Ủy ban nhân dân", "Chủ tịch")
+        : who.block();
+    List<String> items = new java.util.ArrayList<>();
+    for (String line : reasons == null ? new String[0] : reasons.split("\n")) {
+      if (!line.isBlank()) {
+        items.add("- " + line.strip());
+      }
+    }
+    OfficialText text = new OfficialText(OfficialText.Form.ADMINISTRATIVE, who.superior(), who.body(), number,
+        Nd30.placeAndDate(who.place(), today), "THÔNG BÁO", "Về việc không công nhận danh hiệu " + label + " năm "
+        + d.get("assessment_year"), null, List.of(), null,
+        List.of(new OfficialText.Article(null, "Xét hồ sơ đề nghị công nhận danh hiệu " + label + " mức độ "
+                + d.get("level") + " năm " + d.get("assessment_year") + " của " + unit + ", " + who.body()
+                + " thông báo: " + unit + " chưa được công nhận danh hiệu " + label + " năm "
+                + d.get("assessment_year") + ", vì các lý do sau:", items),
+            new OfficialText.Article(null, unit + " có thể hoàn thiện các nội dung trên và đề nghị công nhận trong"
+                + " kỳ đánh giá sau.", List.of())),
+        List.of(), List.of("- " + unit + ";", "- Lưu: VT."), new OfficialText.SignerBlock(block, signerName),
+        publicUrl.checkUrl(code), code, "Thông báo " + Nd30.number(number) + " không công nhận " + titleLabel(
+        (String) d.get("title")));
+    issued.issue(new IssuedDocuments.Issue(REFUSAL, REFUSAL_SUBJECT, dossierId, code, text, signedBy, signerName,
+        (String) d.get("signer_title"), orgId, (String) d.get("code"), who.sealName(), who.place(), number));
+  }
+
+  /** The signed refusal notice of a dossier, if its signer refused it. */
+  @Transactional(readOnly = true)
+  public byte[] refusalPdf(long dossierId) {
+    IssuedDocuments.Stored s = issued.ofSubject(REFUSAL_SUBJECT, dossierId).stream().findFirst().orElseThrow(() ->
+        DomainException.notFound("Hồ sơ số " + dossierId + " không có thông báo không công nhận do người có thẩm"
+            + " quyền ký."));
+    return issued.signedPdf(s);
+  }
+
+  /** Quyết định thu hồi. */
+  OfficialText revocationText(Recognised r, Issuer who, String signerName, String number, LocalDate date,
+      String reason) {
+    String label = "“" + r.titleLabel() + "”";
+    String revoked = "Quyết định số " + Nd30.number(r.decisionNo()) + " " + Nd30.date(r.decisionDate())
+        + " về việc công nhận " + r.unitName() + " đạt danh hiệu " + label + " mức độ " + r.level() + " năm "
+        + r.assessmentYear();
+    return new OfficialText(OfficialText.Form.ADMINISTRATIVE, who.superior(), who.body(), number,
+        Nd30.placeAndDate(who.place(), date), "QUYẾT ĐỊNH", "Về việc thu hồi Quyết định công nhận danh hiệu "
+        + label + " của " + r.unitName(), who.authority(), List.of("Căn cứ " + revoked + ";"), "QUYẾT ĐỊNH:",
+        List.of(OfficialText.Article.of("Điều 1.", "Thu hồi " + revoked + " và Giấy chứng nhận số "
+                + r.certificateNo() + ". Lý do thu hồi: " + reason + (reason.endsWith(".") ? "" : ".")),
+            OfficialText.Article.of("Điều 2.", "Quyết định có hiệu lực kể từ ngày ký. " + r.unitName()
+                + " và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.")),
+        List.of(), List.of("- Như Điều 2;", "- Lưu: VT."), new OfficialText.SignerBlock(who.block(), signerName),
+        publicUrl.checkUrl(r.verificationCode()), r.verificationCode(), "Quyết định " + Nd30.number(number)
+        + " thu hồi Quyết định " + Nd30.number(r.decisionNo()));
+  }
+
+  public Optional<Revoked> revocation(long recognitionId) {
+    return jdbc.query("select v.reason, v.revoked_at, d.decision_no, d.id from document_revocation v join"
+        + " issued_document d on d.id = v.document_id where v.subject_kind = ? and v.subject_id = ?",
+        (rs, i) -> new Revoked(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getLong(4)),
+        SUBJECT, recognitionId).stream().findFirst();
   }
 
   private Optional<Recognised> query(String where, Object arg) {
-    List<Recognised> found = jdbc.query(SELECT + where, (rs, i) -> new Recognised(rs.getLong(1), rs.getString(2),
-        titleLabel(rs.getString(2)), rs.getInt(3), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7),
-        rs.getString(8), rs.getString(9), rs.getObject(10, Date.class).toLocalDate(),
+    List<Recognised> found = jdbc.query(SELECT + where, (rs, i) -> new Recognised(rs.getLong(16), rs.getLong(1),
+        rs.getString(2), titleLabel(rs.getString(2)), rs.getInt(3), rs.getInt(4), rs.getString(5), rs.getString(6),
+        rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, Date.class).toLocalDate(),
         rs.getObject(11, Date.class).toLocalDate(), rs.getString(12), rs.getString(13),
-        issuingBody(rs.getString(6), OrgKind.valueOf(rs.getString(14)), rs.getString(15))), arg);
+        issuingBody(rs.getString(6), OrgKind.valueOf(rs.getString(14)), rs.getString(15)), rs.getLong(17),
+        rs.getString(18), OrgKind.valueOf(rs.getString(14)), rs.getString(15), rs.getLong(19), rs.getString(20),
+        OrgKind.valueOf(rs.getString(21))), arg);
     return found.stream().findFirst();
   }
 
@@ -109,78 +284,61 @@ public class RecognitionDocuments {
     }
   }
 
-  private static String legalBasis(String title) {
-    return switch (title) {
-      case "LEARNING_UNIT" -> "Thông tư số 24/2023/TT-BGDĐT ngày 29/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo"
-          + " ban hành Quy định về đánh giá, công nhận \"Đơn vị học tập\" cấp huyện, tỉnh";
-      case "LEARNING_COMMUNITY" -> "Thông tư số 25/2023/TT-BGDĐT ngày 29/12/2023 của Bộ trưởng Bộ Giáo dục và Đào"
-          + " tạo ban hành Quy định về đánh giá, công nhận \"Cộng đồng học tập\" cấp xã, huyện, tỉnh";
-      default -> "các văn bản quy định hiện hành";
-    };
-  }
-
   private String signerName(String userId) {
-    // the signer's name is printed for anyone who may read the decision, whatever their own engine rights
-    User u = engine.asSystem(() -> identity.createUserQuery().userId(userId).singleResult());
-    return u == null ? userId : (u.getLastName() + " " + u.getFirstName()).trim();
+    return names.of(userId);
   }
 
   public static String checkUrl(String baseUrl, String code) {
     return baseUrl + "/kiem-tra/" + code;
   }
 
-  private static String dateLine(String place, LocalDate date) {
-    return place + ", ngày " + String.format("%02d", date.getDayOfMonth()) + " tháng "
-        + String.format("%02d", date.getMonthValue()) + " năm " + date.getYear();
+  /** Who proposes the decision to a chairman: the education office that appraised the dossier. */
+  private static String proposer(Recognised r) {
+    if (!"signer".equals(r.signerRole()) || r.signerOrgKind() == OrgKind.NATION) {
+      return null;
+    }
+    return switch (r.receivingOrgKind()) {
+      case PROVINCE -> "Giám đốc Sở Giáo dục và Đào tạo";
+      case DISTRICT -> "Trưởng phòng Giáo dục và Đào tạo";
+      default -> null;
+    };
   }
 
-  /** The decision (Quyết định công nhận), A4 portrait. */
-  public byte[] decisionPdf(Recognised r, String baseUrl) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Document doc = new Document(PageSize.A4, 60, 50, 50, 50);
-    PdfWriter writer = PdfWriter.getInstance(doc, out);
-    doc.addTitle("Quyết định " + r.decisionNo());
-    doc.open();
-    doc.add(header(r.issuingBody(), "Số: " + r.decisionNo(), dateLine(r.signerOrgName(), r.decisionDate())));
-    doc.add(centered("QUYẾT ĐỊNH", fonts.bold(14), 18, 2));
-    doc.add(centered("Về việc công nhận danh hiệu \"" + r.titleLabel() + "\" năm " + r.assessmentYear(),
-        fonts.bold(12), 0, 12));
-    doc.add(centered(r.signerTitle().toUpperCase(new Locale("vi")), fonts.bold(12), 6, 10));
-    doc.add(body("Căn cứ " + legalBasis(r.title()) + ";"));
-    doc.add(body("Căn cứ kết quả thẩm định hồ sơ đề nghị công nhận của " + r.unitName() + ";"));
-    doc.add(centered("QUYẾT ĐỊNH:", fonts.bold(12), 10, 8));
-    doc.add(article("Điều 1. ", "Công nhận " + r.unitName() + " đạt danh hiệu \"" + r.titleLabel() + "\" mức độ "
-        + r.level() + " năm " + r.assessmentYear() + "."));
-    doc.add(article("Điều 2. ", "Danh hiệu có giá trị đến hết ngày " + Dates.vn(r.validUntil())
-        + ". Giấy chứng nhận số " + r.certificateNo() + " kèm theo Quyết định này."));
-    doc.add(article("Điều 3. ", "Quyết định có hiệu lực kể từ ngày ký. " + r.unitName()
-        + " và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này."));
-    doc.add(signature(writer, r, baseUrl));
-    doc.close();
-    return out.toByteArray();
+  /** Quyết định công nhận. */
+  OfficialText decisionText(Recognised r, Issuer who, String signerName, String url) {
+    String label = "“" + r.titleLabel() + "”";
+    String executors = (who.superior() == null && r.signerOrgKind() != OrgKind.NATION
+        ? "Chánh Văn phòng " + who.body() + ", " : "") + (proposer(r) == null ? "" : proposer(r) + ", ")
+        + r.unitName();
+    return new OfficialText(OfficialText.Form.ADMINISTRATIVE, who.superior(), who.body(), r.decisionNo(),
+        Nd30.placeAndDate(who.place(), r.decisionDate()), "QUYẾT ĐỊNH",
+        "Về việc công nhận danh hiệu " + label + " năm " + r.assessmentYear(), who.authority(),
+        bases.recognition(r.criteriaSetId(), r.unitName(), proposer(r)), "QUYẾT ĐỊNH:",
+        List.of(OfficialText.Article.of("Điều 1.", "Công nhận " + r.unitName() + " đạt danh hiệu " + label
+                + " mức độ " + r.level() + " năm " + r.assessmentYear() + "."),
+            OfficialText.Article.of("Điều 2.", "Danh hiệu có giá trị đến hết ngày " + Dates.vn(r.validUntil())
+                + ". Giấy chứng nhận số " + r.certificateNo() + " kèm theo Quyết định này."),
+            OfficialText.Article.of("Điều 3.", "Quyết định có hiệu lực kể từ ngày ký. " + executors
+                + " và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.")),
+        List.of(), List.of("- Như Điều 3;", "- Lưu: VT."),
+        new OfficialText.SignerBlock(who.block(), signerName), url, r.verificationCode(),
+        "Quyết định " + Nd30.number(r.decisionNo()) + " công nhận " + r.titleLabel());
   }
 
-  /** The certificate (Giấy chứng nhận), A4 landscape. */
-  public byte[] certificatePdf(Recognised r, String baseUrl) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Document doc = new Document(PageSize.A4.rotate(), 60, 60, 40, 40);
-    PdfWriter writer = PdfWriter.getInstance(doc, out);
-    doc.addTitle("Giấy chứng nhận " + r.certificateNo());
-    doc.open();
-    doc.add(centered(MOTTO_1, fonts.bold(14), 0, 2));
-    doc.add(centered(MOTTO_2, fonts.boldUnderlined(13), 0, 16));
-    doc.add(centered(r.issuingBody().toUpperCase(new Locale("vi")), fonts.bold(15), 0, 10));
-    doc.add(centered("GIẤY CHỨNG NHẬN", fonts.bold(26), 6, 12));
-    doc.add(centered(r.unitName(), fonts.bold(18), 0, 8));
-    doc.add(centered("Đạt danh hiệu \"" + r.titleLabel() + "\" mức độ " + r.level() + " năm " + r.assessmentYear(),
-        fonts.regular(15), 0, 6));
-    doc.add(centered("(Kèm theo Quyết định số " + r.decisionNo() + " ngày " + Dates.vn(r.decisionDate()) + ")",
-        fonts.italic(12), 0, 4));
-    doc.add(centered("Có giá trị đến hết ngày " + Dates.vn(r.validUntil()), fonts.regular(12), 0, 4));
-    doc.add(centered("Số: " + r.certificateNo(), fonts.regular(12), 0, 4));
-    doc.add(signature(writer, r, baseUrl));
-    doc.close();
-    return out.toByteArray();
+  /** Giấy chứng nhận, A4 landscape. */
+  OfficialText certificateText(Recognised r, Issuer who, String signerName, String url) {
+    return new OfficialText(OfficialText.Form.CERTIFICATE, who.superior(), who.body(), null,
+        Nd30.placeAndDate(who.place(), r.decisionDate()), "GIẤY CHỨNG NHẬN", null, null, List.of(), null,
+        List.of(),
+        List.of(new OfficialText.Line(r.unitName(), 20, true, false),
+            new OfficialText.Line("Đạt danh hiệu “" + r.titleLabel() + "” mức độ " + r.level() + " năm "
+                + r.assessmentYear(), 16, false, false),
+            new OfficialText.Line("(Kèm theo Quyết định số " + Nd30.number(r.decisionNo()) + " "
+                + Nd30.date(r.decisionDate()) + ")", 13, false, true),
+            new OfficialText.Line("Có giá trị đến hết ngày " + Dates.vn(r.validUntil()), 13, false, false),
+            new OfficialText.Line("Số: " + r.certificateNo(), 12, false, false)),
+        List.of(), new OfficialText.SignerBlock(who.block(), signerName), url, r.verificationCode(),
+        "Giấy chứng nhận " + r.certificateNo());
   }
 
   /**
@@ -197,78 +355,5 @@ public class RecognitionDocuments {
       return committee;
     }
     return committee + "\n" + (kind == OrgKind.PROVINCE ? "Sở" : "Phòng") + " Giáo dục và Đào tạo";
-  }
-
-  private PdfPTable header(String body, String number, String dateLine) {
-    PdfPTable t = new PdfPTable(new float[] {4, 6});
-    t.setWidthPercentage(100);
-    PdfPCell left = cell();
-    left.addElement(centered(body.toUpperCase(new Locale("vi")), fonts.bold(11), 0, 4));
-    left.addElement(centered(number, fonts.regular(11), 0, 0));
-    PdfPCell right = cell();
-    right.addElement(centered(MOTTO_1, fonts.bold(11), 0, 2));
-    right.addElement(centered(MOTTO_2, fonts.boldUnderlined(11), 0, 6));
-    right.addElement(centered(dateLine, fonts.italic(11), 0, 0));
-    t.addCell(left);
-    t.addCell(right);
-    return t;
-  }
-
-  /** The QR code to the check page on the left, the signer's title and name on the right. */
-  private PdfPTable signature(PdfWriter writer, Recognised r, String baseUrl) {
-    PdfPTable t = new PdfPTable(new float[] {5, 5});
-    t.setWidthPercentage(100);
-    t.setSpacingBefore(18);
-    // the image as is (a cell's addElement would stretch it to the cell's width)
-    Image code = QrCodes.image(writer.getDirectContent(), checkUrl(baseUrl, r.verificationCode()), 90);
-    PdfPCell qr = new PdfPCell(code, false);
-    qr.setBorder(Rectangle.NO_BORDER);
-    PdfPTable left = new PdfPTable(1);
-    left.addCell(qr);
-    PdfPCell hint = cell();
-    hint.addElement(new Paragraph("Quét mã để kiểm tra giấy chứng nhận: " + checkUrl(baseUrl,
-        r.verificationCode()), fonts.italic(8)));
-    left.addCell(hint);
-    PdfPCell qrColumn = cell();
-    qrColumn.addElement(left);
-    PdfPCell sign = cell();
-    sign.addElement(centered(r.signerTitle().toUpperCase(new Locale("vi")), fonts.bold(12), 0, 4));
-    sign.addElement(centered("(Đã ký)", fonts.italic(11), 0, 36));
-    sign.addElement(centered(signerName(r.signedBy()), fonts.bold(12), 0, 0));
-    t.addCell(qrColumn);
-    t.addCell(sign);
-    return t;
-  }
-
-  private static PdfPCell cell() {
-    PdfPCell c = new PdfPCell();
-    c.setBorder(Rectangle.NO_BORDER);
-    return c;
-  }
-
-  private static Paragraph centered(String text, Font font, float before, float after) {
-    Paragraph p = new Paragraph(text, font);
-    p.setAlignment(Element.ALIGN_CENTER);
-    p.setSpacingBefore(before);
-    p.setSpacingAfter(after);
-    return p;
-  }
-
-  private Paragraph body(String text) {
-    Paragraph p = new Paragraph(text, fonts.italic(12));
-    p.setAlignment(Element.ALIGN_JUSTIFIED);
-    p.setFirstLineIndent(24);
-    p.setSpacingAfter(4);
-    return p;
-  }
-
-  private Paragraph article(String head, String text) {
-    Paragraph p = new Paragraph();
-    p.add(new Chunk(head, fonts.bold(12)));
-    p.add(new Phrase(text, fonts.regular(12)));
-    p.setAlignment(Element.ALIGN_JUSTIFIED);
-    p.setFirstLineIndent(24);
-    p.setSpacingAfter(6);
-    return p;
   }
 }

@@ -38,6 +38,8 @@ import vn.hoctap.deadline.DeadlineKind;
 import vn.hoctap.engine.EngineQueries;
 import vn.hoctap.procedure.DossierWorkflow;
 import vn.hoctap.process.IndicatorPreview;
+import vn.hoctap.process.LearningCommunityProcess;
+import vn.hoctap.process.RecognitionProcess;
 import vn.hoctap.recognition.RecognitionService;
 import vn.hoctap.security.CurrentUser;
 import vn.hoctap.web.Page;
@@ -58,9 +60,12 @@ class DossierPages {
   record IndicatorRow(String code, String text, String unitValue, String verifiedValue, String correctionReason,
       String result, String explanation, boolean failed) {}
 
-  /** The form of the open step the user may do. */
+  /** The form of the open step the user may do, with the words of its button and what the step is for. */
   record StepView(String taskId, String name, List<StepForms.Shown> fields, List<String> problems,
-      String message) {}
+      String message, String button, String hint) {}
+
+  /** Why the dossier is back with its applicant: who returned it, when, from which body, and what to add. */
+  record Returned(String by, String at, String body, String reason) {}
 
   private final DossierService dossiers;
   private final DossierAccess access;
@@ -103,10 +108,10 @@ class DossierPages {
     StepView step = null;
     for (Task t : open) {
       if (mayWork(t)) {
-        StepForm form = forms.get(formId(t));
+        StepForm form = formFor(d, t);
         if (form != null) {
           Map<String, Object> vars = variables(t);
-          step = new StepView(t.getId(), t.getName(), forms.show(form, vars, null, Map.of()), List.of(), null);
+          step = stepView(d, t, forms.show(form, vars, null, Map.of()), List.of(), null);
         }
         break;
       }
@@ -137,7 +142,7 @@ class DossierPages {
           + " thực hiện nó. Chưa có gì được lưu.");
       return page(d, open, names, null, model);
     }
-    StepForm form = forms.get(formId(task));
+    StepForm form = formFor(d, task);
     if (form == null) {
       throw DomainException.notFound("Bước này không có biểu mẫu.");
     }
@@ -225,9 +230,53 @@ class DossierPages {
       problems.add("Chưa lưu gì. Hãy sửa các ô được đánh dấu:");
     }
     byField.values().forEach(problems::addAll);
-    StepView step = new StepView(task.getId(), task.getName(), forms.show(form, vars, typed, byField), problems,
-        message);
+    StepView step = stepView(d, task, forms.show(form, vars, typed, byField), problems, message);
     return page(d, open, names, step, model);
+  }
+
+  /**
+   * The supplement after a return says what it is: add the files, correct if needed, and send the dossier back to
+   * the receiving body; its button says "nộp lại". Every other step keeps the plain words.
+   */
+  private StepView stepView(Dossier d, Task t, List<StepForms.Shown> fields, List<String> problems,
+      String message) {
+    if (RecognitionProcess.TASK_SUPPLEMENT.equals(t.getTaskDefinitionKey())) {
+      return new StepView(t.getId(), t.getName(), fields, problems, message, "Nộp lại hồ sơ đã bổ sung",
+          "Hồ sơ được trả lại để bổ sung theo yêu cầu nêu trên. Tải các tệp cần bổ sung ở mục «Minh chứng»"
+              + " (chọn đúng chỉ tiêu hoặc loại tài liệu; tệp đã nộp trước được giữ nguyên), sửa số liệu nếu cần,"
+              + " ghi giải trình, rồi bấm «Nộp lại hồ sơ đã bổ sung»: hồ sơ được gửi lại "
+              + d.getReceivingOrg().getName() + " để kiểm tra. Sau khi nộp lại, không thêm hoặc xóa tệp được nữa.");
+    }
+    return new StepView(t.getId(), t.getName(), fields, problems, message, "Gửi, hoàn thành bước này", null);
+  }
+
+  /**
+   * The step's form as the page shows it. The meeting's minutes are chosen among the files of the dossier's
+   * evidence instead of typed (the form's text field, still typed in the Tasklist, takes the file's name).
+   */
+  private StepForm formFor(Dossier d, Task t) {
+    StepForm form = forms.get(formId(t));
+    String minutes = LearningCommunityProcess.FIELD_MINUTES_FILE;
+    if (form == null || form.all().stream().noneMatch(f -> minutes.equals(f.key()))) {
+      return form;
+    }
+    List<StepForm.Option> files = evidence.fileChoices(d.getId());
+    return form.replacing(minutes, f -> new StepForm.Field(StepForm.EVIDENCE_FILE, f.key(),
+        "Biên bản họp (chọn trong các tệp đã tải lên minh chứng)", files.isEmpty()
+            ? "Hồ sơ chưa có tệp minh chứng nào: hãy tải biên bản họp lên ở mục «Minh chứng» bên dưới (chọn loại"
+                + " «Cả hồ sơ — Biên bản họp»), rồi chọn tệp ở đây."
+            : "Tệp biên bản họp đã tải lên ở mục «Minh chứng»; chưa có thì tải lên ở đó trước.",
+        null, false, f.required(), null, null, null, files, f.hide(), List.of()));
+  }
+
+  /** The latest return for supplement while the dossier is still with its applicant, or null. */
+  private Returned returned(Dossier d, DossierStory.Names names) {
+    if (d.getStatus() != DossierStatus.RETURNED) {
+      return null;
+    }
+    return dossiers.latestEvent(d.getId(), List.of("RETURNED_FOR_SUPPLEMENT")).map(e -> new Returned(
+        names.of(e.getActor()), DossierStory.AT.format(e.getOccurredAt().atZone(vn.hoctap.common.EngineClock.ZONE)),
+        story.group(vn.hoctap.org.Groups.reviewer(d.getReceivingOrg().getCode())), e.getComment())).orElse(null);
   }
 
   private String page(Dossier d, List<Task> open, DossierStory.Names names, StepView step, Model model) {
@@ -245,6 +294,7 @@ class DossierPages {
     }
     model.addAttribute("deadlines", deadlines);
     model.addAttribute("step", step);
+    model.addAttribute("returned", returned(d, names));
     indicators(d, model);
     model.addAttribute("recognition", recognitions.forDossier(d.getId()).orElse(null));
     model.addAttribute("history", story.history(dossiers.history(d.getId()), names));
@@ -272,7 +322,8 @@ class DossierPages {
       IndicatorResult r = result == null ? null : result.indicators().stream()
           .filter(x -> x.code().equals(i.code())).findFirst().orElse(null);
       DossierService.Correction c = corrections.get(i.code());
-      rows.add(new IndicatorRow(i.code(), i.text(), value(self.get(i.code())),
+      rows.add(new IndicatorRow(i.code(), i.part() == null ? i.text() : i.part() + ": " + i.text(),
+          value(self.get(i.code())),
           verified.isEmpty() ? "" : value(verified.get(i.code())), c == null ? "" : c.reason(),
           r == null ? "Chưa tính" : outcome(r.outcome()), r == null ? "" : r.explanation(),
           r != null && (r.outcome() == IndicatorResult.Outcome.NOT_MET
@@ -296,10 +347,17 @@ class DossierPages {
     if (v.choice() != null) {
       parts.add(choice(v.choice()));
     }
+    if (v.current() != null || v.previous() != null) {
+      parts.add("năm đánh giá " + decimal(v.current()) + ", năm trước " + decimal(v.previous()));
+    }
     if (v.judgement() != null) {
       parts.add("nhận định: " + (v.judgement() == IndicatorInput.Judgement.MET ? "Đạt" : "Không đạt"));
     }
     return parts.isEmpty() ? "—" : String.join("; ", parts);
+  }
+
+  private static String decimal(java.math.BigDecimal d) {
+    return d == null ? "?" : d.stripTrailingZeros().toPlainString().replace('.', ',');
   }
 
   private static String choice(String c) {
@@ -357,8 +415,9 @@ class DossierPages {
             + reason(values.get("appraisalComment"));
       }
       CriteriaSet set = dossiers.criteriaSet(d);
-      EvaluationResult r = evaluator.evaluate(set, d.getUnit().profile(),
-          IndicatorPreview.read(set, d.getUnit().profile(), values));
+      // the appraisal gateway's own rule, with the dossier's evidence (TT24 Điều 9 khoản 3)
+      EvaluationResult r = dossiers.preview(d, IndicatorPreview.read(set, d.getUnit().profile(), values),
+          DossierRevision.Stage.VERIFIED);
       if (r.outcome() == EvaluationResult.Outcome.NOT_MET) {
         String why = r.indicators().stream().filter(i -> i.outcome() == IndicatorResult.Outcome.NOT_MET
             || i.outcome() == IndicatorResult.Outcome.JUDGED_NOT_MET)

@@ -19,6 +19,8 @@ interface DossierEventRepository extends JpaRepository<DossierEvent, Long> {
   List<DossierEvent> findByDossierIdOrderByIdAsc(Long dossierId);
 
   Optional<DossierEvent> findFirstByDossierIdAndActionInOrderByIdDesc(Long dossierId, List<String> actions);
+
+  Optional<DossierEvent> findFirstByDossierIdAndActionInOrderByIdAsc(Long dossierId, List<String> actions);
 }
 
 interface EvidenceRepository extends JpaRepository<Evidence, Long> {

@@ -23,6 +23,8 @@ import vn.hoctap.criteria.CriteriaEvaluator;
 import vn.hoctap.criteria.CriteriaInputValidator;
 import vn.hoctap.criteria.CriteriaSet;
 import vn.hoctap.criteria.EvaluationResult;
+import vn.hoctap.criteria.EvidenceCheck;
+import vn.hoctap.criteria.Indicator;
 import vn.hoctap.criteria.IndicatorInput;
 import vn.hoctap.criteria.InputError;
 import vn.hoctap.criteria.StoredCriteriaSet;
@@ -51,11 +53,13 @@ public class DossierService {
   private final ObjectMapper json;
   private final JdbcTemplate jdbc;
   private final EngineClock clock;
+  private final KnownValues known;
 
   DossierService(DossierRepository dossiers, DossierRevisionRepository revisions,
       CriteriaEvaluationRepository evaluations, DossierEventRepository events, CriteriaCatalog catalog,
       CriteriaEvaluator evaluator, CriteriaInputValidator validator, ObjectMapper json, JdbcTemplate jdbc,
-      EngineClock clock) {
+      EngineClock clock, KnownValues known) {
+    this.known = known;
     this.dossiers = dossiers;
     this.revisions = revisions;
     this.evaluations = evaluations;
@@ -136,7 +140,11 @@ public class DossierService {
   public DossierRevision saveSelfAssessment(Long dossierId, Map<String, IndicatorInput> values, String comment,
       String actor, String step) {
     Dossier dossier = lock(dossierId);
-    requireValid(dossier, values);
+    List<String> details = problems(dossier, values);
+    knownValueProblems(dossier, values).forEach(e -> details.add(e.code() + ": " + e.message()));
+    if (!details.isEmpty()) {
+      throw DomainException.badInput("Số liệu chưa hợp lệ, chưa lưu gì. Hãy sửa các chỉ tiêu sau:", details);
+    }
     DossierRevision rev = revisions.save(new DossierRevision(dossierId, nextRevisionNo(dossierId),
         DossierRevision.Stage.SELF, write(values), null, blankToNull(comment), actor, clock.now()));
     record(dossierId, actor, "SELF_ASSESSMENT_SAVED", step, comment, "Phiên bản " + rev.getRevisionNo());
@@ -173,14 +181,18 @@ public class DossierService {
     return rev;
   }
 
-  /** Evaluates the latest revision of the given stage against the dossier's criteria set and stores the result. */
+  /**
+   * Evaluates the latest revision of the given stage against the dossier's criteria set and stores the result.
+   * Evidence (TT24 Điều 9 khoản 3, where the set requires it) warns on the unit's own values (SELF: the team may
+   * still be collecting it, and the head decides whether to submit) and decides on the appraisal's (VERIFIED): an
+   * indicator with no accepted evidence is "không đạt".
+   */
   @Transactional
   public EvaluationResult evaluate(Long dossierId, DossierRevision.Stage stage) {
     Dossier dossier = get(dossierId);
     LatestRevision rev = latestRevision(dossierId, stage)
         .orElseThrow(() -> new IllegalStateException("Hồ sơ " + dossierId + " chưa có số liệu " + stage));
-    EvaluationResult result = evaluator.evaluate(criteriaSet(dossier), dossier.getUnit().profile(),
-        read(rev.valuesJson(), VALUES));
+    EvaluationResult result = preview(dossier, read(rev.valuesJson(), VALUES), stage);
     jdbc.update("insert into criteria_evaluation (dossier_id, revision_id, stage, criteria_set_id, outcome,"
         + " result_json, evaluated_at) values (?, ?, ?, ?, ?, ?, ?)", dossierId, rev.id(), stage.name(),
         dossier.getCriteriaSetId(), result.outcome().name(), write(result), utc(clock.now()));
@@ -188,6 +200,76 @@ public class DossierService {
         (stage == DossierRevision.Stage.SELF ? "Số liệu tự đánh giá (phiên bản " : "Số liệu thẩm định (phiên bản ")
             + rev.revisionNo() + "): " + result.summary());
     return result;
+  }
+
+  /** The evaluation of these values at this stage's gateway, with the dossier's evidence; stores nothing. */
+  @Transactional(readOnly = true)
+  public EvaluationResult preview(Dossier dossier, Map<String, IndicatorInput> values, DossierRevision.Stage stage) {
+    EvidenceCheck.Mode mode = stage == DossierRevision.Stage.VERIFIED ? EvidenceCheck.Mode.DECIDE
+        : EvidenceCheck.Mode.WARN;
+    CriteriaSet set = criteriaSet(dossier);
+    return evaluator.evaluate(set, dossier.getUnit().profile(), values, evidence(dossier, set, values, mode));
+  }
+
+  /**
+   * The evidence of each indicator: files not marked "không phù hợp" (a file not yet marked counts), the reasons of
+   * those marked "không phù hợp", and hoctap's own decision where the value is the one hoctap supplied from it.
+   */
+  EvidenceCheck evidence(Dossier dossier, CriteriaSet set, Map<String, IndicatorInput> values,
+      EvidenceCheck.Mode mode) {
+    if (!set.evidenceRequired()) {
+      return EvidenceCheck.NOT_CHECKED;
+    }
+    Map<String, int[]> accepted = new LinkedHashMap<>();
+    Map<String, List<String>> rejected = new LinkedHashMap<>();
+    jdbc.query("select indicator_code, file_name, review_verdict, review_reason from evidence where dossier_id = ?"
+        + " and indicator_code is not null order by id", rs -> {
+          String code = rs.getString(1);
+          if ("KHONG_PHU_HOP".equals(rs.getString(3))) {
+            rejected.computeIfAbsent(code, k -> new ArrayList<>()).add("tệp “" + rs.getString(2) + "”: "
+                + rs.getString(4));
+          } else {
+            accepted.computeIfAbsent(code, k -> new int[1])[0]++;
+          }
+        }, dossier.getId());
+    Map<String, KnownValues.Known> supplied = known.of(dossier, set);
+    Map<String, EvidenceCheck.IndicatorEvidence> byCode = new LinkedHashMap<>();
+    for (Indicator i : set.indicators()) {
+      KnownValues.Known k = supplied.get(i.code());
+      String record = k != null && k.evidenceRecord() != null && k.keptIn(values.get(i.code()))
+          ? k.evidenceRecord() : null;
+      int n = accepted.getOrDefault(i.code(), new int[1])[0];
+      byCode.put(i.code(), new EvidenceCheck.IndicatorEvidence(n, rejected.getOrDefault(i.code(), List.of()),
+          record));
+    }
+    return new EvidenceCheck(mode, byCode);
+  }
+
+  /** The values hoctap already holds for the dossier (KnownValues), by indicator code. */
+  @Transactional(readOnly = true)
+  public Map<String, KnownValues.Known> known(Dossier dossier) {
+    return known.of(dossier, criteriaSet(dossier));
+  }
+
+  /**
+   * A value hoctap supplied and the team changed needs the reason, written in the indicator's note (which must then
+   * say more than the source hoctap put there).
+   */
+  @Transactional(readOnly = true)
+  public List<InputError> knownValueProblems(Dossier dossier, Map<String, IndicatorInput> values) {
+    List<InputError> out = new ArrayList<>();
+    known(dossier).forEach((code, k) -> {
+      IndicatorInput v = values.get(code);
+      if (v == null || k.keptIn(v)) {
+        return;
+      }
+      String note = v.note() == null ? "" : v.note().strip();
+      if (note.isEmpty() || note.equals(k.source())) {
+        out.add(new InputError(code, "note", "Số liệu khác với số liệu hoctap đã có (" + k.source() + "). Hãy ghi"
+            + " lý do điều chỉnh vào ô «Minh chứng, ghi chú» của chỉ tiêu và tải minh chứng lên hồ sơ."));
+      }
+    });
+    return out;
   }
 
   /*
@@ -239,6 +321,11 @@ public class DossierService {
   @Transactional(readOnly = true)
   public Optional<DossierEvent> latestEvent(Long dossierId, List<String> actions) {
     return events.findFirstByDossierIdAndActionInOrderByIdDesc(dossierId, actions);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<DossierEvent> firstEvent(Long dossierId, List<String> actions) {
+    return events.findFirstByDossierIdAndActionInOrderByIdAsc(dossierId, actions);
   }
 
   /** The reasons of the latest return, unless the unit has saved its values since. */

@@ -49,6 +49,8 @@ public class DossierStory {
       Map.entry("MEETING_AGREED", "đã ghi kết quả cuộc họp: thống nhất kết quả tự đánh giá"),
       Map.entry("MEETING_DISAGREED", "đã ghi kết quả cuộc họp: chưa thống nhất, làm lại tự đánh giá"),
       Map.entry("EVIDENCE_UPLOADED", "đã tải lên minh chứng"),
+      Map.entry("EVIDENCE_REMOVED", "đã xóa một tệp minh chứng chưa nộp"),
+      Map.entry("EVIDENCE_REVIEWED", "đã đánh giá minh chứng"),
       Map.entry("DEADLINE_EXTENDED", "đã gia hạn"),
       Map.entry("REMINDER", "đã nhắc sắp đến hạn"),
       Map.entry("ESCALATED", "đã báo quá hạn lên cấp trên"),

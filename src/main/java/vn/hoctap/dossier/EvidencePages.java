@@ -77,7 +77,7 @@ public class EvidencePages {
   /** One file as listed. */
   public record Item(long id, String fileName, String kind, String uploader, String uploadedAt, String size,
       String note, boolean previewable, boolean removable, String verdict, String verdictLabel, String reason,
-      String reviewer, String reviewedAt) {}
+      String reviewer, String reviewedAt, String supplement) {}
 
   /** One choice of the "for what" select of the upload form. */
   public record Option(String value, String label) {}
@@ -106,9 +106,12 @@ public class EvidencePages {
   @GetMapping("/ho-so/{id}/minh-chung")
   String page(@PathVariable long id, @RequestParam(name = "da-tai", required = false) Integer uploaded,
       @RequestParam(name = "da-xoa", required = false) String removed,
-      @RequestParam(name = "da-danh-gia", required = false) String marked, Model model) {
+      @RequestParam(name = "da-danh-gia", required = false) String marked,
+      @RequestParam(name = OversizeEvidenceUpload.PARAM, required = false) String oversize, Model model) {
     EvidenceView v = view(id, CurrentUser.get());
-    if (uploaded != null) {
+    if (oversize != null && v.canUpload()) {
+      v = v.withUploadError(oversize(oversize), List.of());
+    } else if (uploaded != null) {
       v = v.withNotice("Đã tải lên " + uploaded + " tệp.");
     } else if (removed != null) {
       v = v.withNotice("Đã xóa tệp \"" + removed + "\".");
@@ -119,12 +122,25 @@ public class EvidencePages {
     return "dossier/minh-chung-trang";
   }
 
+  /**
+   * The refusal of a plain form's upload above the request limit (OversizeEvidenceUpload sent the browser here):
+   * what was refused, the limits, and what to do; its size comes from the address, so only a number is shown.
+   */
+  private String oversize(String mb) {
+    String sent = mb.matches("\\d{1,6}") ? " (khoảng " + Integer.parseInt(mb) + " MB)" : "";
+    return "Lần tải lên vừa rồi" + sent + " vượt quá dung lượng cho phép nên không được nhận; không tệp nào được"
+        + " lưu. Mỗi tệp tối đa " + (maxBytes / (1024 * 1024)) + " MB, mỗi lần tải tối đa "
+        + (maxRequestBytes / (1024 * 1024)) + " MB. Hãy nén hoặc tách tệp lớn (ví dụ chia tệp PDF theo chương),"
+        + " hoặc tải lên từng tệp một.";
+  }
+
   /** The section's data for the dossier page: 404 for a user who may not read the dossier. */
   public EvidenceView view(long dossierId, CurrentUser user) {
     Dossier d = dossiers.get(dossierId);
     access.requireRead(user, d);
     List<EvidenceRow> rows = evidence.rows(dossierId);
     Instant submitted = evidence.lastSubmittedAt(dossierId);
+    Instant first = evidence.firstSubmittedAt(dossierId);
     boolean canUpload;
     String closed = null;
     try {
@@ -162,7 +178,9 @@ public class EvidencePages {
           r.getReviewVerdict(), r.getReviewVerdict() == null ? null
               : EvidenceService.Verdict.valueOf(r.getReviewVerdict()).label(), r.getReviewReason(),
           r.getReviewedBy() == null ? null : names.getOrDefault(r.getReviewedBy(), r.getReviewedBy()),
-          r.getReviewedAt() == null ? null : at(r.getReviewedAt())));
+          r.getReviewedAt() == null ? null : at(r.getReviewedAt()),
+          // added after the first submission: a supplement the reviewers have not seen before
+          first != null && r.getUploadedAt().isAfter(first) ? "Bổ sung sau khi trả lại" : null));
     }
     List<Group> shown = groups.entrySet().stream()
         .filter(e -> e.getKey().equals(WHOLE) || !e.getValue().items().isEmpty()).map(Map.Entry::getValue).toList();
@@ -172,11 +190,34 @@ public class EvidencePages {
       targets.add(new Option(WHOLE + c.name(), "Cả hồ sơ — " + c.label()));
     }
     set.indicators().stream().filter(i -> i.appliesTo(d.getUnit().profile())).forEach(i -> targets.add(
-        new Option(INDICATOR + i.code(), "Chỉ tiêu " + i.code() + " — " + shorten(i.text(), 90))));
+        new Option(INDICATOR + i.code(), "Chỉ tiêu " + i.code() + " — " + shorten(i.shortText(), 90))));
     String accept = String.join(",", allowedTypes.stream().map(t -> "." + t).toList());
     return new EvidenceView(dossierId, d.getTitle().label() + " — " + d.getUnit().getName() + " — năm "
         + d.getAssessmentYear(), shown, rows.size(), canUpload, closed, canMark, targets, accept, maxBytes,
         (maxBytes / (1024 * 1024)) + " MB", maxRequestBytes, (maxRequestBytes / (1024 * 1024)) + " MB", null, List.of(), null, null, null);
+  }
+
+  /**
+   * The dossier's files as choices of a step's form (the meeting's minutes): the minutes first, newest first, then
+   * every other file; the value is the file's name.
+   */
+  List<StepForm.Option> fileChoices(long dossierId) {
+    List<EvidenceRow> rows = new ArrayList<>(evidence.rows(dossierId));
+    java.util.Collections.reverse(rows);
+    List<StepForm.Option> minutes = new ArrayList<>();
+    List<StepForm.Option> others = new ArrayList<>();
+    for (EvidenceRow r : rows) {
+      boolean isMinutes = r.getIndicatorCode() == null && EvidenceCategory.BIEN_BAN_HOP.name().equals(r.getCategory());
+      (isMinutes ? minutes : others).add(new StepForm.Option(r.getFileName(), r.getFileName() + " (" + kind(r)
+          + ", " + at(r.getUploadedAt()) + ")"));
+    }
+    minutes.addAll(others);
+    return minutes;
+  }
+
+  static String kind(EvidenceRow r) {
+    return r.getIndicatorCode() == null ? EvidenceCategory.labelOf(r.getCategory())
+        : "chỉ tiêu " + r.getIndicatorCode();
   }
 
   @PostMapping("/ho-so/{id}/minh-chung")

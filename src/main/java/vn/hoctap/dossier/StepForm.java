@@ -68,6 +68,29 @@ public record StepForm(String id, List<Field> fields) {
         .replace("`", "").strip();
   }
 
+  /**
+   * A field the page renders as a choice among the dossier's evidence files (a form's text field naming a file,
+   * such as the meeting's minutes): its value is the chosen file's name, as the text field's would be. Never in a
+   * .form file; the page puts it in place of the text field ({@link #replacing}).
+   */
+  public static final String EVIDENCE_FILE = "evidencefile";
+
+  /** The same form with the field of that key changed (wherever it is in the tree). */
+  public StepForm replacing(String key, java.util.function.UnaryOperator<Field> change) {
+    return new StepForm(id, replacing(fields, key, change));
+  }
+
+  private static List<Field> replacing(List<Field> fields, String key, java.util.function.UnaryOperator<Field> change) {
+    List<Field> out = new ArrayList<>();
+    for (Field f : fields) {
+      Field g = key.equals(f.key()) ? change.apply(f) : f;
+      out.add(g.children().isEmpty() ? g : new Field(g.type(), g.key(), g.label(), g.description(), g.text(),
+          g.readonly(), g.required(), g.min(), g.max(), g.maxLength(), g.options(), g.hide(),
+          replacing(g.children(), key, change)));
+    }
+    return List.copyOf(out);
+  }
+
   /** Every field of the tree, groups first then their children. */
   public List<Field> all() {
     List<Field> out = new ArrayList<>();

@@ -41,8 +41,15 @@ public class StepForms {
   public record Converted(Map<String, Object> values, Map<String, List<String>> problems) {}
 
   private final Map<String, StepForm> byId = new HashMap<>();
+  private final IndicatorTexts indicatorTexts;
 
   public StepForms(ObjectMapper json) {
+    this(json, null);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public StepForms(ObjectMapper json, IndicatorTexts indicatorTexts) {
+    this.indicatorTexts = indicatorTexts;
     try {
       for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
         try (InputStream in = r.getInputStream()) {
@@ -69,25 +76,45 @@ public class StepForms {
    */
   public List<Shown> show(StepForm form, Map<String, Object> vars, Map<String, String> typed,
       Map<String, List<String>> problems) {
-    return show(form.fields(), vars, typed, problems);
+    Map<String, IndicatorTexts.Text> texts = indicatorTexts == null ? Map.of() : indicatorTexts.of(vars);
+    return show(form.fields(), vars, typed, problems, texts);
   }
 
   private List<Shown> show(List<Field> fields, Map<String, Object> vars, Map<String, String> typed,
-      Map<String, List<String>> problems) {
+      Map<String, List<String>> problems, Map<String, IndicatorTexts.Text> texts) {
     List<Shown> out = new ArrayList<>();
-    for (Field f : fields) {
-      if (f.hide() != null && f.hide().hides(vars)) {
+    for (Field shown : fields) {
+      if (shown.hide() != null && shown.hide().hides(vars)) {
         continue;
       }
+      Field f = relabel(shown, texts);
       String value = null;
       if (f.key() != null) {
         value = typed != null && f.editable() ? typed.get(f.key()) : display(f, vars.get(f.key()));
       }
       out.add(new Shown(f, f.key() == null ? null : "f_" + f.key(), value,
           f.key() == null ? List.of() : problems.getOrDefault(f.key(), List.of()),
-          show(f.children(), vars, typed, problems)));
+          show(f.children(), vars, typed, problems, texts)));
     }
     return out;
+  }
+
+  /**
+   * An indicator's group (shown where ";CODE;" is among the applicable codes) and its value fields in the words of
+   * the dossier's own criteria set (IndicatorTexts); any other field as the form has it.
+   */
+  private static Field relabel(Field f, Map<String, IndicatorTexts.Text> texts) {
+    IndicatorTexts.Text t = null;
+    if ("group".equals(f.type()) && f.hide() != null && "applicableCodes".equals(f.hide().variable())) {
+      t = texts.get(f.hide().literal().replace(";", ""));
+    } else if (f.key() != null) {
+      t = texts.get(f.key());
+    }
+    if (t == null) {
+      return f;
+    }
+    return new Field(f.type(), f.key(), t.label(), t.description() == null ? f.description() : t.description(),
+        f.text(), f.readonly(), f.required(), f.min(), f.max(), f.maxLength(), f.options(), f.hide(), f.children());
   }
 
   static String display(Field f, Object v) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import vn.hoctap.admin.Roles;
+import vn.hoctap.citizen.RoundKind;
 import vn.hoctap.citizen.RoundStatus;
 import vn.hoctap.dossier.DossierStatus;
 import vn.hoctap.dossier.Title;
@@ -28,7 +29,7 @@ public class HomeService {
   public record Line(String subject, String detail, String status, String link) {}
 
   public record Home(String name, List<String> roles, InboxService.Page waiting, List<Line> dossiers, List<Line> rounds,
-      List<Line> decisions, boolean admin) {}
+      List<Line> decisions, boolean admin, List<Line> awards) {}
 
   private final InboxService inbox;
   private final JdbcTemplate jdbc;
@@ -65,7 +66,7 @@ public class HomeService {
         (a, b) -> a));
     List<Long> ids = List.copyOf(unique.keySet());
     List<String> paths = unique.values().stream().map(OrgUnit::getPath).distinct().toList();
-    return new Home(inbox.names(List.of(user.id())).getOrDefault(user.id(), ""), roles, inbox.top(user, 5), dossiers(ids), rounds(ids), decisions(user, paths), user.admin());
+    return new Home(inbox.names(List.of(user.id())).getOrDefault(user.id(), ""), roles, inbox.top(user, 5), dossiers(ids), rounds(ids), decisions(user, paths), user.admin(), awards(ids));
   }
 
   /** The dossiers of the user's own bodies, or received or signed by them: the ten last changed. */
@@ -85,7 +86,7 @@ public class HomeService {
             "/ho-so/" + rs.getLong(1)), args.toArray());
   }
 
-  /** The "Công dân học tập" rounds of the user's bodies, or decided by them: the ten newest. */
+  /** The assessment rounds of the user's bodies, or decided by them: the ten newest, each linked to its page. */
   List<Line> rounds(List<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();
@@ -93,10 +94,37 @@ public class HomeService {
     String in = InboxService.marks(ids.size());
     List<Object> args = new ArrayList<>(ids);
     args.addAll(ids);
-    return jdbc.query("select r.id, r.assessment_year, r.status, u.name from assessment_round r join org_unit u"
+    return jdbc.query("select r.id, r.assessment_year, r.status, u.name, r.kind from assessment_round r join org_unit u"
         + " on u.id = r.org_id where r.org_id in (" + in + ") or r.decider_org_id in (" + in + ")"
-        + " order by r.id desc limit 10", (rs, i) -> new Line(rs.getString(4), "Đợt đánh giá công dân học tập năm "
-            + rs.getInt(2), RoundStatus.valueOf(rs.getString(3)).label(), null), args.toArray());
+        + " order by r.id desc limit 10", (rs, i) -> new Line(rs.getString(4), RoundKind.valueOf(rs.getString(5))
+            .label() + " năm " + rs.getInt(2), RoundStatus.valueOf(rs.getString(3)).label(),
+            "/dot-danh-gia/" + rs.getLong(1)), args.toArray());
+  }
+
+  /** The award proposal lists of the user's bodies, or before their councils: the five newest. */
+  List<Line> awards(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String in = InboxService.marks(ids.size());
+    List<Object> args = new ArrayList<>(ids);
+    args.addAll(ids);
+    List<Line> lines = jdbc.query("select p.id, p.form, p.period_year, u.name, (select count(*) from award_candidate c"
+        + " where c.proposal_id = p.id) from award_proposal p join org_unit u on u.id = p.proposer_org_id"
+        + " where p.proposer_org_id in (" + in + ") or exists (select 1 from award_candidate c where c.proposal_id"
+        + " = p.id and c.current_body_id in (" + in + ")) order by p.id desc limit 5", (rs, i) -> new Line(
+            rs.getString(4), vn.hoctap.award.AwardForm.valueOf(rs.getString(2)).label() + " năm " + rs.getInt(3)
+                + " — danh sách số " + rs.getLong(1) + ", " + rs.getInt(5) + " người, tập thể", null,
+            "/khen-thuong/" + rs.getLong(1)), args.toArray());
+    List<Line> out = new ArrayList<>();
+    for (Line l : lines) {
+      long id = Long.parseLong(l.link().substring(l.link().lastIndexOf('/') + 1));
+      List<String> words = jdbc.query("select status, count(*) from award_candidate where proposal_id = ?"
+          + " group by status", (rs, i) -> vn.hoctap.award.CandidateStatus.valueOf(rs.getString(1)).label() + ": "
+          + rs.getInt(2), id);
+      out.add(new Line(l.subject(), l.detail(), String.join("; ", words), l.link()));
+    }
+    return out;
   }
 
   /** The latest recognition decisions of units in the user's area (all, for an administrator). */

@@ -63,7 +63,7 @@ public class InboxService {
   /** One row: the task, what it is about in words, who holds it, its deadline and how long it has waited. */
   public record Row(String taskId, String taskKey, String step, String subject, String detail, String link,
       Long dossierId, String holder, boolean mine, boolean unclaimed, String deadline, boolean overdue,
-      String waited) {}
+      String waited, String note) {}
 
   public record Page(List<Row> rows, long total, Map<Scope, Long> counts, long overdueCount, int page, int pages) {}
 
@@ -247,22 +247,23 @@ public class InboxService {
     }
     Map<Long, String[]> rounds = new HashMap<>();
     if (!roundIds.isEmpty()) {
-      jdbc.query("select r.id, r.assessment_year, u.name from assessment_round r join org_unit u on u.id = r.org_id"
-          + " where r.id in (" + marks(roundIds.size()) + ")", rs -> {
-            rounds.put(rs.getLong(1), new String[] {"Đợt đánh giá công dân học tập — " + rs.getString(3),
-                "Năm " + rs.getInt(2)});
+      jdbc.query("select r.id, r.assessment_year, u.name, r.kind from assessment_round r join org_unit u"
+          + " on u.id = r.org_id where r.id in (" + marks(roundIds.size()) + ")", rs -> {
+            rounds.put(rs.getLong(1), new String[] {roundLabel(rs.getString(4)) + " — " + rs.getString(3),
+                "Năm " + rs.getInt(2), "/dot-danh-gia/" + rs.getLong(1)});
           }, roundIds.toArray());
     }
     Map<Long, String[]> awards = new HashMap<>();
     if (!awardIds.isEmpty()) {
-      jdbc.query("select c.id, a.name, p.movement, a.id from award_candidate c join awardee a on a.id = c.awardee_id"
+      jdbc.query("select c.id, a.name, p.movement, p.id from award_candidate c join awardee a on a.id = c.awardee_id"
           + " join award_proposal p on p.id = c.proposal_id where c.id in (" + marks(awardIds.size()) + ")", rs -> {
             awards.put(rs.getLong(1), new String[] {"Đề nghị khen thưởng — " + rs.getString(2), rs.getString(3),
-                "/awards/awardees/" + rs.getLong(4)});
+                "/khen-thuong/" + rs.getLong(4)});
           }, awardIds.toArray());
     }
     Map<String, String> names = names(page.stream().map(Task::getAssignee).filter(a -> a != null).distinct()
         .toList());
+    Map<Long, String> returnReasons = returnReasons(page, keyOfInstance);
     Instant now = clock.now();
     List<Row> rows = new ArrayList<>();
     for (Task t : page) {
@@ -291,11 +292,12 @@ public class InboxService {
         String[] r = rounds.get(Long.parseLong(key.substring(6)));
         subject = r[0];
         detail = r[1];
+        link = r[2];
       } else if (key != null && key.startsWith("award-") && awards.containsKey(Long.parseLong(key.substring(6)))) {
         String[] a = awards.get(Long.parseLong(key.substring(6)));
         subject = a[0];
         detail = a[1];
-        link = a[2];
+        link = a[2] + "?viec=" + t.getId();
       } else if (key != null && key.startsWith("bao-cao-")) {
         subject = "Báo cáo kết quả xây dựng xã hội học tập";
         detail = "Năm " + key.substring(key.lastIndexOf('-') + 1);
@@ -310,9 +312,35 @@ public class InboxService {
           : names.getOrDefault(t.getAssignee(), "Cán bộ khác");
       rows.add(new Row(t.getId(), t.getTaskDefinitionKey(), t.getName(), subject, detail, link, dossierId,
           holder.replace(" ()", ""), user.id().equals(t.getAssignee()), t.getAssignee() == null, deadline, overdue,
-          waited(t.getCreateTime() == null ? now : t.getCreateTime().toInstant(), now)));
+          waited(t.getCreateTime() == null ? now : t.getCreateTime().toInstant(), now),
+          dossierId == null || !RecognitionProcess.TASK_SUPPLEMENT.equals(t.getTaskDefinitionKey()) ? null
+              : returnReasons.get(dossierId)));
     }
     return rows;
+  }
+
+  /**
+   * "Yêu cầu bổ sung: …" for the supplement steps of the page: the latest return's reasons of those dossiers, one
+   * indexed query for the whole page (and none when the page has no such step).
+   */
+  private Map<Long, String> returnReasons(List<Task> page, Map<String, String> keyOfInstance) {
+    List<Long> ids = page.stream().filter(t -> RecognitionProcess.TASK_SUPPLEMENT.equals(t.getTaskDefinitionKey()))
+        .map(t -> keyOfInstance.get(t.getProcessInstanceId())).filter(k -> k != null && k.matches("\\d+"))
+        .map(Long::parseLong).distinct().toList();
+    Map<Long, String> reasons = new HashMap<>();
+    if (ids.isEmpty()) {
+      return reasons;
+    }
+    jdbc.query("select dossier_id, comment from dossier_event where action = 'RETURNED_FOR_SUPPLEMENT'"
+        + " and dossier_id in (" + marks(ids.size()) + ") order by id", rs -> {
+          String c = rs.getString(2);
+          if (c != null && !c.isBlank()) {
+            String text = c.strip();
+            reasons.put(rs.getLong(1), "Yêu cầu bổ sung: " + (text.length() > 300 ? text.substring(0, 299) + "…"
+                : text));
+          }
+        }, ids.toArray());
+    return reasons;
   }
 
   static String waited(Instant since, Instant now) {
@@ -410,6 +438,11 @@ public class InboxService {
     }
   }
 
+  /** "Đợt đánh giá Công dân học tập" or "Đợt đánh giá Gia đình học tập, …" for a round's kind. */
+  private static String roundLabel(String kind) {
+    return "Đợt đánh giá " + vn.hoctap.citizen.RoundKind.valueOf(kind).label();
+  }
+
   /** One line of "Đã xử lý": what the user did, on which dossier or round, when. */
   public record Done(Instant at, String what, String subject, String link) {}
 
@@ -423,11 +456,12 @@ public class InboxService {
               rs.getString(8) + " — " + Title.valueOf(rs.getString(5)).label() + " mức " + rs.getInt(6) + ", năm "
                   + rs.getInt(7) + " (hồ sơ số " + rs.getLong(4) + ")", "/ho-so/" + rs.getLong(4)));
         }, user.id(), limit);
-    jdbc.query("select e.occurred_at, e.step, r.assessment_year, u.name from round_event e join assessment_round r"
-        + " on r.id = e.round_id join org_unit u on u.id = r.org_id where e.actor = ? order by e.occurred_at desc"
-        + " limit ?", rs -> {
+    jdbc.query("select e.occurred_at, e.step, r.assessment_year, u.name, r.kind, r.id from round_event e"
+        + " join assessment_round r on r.id = e.round_id join org_unit u on u.id = r.org_id where e.actor = ?"
+        + " order by e.occurred_at desc limit ?", rs -> {
           out.add(new Done(rs.getTimestamp(1).toInstant(), rs.getString(2) == null ? "Đã xử lý" : rs.getString(2),
-              "Đợt đánh giá công dân học tập — " + rs.getString(4) + ", năm " + rs.getInt(3), null));
+              roundLabel(rs.getString(5)) + " — " + rs.getString(4) + ", năm " + rs.getInt(3),
+              "/dot-danh-gia/" + rs.getLong(6)));
         }, user.id(), limit);
     out.sort((a, b) -> b.at().compareTo(a.at()));
     return out.size() > limit ? out.subList(0, limit) : out;

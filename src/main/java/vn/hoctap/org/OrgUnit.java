@@ -42,6 +42,13 @@ public class OrgUnit {
   @Column(name = "public_unit", nullable = false)
   private boolean publicUnit = true;
 
+  /** A commune "thuộc vùng khó khăn" (TT25: lower thresholds of TC5.CT2), with the document it rests on. */
+  @Column(name = "difficult_area", nullable = false)
+  private boolean difficultArea;
+
+  @Column(name = "difficult_area_basis")
+  private String difficultAreaBasis;
+
   @ManyToOne(fetch = FetchType.EAGER)
   @JoinColumn(name = "parent_id")
   private OrgUnit parent;
@@ -101,6 +108,20 @@ public class OrgUnit {
     return publicUnit;
   }
 
+  public boolean isDifficultArea() {
+    return difficultArea;
+  }
+
+  public String getDifficultAreaBasis() {
+    return difficultAreaBasis;
+  }
+
+  /** Records whether the commune lies in a difficult area, and the document that says so. */
+  public void markDifficultArea(boolean difficult, String basis) {
+    this.difficultArea = difficult;
+    this.difficultAreaBasis = basis;
+  }
+
   /** "/HN/HN-TT/HN-TT-TH01/": every descendant's path starts with this one. */
   public String getPath() {
     return path;
@@ -136,7 +157,10 @@ public class OrgUnit {
   }
 
   public UnitProfile profile() {
-    return kind == OrgKind.UNIT ? new UnitProfile(unitKind, publicUnit) : UnitProfile.government(assessmentTier());
+    if (kind == OrgKind.UNIT) {
+      return new UnitProfile(unitKind, publicUnit);
+    }
+    return new UnitProfile(null, true, assessmentTier(), kind == OrgKind.COMMUNE && difficultArea);
   }
 
   /** The nearest ancestor (or this node) of the given tier, or null. */

@@ -3,6 +3,7 @@ package vn.hoctap.procedure;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +14,7 @@ import vn.hoctap.criteria.CriteriaCatalog;
 import vn.hoctap.criteria.EvaluationResult;
 import vn.hoctap.criteria.StoredCriteriaSet;
 import vn.hoctap.deadline.DeadlineExtension;
+import vn.hoctap.document.RecognitionDocuments;
 import vn.hoctap.deadline.DeadlineKind;
 import vn.hoctap.deadline.DeadlineService;
 import vn.hoctap.deadline.EffectiveDeadline;
@@ -52,10 +54,12 @@ public class DossierWorkflow {
   private final NotificationService notifications;
   private final TimerJobs timers;
   private final EngineClock clock;
+  private final RecognitionDocuments documents;
 
   DossierWorkflow(OrgUnitRepository orgs, RoutingService routing, DeadlineService deadlines, CriteriaCatalog catalog,
       DossierService dossiers, RecognitionService recognitions, NotificationService notifications, TimerJobs timers,
-      EngineClock clock) {
+      EngineClock clock, RecognitionDocuments documents) {
+    this.documents = documents;
     this.orgs = orgs;
     this.routing = routing;
     this.deadlines = deadlines;
@@ -237,6 +241,11 @@ public class DossierWorkflow {
   public void resubmitted(Long dossierId, String actor, String comment) {
     dossiers.moveTo(dossierId, DossierStatus.SUBMITTED);
     dossiers.record(dossierId, actor, "RESUBMITTED", "Nộp lại hồ sơ đã bổ sung", comment, null);
+    Dossier d = dossiers.get(dossierId);
+    notifications.notify(dossierId, Groups.reviewer(d.getReceivingOrg().getCode()), "RESUBMITTED",
+        "Hồ sơ đã bổ sung: " + d.describe(), "Đơn vị đã bổ sung và nộp lại hồ sơ số " + dossierId
+            + (comment == null || comment.isBlank() ? "" : " (giải trình: " + comment.strip() + ")")
+            + ". Đề nghị kiểm tra lại tính đầy đủ.");
   }
 
   @Transactional
@@ -250,6 +259,8 @@ public class DossierWorkflow {
   public Recognition recognised(Long dossierId, String signedBy) {
     Dossier d = dossiers.lock(dossierId);
     Recognition r = recognitions.recordDecision(d, signedBy);
+    // the decision and the certificate are laid out, signed and stored now, in the signer's transaction
+    documents.issue(dossierId);
     dossiers.moveTo(dossierId, DossierStatus.RECOGNISED);
     dossiers.record(dossierId, signedBy, "DECISION_RECORDED", "Quyết định công nhận", null,
         "Quyết định số " + r.getDecisionNo() + " ngày " + Dates.vn(r.getDecisionDate()) + " của "
@@ -265,6 +276,12 @@ public class DossierWorkflow {
   public void refused(Long dossierId, String actor, String step, String reasons) {
     dossiers.moveTo(dossierId, DossierStatus.REFUSED);
     dossiers.record(dossierId, actor, "REFUSED", step, reasons, null);
+    // refused by the competent signer: a signed notice (Thông báo không công nhận) with the reasons
+    if (dossiers.latestEvent(dossierId, List.of("SIGNER_REFUSED", "APPRAISAL_NEGATIVE", "SIGNED"))
+        .filter(e -> e.getAction().equals("SIGNER_REFUSED") && java.util.Objects.equals(actor, e.getActor()))
+        .isPresent()) {
+      documents.issueRefusal(dossierId, actor, reasons);
+    }
     Dossier d = dossiers.get(dossierId);
     tellApplicant(d, "REFUSED", "Không công nhận: " + d.describe(), "Lý do: " + reasons);
   }

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.hoctap.admin.AuditLog;
 import vn.hoctap.common.DomainException;
+import vn.hoctap.web.PersonNames;
 
 /**
  * The domain's own check on who records a step, behind the engine's candidate groups (defence in depth: even if
@@ -22,9 +23,12 @@ class ActorCheck {
   private final IdentityService identity;
   private final AuditLog audit;
 
-  ActorCheck(IdentityService identity, @Lazy AuditLog audit) {
+  private final PersonNames names;
+
+  ActorCheck(IdentityService identity, @Lazy AuditLog audit, PersonNames names) {
     this.identity = identity;
     this.audit = audit;
+    this.names = names;
   }
 
   /** The acting user must belong to one of the groups. */
@@ -44,7 +48,7 @@ class ActorCheck {
   void requireUser(DelegateTask task, String userId) {
     Authentication who = identity.getCurrentAuthentication();
     if (who != null && who.getUserId() != null && !who.getUserId().equals(userId)) {
-      refuse(task, who.getUserId(), "Phiếu này của thành viên " + userId + "; mỗi thành viên tự biểu quyết."
+      refuse(task, who.getUserId(), "Phiếu này của thành viên " + names.of(userId) + "; mỗi thành viên tự biểu quyết."
           + " Không có gì được ghi nhận.");
     }
   }

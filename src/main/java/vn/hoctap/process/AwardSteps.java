@@ -5,12 +5,14 @@ import static vn.hoctap.process.AwardProcess.*;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.hoctap.award.AwardService;
-import vn.hoctap.award.AwardViews;
 import vn.hoctap.award.CandidateStatus;
 import vn.hoctap.award.CouncilService;
 import vn.hoctap.award.EligibilityService;
@@ -94,9 +96,24 @@ class AwardSteps {
       String vote = form.choice(FIELD_VOTE, "Ý kiến", CouncilService.YES, CouncilService.NO);
       String comment = form.text(FIELD_VOTE_COMMENT);
       form.throwIfInvalid("Phiếu biểu quyết");
-      council.vote(council.openReviewId(candidateId(task)), member, vote, comment);
+      Long reviewId = council.openReviewId(candidateId(task));
+      council.vote(reviewId, member, vote, comment);
       local.removeVariablesLocal(List.of(FIELD_SUMMARY, FIELD_VOTE, FIELD_VOTE_COMMENT));
+      refreshMinutesDraft(task, reviewId);
     };
+  }
+
+  /**
+   * The secretary's draft follows the votes: it was drafted when the meeting opened (no vote yet), so each vote
+   * drafts it again on the secretary's open task (same instance, same transaction), for every client that shows it.
+   */
+  private void refreshMinutesDraft(DelegateTask vote, Long reviewId) {
+    for (TaskEntity t : Context.getCommandContext().getTaskManager()
+        .findTasksByProcessInstanceId(vote.getProcessInstanceId())) {
+      if (TASK_MINUTES.equals(t.getTaskDefinitionKey()) && t.getExecution() != null) {
+        t.getExecution().setVariableLocal(FIELD_MINUTES_DRAFT, council.draftMinutes(reviewId));
+      }
+    }
   }
 
   /** The secretary closes the meeting: refused without quorum or on a tie the rule cannot settle. */
@@ -147,6 +164,8 @@ class AwardSteps {
       if (REFUSE.equals(decision)) {
         awards.setStatus(id, CandidateStatus.SIGNER_REFUSED);
       }
+      awards.event(awards.proposalOf(id), id, Actors.current(identity), APPROVE.equals(decision)
+          ? "SIGNER_APPROVED" : "SIGNER_REFUSED", comment, null);
       DelegateExecution pi = task.getExecution();
       pi.removeVariables(List.of(FIELD_COMMENT, FIELD_SUMMARY));
       pi.setVariable(VAR_DECISION, decision);
@@ -155,23 +174,6 @@ class AwardSteps {
   }
 
   private String summary(Long candidateId) {
-    AwardViews.Candidate c = awards.candidate(candidateId);
-    StringBuilder sb = new StringBuilder();
-    sb.append(c.kindLabel()).append(": ").append(c.name()).append(" — ").append(c.orgName());
-    if (c.position() != null) {
-      sb.append(" (").append(c.position()).append(")");
-    }
-    sb.append("\nThành tích: ").append(c.summary() == null ? "(không ghi)" : c.summary());
-    sb.append("\n").append(c.eligibility());
-    for (AwardViews.Evidence e : c.evidence()) {
-      sb.append("\nMinh chứng: ").append(e.description());
-    }
-    for (AwardViews.Review r : c.reviews()) {
-      if (!"OPEN".equals(r.status())) {
-        sb.append("\nHội đồng ").append(r.body()).append(": ").append("PASSED".equals(r.status()) ? "thông qua" : "không thông qua")
-            .append(" (").append(r.yes()).append("/").append(r.present()).append(" đồng ý)");
-      }
-    }
-    return sb.toString();
+    return awards.summary(candidateId);
   }
 }

@@ -70,6 +70,32 @@ final class FormValues {
     }
   }
 
+  /**
+   * A figure with decimals as people type it: "65,4" or "65.4" (decimal comma or point), "1.234,5" (dots between
+   * thousands, decimal comma); null when empty.
+   */
+  BigDecimal decimal(String name, String label) {
+    Object v = scope.apply(name);
+    if (v == null || v.toString().isBlank()) {
+      return null;
+    }
+    if (v instanceof Number n) {
+      return new BigDecimal(n.toString());
+    }
+    String s = v.toString().strip().replace(" ", "");
+    if (s.contains(",") && s.contains(".")) {
+      s = s.replace(".", "").replace(',', '.');
+    } else if (s.contains(",")) {
+      s = s.replace(',', '.');
+    }
+    try {
+      return new BigDecimal(s);
+    } catch (NumberFormatException e) {
+      problem(name, "\"" + label + "\" phải là một số, ví dụ 65,4 (đang là \"" + v + "\").");
+      return null;
+    }
+  }
+
   Boolean yesNo(String name, String label) {
     Object v = scope.apply(name);
     if (v == null || v.toString().isBlank()) {

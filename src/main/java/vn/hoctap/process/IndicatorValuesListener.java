@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import vn.hoctap.citizen.LearningUnitFeed;
 import vn.hoctap.criteria.IndicatorInput;
 import vn.hoctap.dossier.Dossier;
 import vn.hoctap.dossier.DossierRevision.Stage;
@@ -17,18 +16,17 @@ import vn.hoctap.org.UnitProfile;
 
 /**
  * The indicator-values form of three steps: the assessment team's self-assessment, its supplement after a
- * return, and the appraiser's verification. On create it shows the applicable indicators with the last values
- * (for a school's self-assessment, TC3.CT1 comes pre-filled from its "Công dân học tập" round);
- * on complete it validates everything and stores a new revision, or refuses and stores nothing.
+ * return, and the appraiser's verification. On create it shows the applicable indicators with the last values,
+ * and the values hoctap already holds (KnownValues: the "Công dân học tập" ratios from the rounds, the share of
+ * recognised communes or districts, last year's figures) where nobody has entered one yet, each with its source in
+ * the note; on complete it validates everything — a changed known value needs its reason — and stores a new
+ * revision, or refuses and stores nothing.
  */
 @Component("indicatorValuesForm")
 class IndicatorValuesListener extends FormStep {
 
-  private final LearningUnitFeed roundCounts;
-
-  IndicatorValuesListener(StepSupport steps, Candidates candidates, LearningUnitFeed roundCounts) {
+  IndicatorValuesListener(StepSupport steps, Candidates candidates) {
     super(steps, candidates);
-    this.roundCounts = roundCounts;
   }
 
   private boolean appraisal(DelegateTask task) {
@@ -42,7 +40,7 @@ class IndicatorValuesListener extends FormStep {
     UnitProfile unit = d.getUnit().profile();
     Map<String, IndicatorInput> verified = appraisal(task) ? steps.dossiers.latestValues(id, Stage.VERIFIED) : Map.of();
     Map<String, IndicatorInput> last = !verified.isEmpty() ? verified
-        : roundCounts.withRoundCounts(d, set, steps.dossiers.latestValues(id, Stage.SELF));
+        : steps.known.withKnown(steps.dossiers.latestValues(id, Stage.SELF), steps.dossiers.known(d));
     Map<String, Object> vars = new HashMap<>(IndicatorForm.prefill(set, last));
     vars.put(SHOW_SUMMARY, steps.summary(d));
     vars.put(SHOW_GUIDE, IndicatorForm.guide(set, unit));
@@ -65,6 +63,11 @@ class IndicatorValuesListener extends FormStep {
     Map<String, IndicatorInput> values = IndicatorForm.read(set, d.getUnit().profile(), form);
     for (InputError e : steps.dossiers.inputErrors(d, values)) {
       form.problem(IndicatorForm.fieldOf(set, e.code(), e.field()), e.code() + ": " + e.message());
+    }
+    if (!appraisal(task)) {
+      for (InputError e : steps.dossiers.knownValueProblems(d, values)) {
+        form.problem(IndicatorForm.fieldOf(set, e.code(), e.field()), e.code() + ": " + e.message());
+      }
     }
     String actor = steps.actor();
     if (appraisal(task)) {

@@ -26,9 +26,23 @@ class MeetingListener extends FormStep {
     FormValues form = new FormValues(task);
     LocalDate heldOn = form.date(FIELD_MEETING_DATE, "Ngày họp");
     String attendees = form.requiredText(FIELD_ATTENDEES, "Thành phần tham dự");
-    String minutes = form.requiredText(FIELD_MINUTES_FILE, "Tên tệp biên bản họp");
+    String minutes = form.text(FIELD_MINUTES_FILE);
+    if (minutes == null) {
+      form.problem(FIELD_MINUTES_FILE, "Cần chọn tệp biên bản họp (nếu chưa có, hãy tải biên bản lên mục «Minh"
+          + " chứng» của hồ sơ trước).");
+    }
     String outcome = form.choice(VAR_MEETING_OUTCOME, "Kết quả cuộc họp", AGREE, DISAGREE);
     String comment = form.text(FIELD_MEETING_COMMENT);
+    // each refusal next to its field on the page (the service checks the same again under the dossier's lock)
+    if (heldOn != null && communities.whyNotHeldOn(heldOn) != null) {
+      form.problem(FIELD_MEETING_DATE, communities.whyNotHeldOn(heldOn));
+    }
+    if (minutes != null && communities.whyNotMinutes(id, minutes) != null) {
+      form.problem(FIELD_MINUTES_FILE, communities.whyNotMinutes(id, minutes));
+    }
+    if (DISAGREE.equals(outcome) && comment == null) {
+      form.problem(FIELD_MEETING_COMMENT, "Cần ghi lý do cuộc họp chưa thống nhất kết quả tự đánh giá.");
+    }
     form.throwIfInvalid("Kết quả cuộc họp");
     String actor = steps.actor();
     boolean agreed = AGREE.equals(outcome);

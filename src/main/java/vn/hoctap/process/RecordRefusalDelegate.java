@@ -32,11 +32,16 @@ class RecordRefusalDelegate implements JavaDelegate {
     EvaluationResult result = steps.dossiers.latestEvaluation(id);
     if (result != null && result.outcome() != EvaluationResult.Outcome.MET) {
       reasons.add(result.summary());
-      for (IndicatorResult r : result.indicators()) {
-        if (r.outcome() == IndicatorResult.Outcome.NOT_MET || r.outcome() == IndicatorResult.Outcome.JUDGED_NOT_MET
-            || r.outcome() == IndicatorResult.Outcome.MISSING) {
-          reasons.add(r.code() + ": " + r.explanation());
-        }
+      List<IndicatorResult> failed = result.indicators().stream().filter(r -> r.outcome()
+          == IndicatorResult.Outcome.NOT_MET || r.outcome() == IndicatorResult.Outcome.JUDGED_NOT_MET
+          || r.outcome() == IndicatorResult.Outcome.MISSING).toList();
+      List<String> full = failed.stream().map(r -> r.code() + ": " + r.explanation()).toList();
+      // the reasons are stored in a 4000-character field: with many failed indicators, one short line each
+      boolean compact = String.join("\n", reasons).length() + String.join("\n", full).length() > 3800;
+      for (IndicatorResult r : failed) {
+        reasons.add(!compact ? r.code() + ": " + r.explanation() : r.code() + ": " + (r.evidenceMissing()
+            ? "không có minh chứng phù hợp" : r.measured() == null ? "thiếu số liệu" : r.measured() + ", yêu cầu "
+            + r.threshold()) + " (" + r.source().replaceFirst("^Thông tư \\S+, ", "") + ")");
       }
     }
     String step = execution.getCurrentActivityName();

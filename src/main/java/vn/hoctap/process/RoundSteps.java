@@ -74,24 +74,11 @@ final class RoundSteps {
     }
 
     String summary(long roundId) {
-      Round r = rounds.get(roundId);
-      RoundService.Counts c = rounds.counts(roundId);
-      StringBuilder sb = new StringBuilder();
-      sb.append("Đợt đánh giá số ").append(r.id()).append(": ").append(r.describe()).append('\n')
-          .append("Trạng thái: ").append(r.status().label()).append('\n')
-          .append("Người quyết định công nhận: ").append(r.deciderTitle()).append('\n')
-          .append("Số mục: ").append(c.entries()).append(" — đạt ").append(c.passed()).append(", không đạt ")
-          .append(c.failed());
-      c.bySubject().forEach((s, n) -> sb.append("\n• ").append(s.label()).append(": ").append(n));
-      return sb.toString();
+      return rounds.stepSummary(roundId);
     }
 
     String returned(long roundId) {
-      StringBuilder sb = new StringBuilder();
-      for (RoundEntry e : rounds.entries(roundId, "returned", 0, 200)) {
-        sb.append(e.identityNo()).append(" (").append(e.fullName()).append("): ").append(e.returnReason()).append('\n');
-      }
-      return sb.toString().strip();
+      return rounds.returnedText(roundId);
     }
 
     void show(DelegateTask task, Map<String, Object> vars) {
@@ -143,7 +130,7 @@ final class RoundSteps {
         RoundEntry e = support.rounds.entry(roundId, id).orElse(null);
         if (e == null && !allowNew) {
           throw DomainException.badInput("Dòng sửa \"" + line.strip() + "\": cần dạng \"số định danh: NL2.1=8,5;"
-              + " năm sinh=1981\", với số định danh có trong đợt.");
+              + " năm sinh=1981\", với số định danh có trong danh sách của đợt.");
         }
         Map<String, String> scores = new LinkedHashMap<>();
         Subject subject = null;
@@ -178,7 +165,7 @@ final class RoundSteps {
         }
         if (subject == null) {
           throw DomainException.badInput("Dòng của " + id + ": số định danh chưa có trong đợt; thêm mới cần"
-              + " \"đối tượng=…\" (" + java.util.Arrays.toString(Subject.values()) + ").");
+              + " \"đối tượng=…\", một trong: " + subjectNames() + ".");
         }
         support.rounds.saveEntry(roundId, subject, id, name, birthYear, scores, judgement, actor);
       }
@@ -190,8 +177,12 @@ final class RoundSteps {
           return s;
         }
       }
-      throw DomainException.badInput("Dòng của " + id + ": đối tượng \"" + value + "\" không có; dùng một trong "
-          + java.util.Arrays.toString(Subject.values()) + ".");
+      throw DomainException.badInput("Dòng của " + id + ": đối tượng \"" + value + "\" không có; dùng một trong: "
+          + subjectNames() + ".");
+    }
+
+    private static String subjectNames() {
+      return String.join("; ", java.util.Arrays.stream(Subject.values()).map(Subject::label).toList());
     }
 
     abstract void complete(DelegateTask task, long roundId, FormValues form, String actor);
@@ -232,10 +223,14 @@ final class RoundSteps {
     void complete(DelegateTask task, long roundId, FormValues form, String actor) {
       String outcome = form.choice(VAR_REVIEW_OUTCOME, "Kết quả xét duyệt", APPROVE_ALL, RETURN);
       Map<String, String> reasons = new LinkedHashMap<>();
+      if (APPROVE_ALL.equals(outcome) && form.text(FIELD_RETURN_LIST) != null) {
+        form.problem(FIELD_RETURN_LIST, "Đã ghi các mục trả lại nhưng lại chọn duyệt toàn bộ: chọn \"Trả lại các mục"
+            + " nêu tên để sửa\", hoặc xóa các mục trả lại nếu duyệt toàn bộ.");
+      }
       if (RETURN.equals(outcome)) {
         String list = form.text(FIELD_RETURN_LIST);
         if (list == null) {
-          form.problem("Cần ghi các mục trả lại, mỗi dòng \"số định danh: lý do\".");
+          form.problem(FIELD_RETURN_LIST, "Cần ghi các mục trả lại, mỗi dòng \"số định danh: lý do\".");
         } else {
           int line = 0;
           for (String l : list.split("\\R")) {
@@ -245,7 +240,7 @@ final class RoundSteps {
             }
             int colon = l.indexOf(':');
             if (colon <= 0) {
-              form.problem("Dòng " + line + " (\"" + l.strip() + "\"): cần dạng \"số định danh: lý do\".");
+              form.problem(FIELD_RETURN_LIST, "Dòng " + line + " (\"" + l.strip() + "\"): cần dạng \"số định danh: lý do\".");
             } else {
               reasons.put(l.substring(0, colon).strip(), l.substring(colon + 1).strip());
             }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import vn.hoctap.deadline.DeadlineKind;
 import vn.hoctap.dossier.Dossier;
 import vn.hoctap.dossier.DossierService;
+import vn.hoctap.dossier.KnownValues;
 import vn.hoctap.engine.Actors;
 import vn.hoctap.procedure.DossierWorkflow;
 
@@ -25,9 +26,12 @@ class StepSupport {
   final DossierService dossiers;
   final DossierWorkflow workflow;
   final ActorCheck actors;
+  final KnownValues known;
   private final IdentityService identity;
 
-  StepSupport(DossierService dossiers, DossierWorkflow workflow, ActorCheck actors, IdentityService identity) {
+  StepSupport(DossierService dossiers, DossierWorkflow workflow, ActorCheck actors, IdentityService identity,
+      KnownValues known) {
+    this.known = known;
     this.dossiers = dossiers;
     this.workflow = workflow;
     this.actors = actors;

@@ -168,14 +168,7 @@ class ReorganisationHttpTest {
   }
 
   static Map<String, Object> communeMet() {
-    Map<String, Object> v = new HashMap<>();
-    for (String k : List.of("tc1_ct1", "tc1_ct2", "tc1_ct3", "tc2_ct1", "tc2_ct2", "tc2_ct3")) {
-      v.put(k, "true");
-    }
-    for (String k : List.of("tc3_khac", "tc4_khac", "tc5_khac")) {
-      v.put(k + "_judgement", "MET");
-    }
-    return v;
+    return Fixtures.communityMet();
   }
 
   ProcessInstance communeAtCompletenessCheck() throws Exception {

@@ -83,6 +83,14 @@ class LearningUnitHttpTest {
     assertThat(shown.get("criteriaGuide").get("value").asText()).contains("≥ 90 %");
     assertThat(http.get("todanhgia", "/engine-rest/task/" + task + "/deployed-form").body())
         .contains("lu-indicator-values");
+    // TT24 Điều 9 khoản 3: every indicator needs its evidence, or the appraisal finds it "không đạt"
+    for (String code : shown.get("applicableCodes").get("value").asText().split(";")) {
+      if (!code.isEmpty() && !code.contains("=") && !code.equals("TC1.CT1")) {
+        byte[] pdf = ("%PDF-1.4\n% " + code + "\n").getBytes();
+        assertThat(http.upload("todanhgia", "/api/dossiers/" + id + "/evidence", code + ".pdf", pdf,
+            Map.of("indicatorCode", code)).status()).isEqualTo(201);
+      }
+    }
 
     submit("todanhgia", id, with(districtLevel1Met(), "assessmentComment", "Tổ đánh giá họp ngày 10/12/2026"));
     submit("hieutruong", id, Map.of("headDecision", "SUBMIT", "headComment", "Tờ trình số 15/TTr-THTH"));

@@ -123,7 +123,8 @@ class AwardHttpTest {
     Response draft = http.get("thuky.huyen", "/api/awards/candidates/" + candidateId + "/minutes-draft");
     assertThat(draft.status()).isEqualTo(200);
     assertThat(draft.body()).contains("BIÊN BẢN XÉT KHEN THƯỞNG").contains("3 đồng ý").contains("THÔNG QUA")
-        .contains("Phạm Văn Dũng (chutichhuyen): Đồng ý");
+        .contains("- Phạm Văn Dũng: Đồng ý").contains("đã biểu quyết: 3").doesNotContain("chutichhuyen")
+        .doesNotContain("hdtdkt.huyen");
     submit("thuky.huyen", candidateId, Map.of("minutes", ""));
     submit("chutichhuyen", candidateId, Map.of("awardDecision", "APPROVE", "awardComment", ""));
 
@@ -137,15 +138,19 @@ class AwardHttpTest {
     assertThat(page.get("titles").get(0).get("decisionLink").asText()).startsWith("/api/dossiers/");
     assertThat(page.get("awards").get(0).get("formLabel").asText()).isEqualTo("Giấy khen");
     assertThat(page.get("awards").get(0).get("decisionNo").asText()).isEqualTo(done.get("decisionNo").asText());
-    Response html = http.get("phonggd", "/awards/awardees/" + awardeeId);
+    Response html = http.get("phonggd", "/khen-thuong/doi-tuong/" + awardeeId);
     assertThat(html.status()).isEqualTo(200);
     assertThat(html.body()).contains("Danh hiệu và khen thưởng qua các năm").contains("Đơn vị học tập mức độ 1")
-        .contains("Giấy khen").contains("/awards/decisions/" + done.get("decisionId").asLong())
+        .contains("Giấy khen").contains("/khen-thuong/quyet-dinh/" + done.get("decisionId").asLong())
         .contains("Quyết định số " + done.get("decisionNo").asText());
-    Response decision = http.get("phonggd", "/awards/decisions/" + done.get("decisionId").asLong());
-    assertThat(decision.body()).contains("Quyết định số").contains(school.code());
+    Response decision = http.get("phonggd", "/khen-thuong/quyet-dinh/" + done.get("decisionId").asLong());
+    assertThat(decision.body()).contains("Quyết định khen thưởng số").contains(school.code())
+        .contains("Phạm Văn Dũng");
+    // the first version's addresses lead to the pages
+    Response moved = http.get("phonggd", "/awards/awardees/" + awardeeId);
+    assertThat(moved.status()).isEqualTo(301);
     // anonymous: a client that does not ask for HTML gets 401 (a browser is sent to the login form)
-    assertThat(http.get(null, "/awards/awardees/" + awardeeId).status()).isEqualTo(401);
+    assertThat(http.get(null, "/khen-thuong/doi-tuong/" + awardeeId).status()).isEqualTo(401);
 
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes("phonggd",
         "/api/awards/proposals/" + proposalId + "/export.xlsx")))) {

@@ -90,7 +90,7 @@ class AwardNominationProcessTest {
     assertThat(page.awards()).singleElement().satisfies(a -> {
       assertThat(a.form()).isEqualTo("GIAY_KHEN");
       assertThat(a.year()).isEqualTo(YEAR);
-      assertThat(a.decisionLink()).isEqualTo("/awards/decisions/" + d.id());
+      assertThat(a.decisionLink()).isEqualTo("/khen-thuong/quyet-dinh/" + d.id());
     });
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(af.businessKey(c)).count()).isZero();
   }
@@ -205,7 +205,7 @@ class AwardNominationProcessTest {
         .contains("Chiến sĩ thi đua cơ sở", "Bằng khen của Chủ tịch UBND tỉnh");
     assertThat(page.awardsIn(YEAR)).singleElement().satisfies(a -> {
       assertThat(a.formLabel()).isEqualTo("Bằng khen của Thủ tướng Chính phủ");
-      assertThat(a.decisionLink()).isEqualTo("/awards/decisions/" + done.decisionId());
+      assertThat(a.decisionLink()).isEqualTo("/khen-thuong/quyet-dinh/" + done.decisionId());
     });
     assertThat(page.years()).containsExactly(2025, 2024, 2023, 2022, 2021);
   }

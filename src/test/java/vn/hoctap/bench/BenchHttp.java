@@ -105,6 +105,46 @@ final class BenchHttp {
         .header("Accept", "text/html,application/xhtml+xml").GET());
   }
 
+  /**
+   * A page's multipart form with one file, as a browser sends it: the fields, the file part and the CSRF token read
+   * from the page at {@code pagePath} (read before, so that only the upload itself is in the caller's timing when
+   * the returned request is sent with {@link #send(Prepared)}).
+   */
+  Prepared pageUpload(String pagePath, String action, Map<String, String> fields, String part, String fileName,
+      java.nio.file.Path file) throws IOException {
+    Matcher m = CSRF.matcher(page(pagePath).expect(200).body());
+    if (!m.find()) {
+      throw new IllegalStateException("no CSRF token on " + pagePath);
+    }
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.put("_csrf", m.group(1));
+    String boundary = "hoctapBench" + System.nanoTime();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) java.nio.file.Files.size(file) + 4096);
+    for (Map.Entry<String, String> f : all.entrySet()) {
+      out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+          + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+        + fileName + "\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    java.nio.file.Files.copy(file, out);
+    out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return new Prepared(HttpRequest.newBuilder(URI.create(base + action)).timeout(Duration.ofSeconds(600))
+        .header("Accept", "text/html,application/xhtml+xml")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+  }
+
+  /** A request built beforehand. */
+  record Prepared(HttpRequest.Builder request) {}
+
+  /** Sends a prepared request: the status and, for a redirect, where it goes (body otherwise). */
+  Response send(Prepared p) {
+    HttpResponse<String> r = raw(p.request());
+    return new Response(r.statusCode(), r.headers().firstValue("Location").map(l -> "Location: " + l)
+        .orElse(r.body()));
+  }
+
   private void refreshXsrf() {
     xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue).reduce((a, b) -> b).orElse(xsrf);
@@ -138,6 +178,26 @@ final class BenchHttp {
   Response postHal(String user, String path, Object body) {
     return send(request(user, path).header("Content-Type", "application/json")
         .header("Accept", "application/hal+json").POST(HttpRequest.BodyPublishers.ofString(write(body))));
+  }
+
+  /** A file upload (multipart/form-data), as our API takes evidence. */
+  Response upload(String user, String path, String fileName, byte[] content, Map<String, String> fields) {
+    String boundary = "----hoctap" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    try {
+      for (Map.Entry<String, String> f : fields.entrySet()) {
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+            + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+      }
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.write(content);
+      body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return send(request(user, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   /** Camunda REST form submission, as the Tasklist does it. */

@@ -86,6 +86,11 @@ final class BenchmarkSuite {
           for (int people : BulkRoundBenchmark.sizes(s.scale())) {
             rounds.measure(app, people);
           }
+          for (int people : BulkRoundBenchmark.sizes(s.scale())) {
+            if (people <= BulkRoundBenchmark.PAGE_MAX_PEOPLE) {
+              rounds.measurePage(app, people);
+            }
+          }
         }
         if (s.runs("dashboard")) {
           new DashboardBenchmark(s, report, db).measure(app);

@@ -167,6 +167,67 @@ final class BulkRoundBenchmark {
     }
   }
 
+  /** Files the page takes: under spring.servlet.multipart.max-file-size (25 MB, about 400,000 people). */
+  static final int PAGE_MAX_PEOPLE = 300_000;
+
+  /**
+   * The same import through the round page's upload, as a school's browser sends it: the team's page session posts
+   * the .xlsx file as a multipart form to /dot-danh-gia/{id}/tai-len (the form's CSRF token read beforehand), and
+   * the time runs until the page's redirect arrives — the file sent over loopback and parsed by the container, copied
+   * to a temporary file, hashed, read, validated, scored, written, committed, and the open step's summary refreshed.
+   */
+  void measurePage(AppHost app, int people) {
+    String metric = String.format(Locale.ROOT, "people per second through the round page's upload"
+        + " (/dot-danh-gia/{id}/tai-len), %,d people", people);
+    try {
+      OrgUnitRepository orgs = app.bean(OrgUnitRepository.class);
+      String code = "BENCH-PAGE-" + people + "-" + System.nanoTime() % 100000;
+      orgs.save(new OrgUnit(code, "Trường đo hiệu năng " + code, OrgKind.UNIT, UnitKind.UPPER_SECONDARY, true,
+          orgs.findByCode("HN").orElseThrow(), Instant.now()));
+      String user = "bench.page." + code.toLowerCase(Locale.ROOT);
+      vn.hoctap.security.IdentityProvisioning ids = app.bean(vn.hoctap.security.IdentityProvisioning.class);
+      ids.ensureUserSharingPassword(user, "Đo", "Hiệu năng", user + "@bench.hoctap.vn", Province.PASSWORD);
+      ids.ensureGroup("team-" + code, "team-" + code, "WORKFLOW");
+      ids.ensureMembership(user, "team-" + code);
+      Round round = app.bean(RoundWorkflow.class).start(RoundKind.CITIZEN, code, 2026,
+          new CurrentUser(user, List.of("team-" + code)));
+      ScoreSheet sheet = app.bean(RoundCriteria.class).current(Subject.OFFICIAL).sheet();
+      Path file = Files.createTempFile("bench-round-page-", ".xlsx");
+      try {
+        write(file, sheet, people);
+        BenchHttp session = BenchHttp.pageSession(app.port, user);
+        String page = "/dot-danh-gia/" + round.id();
+        BenchHttp.Prepared upload = session.pageUpload(page, page + "/tai-len", java.util.Map.of("nhom", "OFFICIAL"),
+            "tep", "danh-sach.xlsx", file);
+        long t0 = System.nanoTime();
+        BenchHttp.Response r = session.send(upload);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (r.status() != 302 || !r.body().contains(page)) {
+          throw new IllegalStateException("the page refused the upload: HTTP " + r.status() + " "
+              + r.body().substring(0, Math.min(400, r.body().length())));
+        }
+        long stored = app.bean(RoundService.class).counts(round.id()).entries();
+        if (stored != people) {
+          throw new IllegalStateException("stored " + stored + " of " + people);
+        }
+        String shown = session.page(page).expect(200).body();
+        if (!shown.contains("Số mục: " + people)) {
+          throw new IllegalStateException("the round's page does not count " + people + " entries");
+        }
+        double rate = people / seconds;
+        report.add(Result.measured(db, ITEM, metric, rate, "people/s", "≥ 20,000 people/s", rate >= 20_000,
+            String.format(Locale.ROOT, "%.1f s from sending the %,d KB file to the page's redirect; team's page"
+                + " session signed in beforehand", seconds, Files.size(file) >> 10)));
+        System.out.printf(Locale.ROOT, "[bench] %s round page upload of %,d: %.0f people/s (%.1f s)%n", db, people,
+            rate, seconds);
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (Exception | Error e) {
+      report.add(Result.failed(db, ITEM, metric, "≥ 20,000 people/s", e));
+    }
+  }
+
   private static long heapUsed() {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }

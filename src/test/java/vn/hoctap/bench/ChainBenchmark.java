@@ -73,7 +73,7 @@ final class ChainBenchmark implements AutoCloseable {
   void appVsBare(AppHost app, Province province, String label, int warmup, int measured, int bareWarmup,
       int bareMeasured) throws Exception {
     EngineChainDriver driver = new EngineChainDriver(app.engine(), APP_KEY, u -> LearningUnitForms.start(u.code()),
-        LearningUnitForms::form);
+        LearningUnitForms::form).withEvidence((u, key) -> LearningUnitForms.uploadEvidence(app, u, key));
     compare(app, label, driver, province.newUnits(warmup + measured, false), warmup, measured, bareWarmup,
         bareMeasured);
     if (!bareCounted) {

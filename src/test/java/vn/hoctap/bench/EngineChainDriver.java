@@ -27,6 +27,7 @@ final class EngineChainDriver implements ChainDriver {
   private final TaskService tasks;
   private final AtomicLong retries = new AtomicLong();
   private boolean startBusinessKey;
+  private java.util.function.BiConsumer<Province.Unit, String> evidence = (u, key) -> { };
 
   EngineChainDriver(ProcessEngine engine, String processKey,
       Function<Province.Unit, Map<String, Object>> startVariables, Function<Step, Map<String, Object>> stepVariables) {
@@ -44,6 +45,15 @@ final class EngineChainDriver implements ChainDriver {
     return this;
   }
 
+  /**
+   * Uploads the unit's evidence after the start (the application: one file per indicator, TT24 Điều 9 khoản 3),
+   * given the unit and the chain's business key (the dossier id).
+   */
+  EngineChainDriver withEvidence(java.util.function.BiConsumer<Province.Unit, String> upload) {
+    this.evidence = upload;
+    return this;
+  }
+
   @Override
   public void run(Province.Unit u) {
     runUntil(u, null);
@@ -58,6 +68,7 @@ final class EngineChainDriver implements ChainDriver {
     String pi = as(u.team(), List.of(u.teamGroup()), () -> (startBusinessKey
         ? runtime.startProcessInstanceByKey(processKey, u.code(), startVariables.apply(u))
         : runtime.startProcessInstanceByKey(processKey, startVariables.apply(u))).getBusinessKey());
+    evidence.accept(u, pi);
     for (Step step : Step.values()) {
       if (step == stop) {
         break;

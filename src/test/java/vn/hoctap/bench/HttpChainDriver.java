@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
- * A chain over HTTP, as the users' browsers do it: our API opens the dossier (POST /api/dossiers), then each
+ * A chain over HTTP, as the users' browsers do it: our API opens the dossier (POST /api/dossiers), the team uploads
+ * one evidence file per indicator (POST /api/dossiers/{id}/evidence), then each
  * user finds the dossier's task in the Camunda REST API (by business key = dossier id) and submits its form.
  * Every request logs in with HTTP Basic, as the API clients do.
  */
@@ -20,6 +21,11 @@ final class HttpChainDriver implements ChainDriver {
   public void run(Province.Unit u) {
     long id = http.post(u.team(), "/api/dossiers", Map.of("unitCode", u.code(), "level", 1, "assessmentYear", 2026))
         .expect(201).json().get("dossier").get("id").asLong();
+    // one evidence file per indicator, without which the appraisal finds it "không đạt" (TT24 Điều 9 khoản 3)
+    for (String code : LearningUnitForms.EVIDENCE_CODES) {
+      http.upload(u.team(), "/api/dossiers/" + id + "/evidence", code + ".pdf",
+          LearningUnitForms.evidence(String.valueOf(id), code), Map.of("indicatorCode", code)).expect(201);
+    }
     submit(u.team(), id, Step.SELF_ASSESSMENT);
     submit(u.head(), id, Step.HEAD_REVIEW);
     submit(u.district().reviewer(), id, Step.CHECK_COMPLETENESS);

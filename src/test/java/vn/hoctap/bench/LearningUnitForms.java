@@ -1,7 +1,14 @@
 package vn.hoctap.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import vn.hoctap.criteria.CriteriaSet;
+import vn.hoctap.criteria.CriteriaSetJson;
+import vn.hoctap.criteria.Indicator;
+import vn.hoctap.org.UnitKind;
+import vn.hoctap.org.UnitProfile;
 import vn.hoctap.support.Fixtures;
 
 /**
@@ -11,6 +18,40 @@ import vn.hoctap.support.Fixtures;
 final class LearningUnitForms {
 
   private LearningUnitForms() {}
+
+  /**
+   * The indicators of the district level-1 set that apply to the benchmark's schools (public primary schools): each
+   * gets one evidence file before the self-assessment, as TT24 Điều 9 khoản 3 requires for the appraisal to pass.
+   */
+  static final List<String> EVIDENCE_CODES = evidenceCodes();
+
+  private static List<String> evidenceCodes() {
+    CriteriaSet set = new CriteriaSetJson().readBundled().stream().filter(s -> s.code().equals("tt24-district-l1"))
+        .findFirst().orElseThrow();
+    UnitProfile school = new UnitProfile(UnitKind.PRIMARY, true);
+    return set.indicators().stream().filter(i -> i.appliesTo(school)).map(Indicator::code).toList();
+  }
+
+  /** The team's evidence uploads through the application's service, for the chains driven through the engine. */
+  static void uploadEvidence(AppHost app, Province.Unit u, String dossierId) {
+    vn.hoctap.dossier.EvidenceService evidence = app.bean(vn.hoctap.dossier.EvidenceService.class);
+    vn.hoctap.security.CurrentUser team = new vn.hoctap.security.CurrentUser(u.team(), List.of(u.teamGroup()));
+    for (String code : EVIDENCE_CODES) {
+      byte[] pdf = evidence(dossierId, code);
+      try {
+        evidence.upload(Long.valueOf(dossierId), code, code + ".pdf", new java.io.ByteArrayInputStream(pdf),
+            pdf.length, null, team);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** A small PDF, different for each dossier and indicator (the same file twice in a dossier is refused). */
+  static byte[] evidence(String dossierId, String code) {
+    return ("%PDF-1.4\n% minh chứng hồ sơ " + dossierId + " chỉ tiêu " + code + "\n%%EOF\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
 
   static Map<String, Object> start(String unitCode) {
     Map<String, Object> v = new HashMap<>();

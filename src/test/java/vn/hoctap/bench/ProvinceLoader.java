@@ -85,7 +85,8 @@ final class ProvinceLoader {
   /** Runs the real chains that serve as templates: one waiting at each user task, one recognised. */
   void prepareTemplates(AppHost app, Province province) throws SQLException {
     EngineChainDriver driver = new EngineChainDriver(app.engine(), ChainBenchmark.APP_KEY,
-        u -> LearningUnitForms.start(u.code()), LearningUnitForms::form);
+        u -> LearningUnitForms.start(u.code()), LearningUnitForms::form)
+        .withEvidence((u, key) -> LearningUnitForms.uploadEvidence(app, u, key));
     try (Connection c = dataSource.getConnection()) {
       historyTables = historyTables(c);
     }

@@ -37,6 +37,11 @@ public final class BrowserSession implements AutoCloseable {
   private final Path profile;
 
   public BrowserSession() throws IOException {
+    this(true);
+  }
+
+  /** With {@code javascript} false, pages run no script of their own (a browser with script turned off). */
+  public BrowserSession(boolean javascript) throws IOException {
     // a machine without the browser: one clear line instead of a driver's stack trace
     Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
         "Chromium or chromedriver is missing: run scripts/install-test-tools.sh (Debian's packages) once");
@@ -48,7 +53,8 @@ public final class BrowserSession implements AutoCloseable {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1366,1000", "--lang=vi",
         "--force-device-scale-factor=1");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi,vi-VN"));
+    options.setExperimentalOption("prefs", javascript ? Map.of("intl.accept_languages", "vi,vi-VN")
+        : Map.of("intl.accept_languages", "vi,vi-VN", "profile.managed_default_content_settings.javascript", 2));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
         // Vietnam time in the browser, as the users have it

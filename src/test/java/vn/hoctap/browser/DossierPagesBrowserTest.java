@@ -53,6 +53,9 @@ class DossierPagesBrowserTest {
     try (BrowserSession b = new BrowserSession()) {
       try {
         long id = open(b, school, year);
+        // the unit's evidence, one file per indicator (the evidence pages have their own test): without it the
+        // appraisal would find every indicator "không đạt" (TT24 Điều 9 khoản 3)
+        fx.evidenceForEveryIndicator(id, school.team());
         walkThrough(b, school, id);
       } catch (Throwable e) {
         b.screenshot("ho-so-failure");

@@ -115,7 +115,8 @@ class EvidenceBrowserTest {
   @Test
   void theUnitUploadsTheReviewerMarksOutsidersSeeNothing() throws Exception {
     TestUnit school = fx.newUnit("HN-TT", UnitKind.PRIMARY, true);
-    ProcessInstance pi = fx.open(school.team(), school.code(), 1, LocalDate.now(EngineClock.ZONE).getYear());
+    ProcessInstance pi = fx.openWithoutEvidence(school.team(), school.code(), 1,
+        LocalDate.now(EngineClock.ZONE).getYear());
     long id = Long.parseLong(pi.getBusinessKey());
     String page = "/ho-so/" + id + "/minh-chung";
     Path dir = Files.createTempDirectory("minh-chung-");

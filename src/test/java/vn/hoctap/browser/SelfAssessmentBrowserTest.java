@@ -209,10 +209,11 @@ class SelfAssessmentBrowserTest {
 
       // the school's official sees the teacher in the round's entries, as the person's own
       login(b, school.preparer());
-      b.driver.get(url("/api/rounds/" + round.id() + "/entries"));
-      String json = b.bodyText();
-      assertThat(json).contains("\"identityNo\":\"" + number + "\"").contains("\"fullName\":\"Ngô Thị Lan\"")
-          .contains("\"selfAssessed\":true").contains("\"passed\":true");
+      b.driver.get(url("/dot-danh-gia/" + round.id()));
+      assertThat(b.visible(By.id("ds-tong")).getText()).startsWith("1 người / hộ");
+      assertThat(b.visible(By.id("muc-" + number)).getText()).contains(number).contains("Ngô Thị Lan (tự đánh giá)")
+          .contains("Đạt").contains("89,5");
+      check(b, "dot-danh-gia-tu-danh-gia", true);
     }
     List<RoundEntry> list = rounds.entries(round.id(), null, 0, 10);
     assertThat(list).extracting(RoundEntry::identityNo).containsExactly(number);

@@ -74,6 +74,15 @@ public class RoundFixtures {
         user("chair." + commune, Groups.chair(commune)));
   }
 
+  /** A commune under the parent with its People's Committee staff, council (Hội đồng) and chairman. */
+  public Body newCommune(String parentCode) {
+    String code = "X" + System.nanoTime() % 100000 + "-" + SEQ.incrementAndGet();
+    orgs.save(new OrgUnit(code, "Xã thử " + code, OrgKind.COMMUNE, null, true,
+        orgs.findByCode(parentCode).orElseThrow(), Instant.now()));
+    return new Body(code, user("ubnd." + code, Groups.committee(code)), user("council." + code, Groups.council(code)),
+        user("chair." + code, Groups.chair(code)));
+  }
+
   private String user(String id, String group) {
     String u = id.toLowerCase();
     provisioning.ensureUserSharingPassword(u, "Thử", "Người", u + "@test.hoctap.vn", DemoData.PASSWORD);

@@ -118,23 +118,9 @@ class LearningCommunityProcessTest {
     };
   }
 
-  /** Every indicator of the tier's level-1 set met or judged met. */
+  /** Every indicator of the tier's level-1 set met (TT25 Điều 6, 11, 16). */
   static Map<String, Object> met(Tier tier) {
-    Map<String, Object> v = new HashMap<>();
-    switch (tier) {
-      case COMMUNE, TWO_TIER_COMMUNE -> {
-        for (String k : List.of("tc1_ct1", "tc1_ct2", "tc1_ct3", "tc2_ct1", "tc2_ct2", "tc2_ct3")) {
-          v.put(k, "true");
-        }
-        for (String k : List.of("tc3_khac", "tc4_khac", "tc5_khac")) {
-          v.put(k + "_judgement", "MET");
-        }
-      }
-      case DISTRICT -> List.of("tc1_khac", "tc2_khac", "tc3_khac").forEach(k -> v.put(k + "_judgement", "MET"));
-      case PROVINCE -> List.of("tc1_khac", "tc2_khac", "tc3_khac", "tc4_khac")
-          .forEach(k -> v.put(k + "_judgement", "MET"));
-    }
-    return v;
+    return tier == Tier.PROVINCE ? Fixtures.provinceCommunityMet() : Fixtures.communityMet();
   }
 
   Long id(ProcessInstance pi) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,7 @@ class CriteriaCatalogTest {
   void currentSetDependsOnTitleTierLevelAndDate() {
     CriteriaSet set = catalog.current(CriteriaSet.LEARNING_UNIT, UnitKind.Tier.PROVINCE, 2, LocalDate.of(2025, 1, 10));
     assertThat(set.code()).isEqualTo("tt24-province-l2");
+    assertThat(set.version()).isEqualTo(2);
     assertThat(set).isEqualTo(CriteriaFixtures.set("tt24-province-l2"));
     assertThat(catalog.current(CriteriaSet.LEARNING_UNIT, UnitKind.Tier.DISTRICT, 1, LocalDate.of(2024, 1, 26))
         .code()).isEqualTo("tt24-district-l1");
@@ -83,44 +85,69 @@ class CriteriaCatalogTest {
         .hasMessageContaining("999999");
   }
 
+  /**
+   * A version of the district level-1 set in which TC3.CT1 awaits the text, stored as an amendment or an older
+   * version would be: the bundled sets follow the texts and have nothing unconfirmed.
+   */
+  private StoredCriteriaSet withUnconfirmedTc3Ct1(LocalDate effective) {
+    CriteriaSet base = CriteriaFixtures.withUnconfirmed(CriteriaFixtures.set("tt24-district-l1"), "TC3.CT1", null);
+    long id = catalog.insert(base.asVersion(3, effective), "test");
+    return catalog.byId(id);
+  }
+
   @Test
   void revisingAnUnconfirmedIndicatorCreatesANewVersionAndKeepsTheOld() {
-    StoredCriteriaSet v1 = catalog.currentStored(CriteriaSet.LEARNING_UNIT, UnitKind.Tier.DISTRICT, 1,
-        LocalDate.of(2025, 1, 10));
-    StoredCriteriaSet v2 = catalog.reviseUnconfirmedIndicator(v1.id(), "TC3.CT1", null, "80", "admin.haiphong");
+    catalog.importBundledSets();
+    StoredCriteriaSet v3 = withUnconfirmedTc3Ct1(LocalDate.of(2025, 1, 1));
+    StoredCriteriaSet v4 = catalog.reviseUnconfirmedIndicator(v3.id(), "TC3.CT1", null, "80", "admin.haiphong");
 
-    assertThat(v2.id()).isNotEqualTo(v1.id());
-    assertThat(v2.set().version()).isEqualTo(2);
-    assertThat(v2.set().code()).isEqualTo("tt24-district-l1");
-    assertThat(v2.set().effectiveFrom()).isEqualTo(LocalDate.of(2025, 5, 20));
-    assertThat(v2.createdBy()).isEqualTo("admin.haiphong");
-    Indicator revised = v2.set().indicator("TC3.CT1").orElseThrow();
+    assertThat(v4.id()).isNotEqualTo(v3.id());
+    assertThat(v4.set().version()).isEqualTo(4);
+    assertThat(v4.set().code()).isEqualTo("tt24-district-l1");
+    assertThat(v4.set().effectiveFrom()).isEqualTo(LocalDate.of(2025, 5, 20));
+    assertThat(v4.createdBy()).isEqualTo("admin.haiphong");
+    Indicator revised = v4.set().indicator("TC3.CT1").orElseThrow();
     assertThat(revised.threshold()).isEqualTo("80");
     assertThat(revised.confirmed()).isFalse();
-    assertThat(revised.text()).isEqualTo(v1.set().indicator("TC3.CT1").orElseThrow().text());
+    assertThat(revised.text()).isEqualTo(v3.set().indicator("TC3.CT1").orElseThrow().text());
 
     // The old version is untouched, in the cache and in the database.
-    assertThat(catalog.byId(v1.id()).set().indicator("TC3.CT1").orElseThrow().threshold()).isNull();
-    assertThat(new CriteriaCatalog(jdbc, new CriteriaSetJson(), MAY_2025).byId(v1.id()).set())
-        .isEqualTo(CriteriaFixtures.set("tt24-district-l1"));
-    // Assessments dated before the revision still use version 1, later ones version 2.
+    assertThat(catalog.byId(v3.id()).set().indicator("TC3.CT1").orElseThrow().threshold()).isNull();
+    assertThat(new CriteriaCatalog(jdbc, new CriteriaSetJson(), MAY_2025).byId(v3.id()).set())
+        .isEqualTo(v3.set());
+    // Assessments dated before the revision still use version 3, later ones version 4.
     assertThat(catalog.current(CriteriaSet.LEARNING_UNIT, UnitKind.Tier.DISTRICT, 1, LocalDate.of(2025, 5, 19))
-        .version()).isEqualTo(1);
+        .version()).isEqualTo(3);
     assertThat(catalog.current(CriteriaSet.LEARNING_UNIT, UnitKind.Tier.DISTRICT, 1, LocalDate.of(2025, 5, 20))
-        .version()).isEqualTo(2);
-    assertThat(catalog.versions("tt24-district-l1")).extracting(s -> s.set().version()).containsExactly(1, 2);
+        .version()).isEqualTo(4);
+    assertThat(catalog.versions("tt24-district-l1")).extracting(s -> s.set().version()).containsExactly(2, 3, 4);
 
     // Revising from the old base again still gets a fresh version number.
-    StoredCriteriaSet v3 = catalog.reviseUnconfirmedIndicator(v1.id(), "TC3.KHAC", "Các chỉ tiêu khác (đã rà soát)",
+    StoredCriteriaSet v5 = catalog.reviseUnconfirmedIndicator(v3.id(), "TC3.CT1", "Tỷ lệ thành viên (đã rà soát)",
         null, "admin.haiphong");
-    assertThat(v3.set().version()).isEqualTo(3);
+    assertThat(v5.set().version()).isEqualTo(5);
+  }
+
+  @Test
+  void aNewVersionAppliesFromItsDateAndOlderDossiersKeepTheirs() {
+    StoredCriteriaSet bundled = catalog.currentStored(CriteriaSet.LEARNING_UNIT, UnitKind.Tier.DISTRICT, 1,
+        LocalDate.of(2026, 2, 28));
+    assertThat(bundled.set().version()).isEqualTo(2);
+    // an amendment in force from 01/03/2026
+    StoredCriteriaSet amended = withUnconfirmedTc3Ct1(LocalDate.of(2026, 3, 1));
+    assertThat(catalog.currentStored(CriteriaSet.LEARNING_UNIT, UnitKind.Tier.DISTRICT, 1,
+        LocalDate.of(2026, 2, 28)).id()).isEqualTo(bundled.id());
+    assertThat(catalog.currentStored(CriteriaSet.LEARNING_UNIT, UnitKind.Tier.DISTRICT, 1,
+        LocalDate.of(2026, 3, 1)).id()).isEqualTo(amended.id());
+    // a dossier refers to its version by id: the amendment does not change what it reads
+    assertThat(catalog.byId(bundled.id()).set()).isEqualTo(CriteriaFixtures.set("tt24-district-l1"));
   }
 
   @Test
   void confirmedIndicatorsCannotBeRevised() {
-    StoredCriteriaSet v1 = catalog.currentStored(CriteriaSet.LEARNING_UNIT, UnitKind.Tier.PROVINCE, 1,
+    StoredCriteriaSet v2 = catalog.currentStored(CriteriaSet.LEARNING_UNIT, UnitKind.Tier.PROVINCE, 1,
         LocalDate.of(2025, 1, 10));
-    assertThatThrownBy(() -> catalog.reviseUnconfirmedIndicator(v1.id(), "TC2.CT1", null, "85", "admin"))
+    assertThatThrownBy(() -> catalog.reviseUnconfirmedIndicator(v2.id(), "TC2.CT1", null, "85", "admin"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("TC2.CT1 đã được xác nhận theo văn bản")
         .hasMessageContaining("không được sửa");
@@ -129,19 +156,14 @@ class CriteriaCatalogTest {
 
   @Test
   void invalidRevisionsAreRefused() {
-    StoredCriteriaSet v1 = catalog.currentStored(CriteriaSet.LEARNING_UNIT, UnitKind.Tier.PROVINCE, 2,
-        LocalDate.of(2025, 1, 10));
-    assertThatThrownBy(() -> catalog.reviseUnconfirmedIndicator(v1.id(), "TC3.CT4", null, "MUC_9", "admin"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MUC_9");
-    assertThatThrownBy(() -> catalog.reviseUnconfirmedIndicator(v1.id(), "TC2.CT1", null, "chín mươi", "admin"))
+    catalog.importBundledSets();
+    StoredCriteriaSet v3 = withUnconfirmedTc3Ct1(LocalDate.of(2025, 1, 1));
+    assertThatThrownBy(() -> catalog.reviseUnconfirmedIndicator(v3.id(), "TC3.CT1", null, "chín mươi", "admin"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phần trăm");
-    assertThatThrownBy(() -> catalog.reviseUnconfirmedIndicator(v1.id(), "TC9.CT1", null, "90", "admin"))
+    assertThatThrownBy(() -> catalog.reviseUnconfirmedIndicator(v3.id(), "TC9.CT1", null, "90", "admin"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("không có chỉ tiêu");
-    assertThatThrownBy(() -> catalog.reviseUnconfirmedIndicator(v1.id(), "TC3.CT3", null, null, "admin"))
+    assertThatThrownBy(() -> catalog.reviseUnconfirmedIndicator(v3.id(), "TC3.CT1", null, null, "admin"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("không có gì thay đổi");
-    assertThat(catalog.versions("tt24-province-l2")).hasSize(1);
-
-    StoredCriteriaSet v2 = catalog.reviseUnconfirmedIndicator(v1.id(), "TC3.CT4", null, "LEVEL_2", "admin");
-    assertThat(v2.set().indicator("TC3.CT4").orElseThrow().digitalThreshold()).isEqualTo(DigitalLevel.LEVEL_2);
+    assertThat(catalog.versions("tt24-district-l1")).extracting(s -> s.set().version()).isEqualTo(List.of(2, 3));
   }
 }

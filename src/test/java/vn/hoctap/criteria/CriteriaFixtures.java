@@ -28,6 +28,23 @@ final class CriteriaFixtures {
   }
 
   /**
+   * The set with one indicator turned into one awaiting the official text ("chờ xác nhận văn bản"), with that
+   * threshold: the bundled sets follow the texts and have none, but a revision or an amendment may bring one.
+   */
+  static CriteriaSet withUnconfirmed(CriteriaSet set, String code, String threshold) {
+    Indicator i = set.indicator(code).orElseThrow();
+    return set.withIndicator(new Indicator(i.code(), i.text(), i.part(), i.rule(), threshold, null, i.population(),
+        i.unit(), i.appliesTo(), i.feed(), false, i.source(), i.remark(), i.pending()));
+  }
+
+  /** Evidence for every indicator of the set: one file each, none marked "không phù hợp". */
+  static EvidenceCheck evidenceForAll(CriteriaSet set, EvidenceCheck.Mode mode) {
+    Map<String, EvidenceCheck.IndicatorEvidence> byCode = new LinkedHashMap<>();
+    set.indicators().forEach(i -> byCode.put(i.code(), new EvidenceCheck.IndicatorEvidence(1, List.of(), null)));
+    return new EvidenceCheck(mode, byCode);
+  }
+
+  /**
    * Best possible values for every indicator applicable to the unit, with a MET judgement on those that need a
    * person. The map is mutable so a test can replace one entry.
    */
@@ -41,7 +58,10 @@ final class CriteriaFixtures {
         case BOOLEAN -> IndicatorInput.ofYes(true);
         case PERCENT_AT_LEAST -> IndicatorInput.ofCounts(100, 100);
         case EMULATION_TITLE_AT_LEAST -> IndicatorInput.ofChoice(EmulationTitle.TAP_THE_LAO_DONG_XUAT_SAC.name());
-        case DIGITAL_LEVEL_AT_LEAST -> IndicatorInput.ofChoice(DigitalLevel.LEVEL_3.name());
+        case DIGITAL_LEVEL_AT_LEAST -> IndicatorInput.ofChoice(DigitalLevel.GOOD.name());
+        case COUNT_AT_LEAST -> IndicatorInput.ofCount(12);
+        case YEAR_ON_YEAR -> Indicator.DECREASE.equals(i.threshold()) ? IndicatorInput.ofYears("3.1", "4.2")
+            : IndicatorInput.ofYears("70.5", "65.2");
         case JUDGEMENT -> new IndicatorInput(null, null, null, null, null, null);
       };
       if (!i.confirmed() || i.rule() == RuleKind.JUDGEMENT) {

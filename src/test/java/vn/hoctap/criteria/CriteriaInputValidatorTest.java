@@ -34,8 +34,9 @@ class CriteriaInputValidatorTest {
     assertThat(validateWith("TC2.CT1", IndicatorInput.ofCounts(55, 50))).singleElement().satisfies(e -> {
       assertThat(e.code()).isEqualTo("TC2.CT1");
       assertThat(e.field()).isEqualTo("met");
-      assertThat(e.message()).isEqualTo("Số đạt (55) của chỉ tiêu TC2.CT1 «Tỷ lệ thành viên chấp hành tốt kỷ luật"
-          + " lao động» lớn hơn tổng số (50): số đạt không được vượt tổng số, hãy kiểm tra lại hai số này.");
+      assertThat(e.message()).isEqualTo("Số đạt (55) của chỉ tiêu TC2.CT1 «Tối thiểu 90% Thành viên trong đơn vị"
+          + " tuân thủ kỷ luật lao động, nội quy làm việc trong …» lớn hơn tổng số (50): số đạt không được"
+          + " vượt tổng số, hãy kiểm tra lại hai số này.");
     });
   }
 
@@ -67,7 +68,7 @@ class CriteriaInputValidatorTest {
     Map<String, IndicatorInput> values = allMet(PROVINCE_L1, school);
     values.put("TC3.CT4", IndicatorInput.ofChoice("MUC_4"));
     assertThat(validator.validate(PROVINCE_L1, school, values)).singleElement()
-        .satisfies(e -> assertThat(e.message()).contains("«MUC_4»", "Mức cơ bản", "Mức 3"));
+        .satisfies(e -> assertThat(e.message()).contains("«MUC_4»", "Mức đáp ứng cơ bản", "Mức đáp ứng tốt"));
   }
 
   @Test
@@ -76,7 +77,6 @@ class CriteriaInputValidatorTest {
     values.remove("TC1.CT1");
     values.remove("TC2.CT1");
     values.remove("TC3.CT3");
-    values.remove("TC2.KHAC"); // a judgement is given later, not required here
     List<InputError> errors = validator.validate(PROVINCE_L1, AGENCY, values);
     assertThat(errors).extracting(e -> e.code() + "." + e.field())
         .containsExactly("TC1.CT1.yes", "TC2.CT1.met", "TC2.CT1.total", "TC3.CT3.choice");
@@ -90,6 +90,22 @@ class CriteriaInputValidatorTest {
     Map<String, IndicatorInput> values = allMet(PROVINCE_L1, privateAgency);
     assertThat(values).doesNotContainKeys("TC1.CT3", "TC3.CT1.HS", "TC3.CT4", "TC3.CT5", "TC3.CT6");
     assertThat(validator.validate(PROVINCE_L1, privateAgency, values)).isEmpty();
+  }
+
+  @Test
+  void yearOnYearAndCountValues() {
+    CriteriaSet province = set("tt25-province-l1");
+    UnitProfile unit = UnitProfile.government(UnitKind.Tier.PROVINCE);
+    Map<String, IndicatorInput> values = allMet(province, unit);
+    values.put("TC4.CT2", IndicatorInput.ofYears("-1", null));
+    values.put("TC3.CT4", new IndicatorInput(null, null, null, null, null, null));
+    values.put("TC3.CT5", IndicatorInput.ofCount(-2));
+    List<InputError> errors = validator.validate(province, unit, values);
+    assertThat(errors).extracting(e -> e.code() + "." + e.field())
+        .containsExactly("TC3.CT4.met", "TC3.CT5.met", "TC4.CT2.current", "TC4.CT2.previous");
+    assertThat(errors.get(0).message()).contains("Chưa nhập số lượng");
+    assertThat(errors.get(2).message()).contains("năm đánh giá", "không được âm");
+    assertThat(errors.get(3).message()).contains("Chưa nhập số liệu năm trước liền kề");
   }
 
   @Test

@@ -25,12 +25,17 @@ class StepFormsTest {
   @Test
   void hideConditionsFollowTheVariables() {
     StepForm f = forms.get("lu-indicator-values");
-    Map<String, Object> vars = Map.of("applicableCodes", ";TC1.CT1;", "pendingCodes", ";", "formStage", "SELF",
-        "returnReasons", "");
+    Map<String, Object> vars = Map.of("applicableCodes", ";TC1.CT1;TC1.CT1=BOOLEAN;TC3.CT5;TC3.CT5=BOOLEAN;",
+        "pendingCodes", ";", "formStage", "SELF", "returnReasons", "");
     var keys = f.shownEditable(vars).stream().map(StepForm.Field::key).toList();
-    assertThat(keys).contains("tc1_ct1", "tc1_ct1_note", "assessmentComment")
-        .doesNotContain("tc1_ct1_judgement", "tc1_ct2", "appraisalRecommendation", "correctionReason");
-    var appraisal = f.shownEditable(Map.of("applicableCodes", ";TC1.CT1;", "pendingCodes", ";TC1.CT1;",
+    assertThat(keys).contains("tc1_ct1", "tc1_ct1_note", "assessmentComment", "tc3_ct5")
+        .doesNotContain("tc1_ct1_judgement", "tc1_ct2", "appraisalRecommendation", "correctionReason",
+            "tc3_ct5_level");
+    // the same code with another rule in another set (a university's digital level at province, TT24 Điều 12)
+    var province = f.shownEditable(Map.of("applicableCodes", ";TC3.CT5;TC3.CT5=DIGITAL_LEVEL_AT_LEAST;",
+        "pendingCodes", ";", "formStage", "SELF")).stream().map(StepForm.Field::key).toList();
+    assertThat(province).contains("tc3_ct5_level", "tc3_ct5_note").doesNotContain("tc3_ct5");
+    var appraisal = f.shownEditable(Map.of("applicableCodes", ";TC1.CT1;TC1.CT1=BOOLEAN;", "pendingCodes", ";TC1.CT1;",
         "formStage", "APPRAISAL")).stream().map(StepForm.Field::key).toList();
     assertThat(appraisal).contains("tc1_ct1_judgement", "appraisalRecommendation", "correctionReason")
         .doesNotContain("assessmentComment");

@@ -138,21 +138,18 @@ class ModelsAndFormsTest {
         "LEARNING_COMMUNITY", LearningCommunityProcess.VALUES_FORM);
     List<CriteriaSet> sets = new CriteriaSetJson().readBundled();
     assertThat(sets).extracting(CriteriaSet::title).contains("LEARNING_UNIT", "LEARNING_COMMUNITY");
-    assertThat(sets).hasSize(10);
+    assertThat(sets).hasSize(10).allSatisfy(s -> assertThat(s.version()).isEqualTo(2));
     for (CriteriaSet set : sets) {
       Map<String, JsonNode> groupOf = new HashMap<>();
       Map<String, JsonNode> fields = fields(forms().get(formOfTitle.get(set.title())).get("components"),
           new HashMap<>(), null, groupOf);
       for (Indicator i : set.indicators()) {
-        List<String> keys = switch (i.rule()) {
-          case BOOLEAN, EMULATION_TITLE_AT_LEAST, DIGITAL_LEVEL_AT_LEAST -> List.of(i.formKey());
-          case PERCENT_AT_LEAST -> List.of(IndicatorForm.metKey(i), IndicatorForm.totalKey(i));
-          case JUDGEMENT -> List.of();
-        };
-        for (String key : keys) {
+        for (String key : IndicatorForm.valueKeys(i)) {
           assertThat(fields).as(set.code() + " " + i.code() + " needs field " + key).containsKey(key);
           assertThat(groupOf.get(key).get("conditional").get("hide").asText())
-              .as("shown only where " + i.code() + " applies").contains(";" + i.code() + ";");
+              .as("shown only where " + i.code() + " applies").contains(IndicatorForm.token(i.code()));
+          assertThat(fields.get(key).get("conditional").get("hide").asText())
+              .as("shown only for the rule of the dossier's set").contains(IndicatorForm.token(i.code(), i.rule()));
         }
         assertThat(fields).containsKey(IndicatorForm.noteKey(i));
         assertThat(fields.get(IndicatorForm.judgementKey(i)).get("conditional").get("hide").asText())

@@ -505,11 +505,13 @@ class HostileInputHttpTest {
             "name", SCRIPT + " Hoa", "orgCode", u.code(), "position", "<b>Nguyễn</b>", "summary", SCRIPT,
             "achievements", List.of(), "certifications", List.of("Xác nhận " + SCRIPT)))));
     assertThat(proposal.status()).as(proposal.body()).isEqualTo(201);
-    long awardee = http.get(u.head(), "/api/awards/proposals/" + proposal.json().get("id").asLong()).json()
+    long proposalId = proposal.json().get("id").asLong();
+    long awardee = http.get(u.head(), "/api/awards/proposals/" + proposalId).json()
         .get("candidates").get(0).get("awardeeId").asLong();
 
     Map<String, String> pages = new LinkedHashMap<>();
-    pages.put("awardee page", page(u.head(), "/awards/awardees/" + awardee));
+    pages.put("awardee page", page(u.head(), "/khen-thuong/doi-tuong/" + awardee));
+    pages.put("award proposal page", page(u.head(), "/khen-thuong/" + proposalId));
     pages.put("dossier page", page("admin", "/ho-so/" + pi.getBusinessKey()));
     pages.put("dossier page for the unit", page(u.team(), "/ho-so/" + pi.getBusinessKey()));
     pages.put("dashboard", page("admin", "/dashboard"));

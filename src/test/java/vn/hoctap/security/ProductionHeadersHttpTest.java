@@ -24,6 +24,7 @@ import vn.hoctap.support.TestProfiles;
 @HoctapTest
 @ActiveProfiles(resolver = ProductionHeadersHttpTest.WithProduction.class)
 @TestPropertySource(properties = {"camunda.bpm.process-engine-name=productionheaders",
+    "hoctap.public-url=https://hoctap.example.vn",
     "camunda.bpm.job-execution.enabled=false"})
 class ProductionHeadersHttpTest {
 

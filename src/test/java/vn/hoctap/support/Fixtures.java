@@ -1,5 +1,9 @@
 package vn.hoctap.support;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +21,11 @@ import vn.hoctap.deadline.DeadlineKind;
 import vn.hoctap.deadline.DeadlineRule;
 import vn.hoctap.deadline.DeadlineService;
 import vn.hoctap.demo.DemoData;
+import vn.hoctap.criteria.CriteriaSet;
+import vn.hoctap.criteria.Indicator;
+import vn.hoctap.dossier.Dossier;
+import vn.hoctap.dossier.DossierService;
+import vn.hoctap.dossier.EvidenceService;
 import vn.hoctap.dossier.Title;
 import vn.hoctap.org.AuthorityRule;
 import vn.hoctap.org.AuthorityRuleRepository;
@@ -26,6 +35,7 @@ import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
 import vn.hoctap.org.UnitKind;
 import vn.hoctap.process.LearningUnitProcess;
+import vn.hoctap.security.CurrentUser;
 import vn.hoctap.security.IdentityProvisioning;
 
 /**
@@ -47,9 +57,14 @@ public class Fixtures {
   private final IdentityService identity;
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final DossierService dossiers;
+  private final EvidenceService evidence;
 
   Fixtures(OrgUnitRepository orgs, AuthorityRuleRepository authority, DeadlineService deadlines,
-      IdentityProvisioning provisioning, IdentityService identity, RuntimeService runtime, TaskService tasks) {
+      IdentityProvisioning provisioning, IdentityService identity, RuntimeService runtime, TaskService tasks,
+      DossierService dossiers, EvidenceService evidence) {
+    this.dossiers = dossiers;
+    this.evidence = evidence;
     this.orgs = orgs;
     this.authority = authority;
     this.deadlines = deadlines;
@@ -93,8 +108,40 @@ public class Fixtures {
     });
   }
 
+  /**
+   * Opens a learning-unit dossier as the team member, who then uploads one evidence file for every indicator that
+   * applies, as a unit does before submitting: without it the appraisal finds every indicator "không đạt" (TT24
+   * Điều 9 khoản 3). Tests of missing evidence use {@link #openWithoutEvidence}.
+   */
   public ProcessInstance open(String user, String unitCode, int level, int year) {
+    ProcessInstance pi = openWithoutEvidence(user, unitCode, level, year);
+    evidenceForEveryIndicator(Long.valueOf(pi.getBusinessKey()), user);
+    return pi;
+  }
+
+  public ProcessInstance openWithoutEvidence(String user, String unitCode, int level, int year) {
     return open(LearningUnitProcess.KEY, user, unitCode, level, year);
+  }
+
+  /** One small PDF per applicable indicator of the dossier's criteria set, uploaded by {@code user}. */
+  public void evidenceForEveryIndicator(Long dossierId, String user) {
+    Dossier d = dossiers.get(dossierId);
+    CriteriaSet set = dossiers.criteriaSet(d);
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    CurrentUser who = new CurrentUser(user, groups);
+    for (Indicator i : set.indicators()) {
+      if (!i.appliesTo(d.getUnit().profile())) {
+        continue;
+      }
+      byte[] pdf = ("%PDF-1.4\n% minh chứng hồ sơ " + dossierId + " chỉ tiêu " + i.code() + "\n")
+          .getBytes(StandardCharsets.UTF_8);
+      try {
+        evidence.upload(dossierId, i.code(), "minh-chung-" + i.formKey() + ".pdf", new ByteArrayInputStream(pdf),
+            pdf.length, null, who);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   public ProcessInstance open(String processKey, String user, String applicantCode, int level, int year) {
@@ -215,43 +262,92 @@ public class Fixtures {
     as(user, () -> tasks.complete(t.getId(), form));
   }
 
-  /** Every applicable indicator of the district level-1 set met, with judgements for the unconfirmed ones. */
+  /**
+   * Every indicator of the district level-1 set (TT24 Điều 6) met, whatever the district unit's kind: conditions
+   * answered "Có", ratios at their threshold or just above (TC2: 90 %, 90 %, 90 %, 50 %, 90 %; TC3.CT1 90 %, learners
+   * 95 %), "Tập thể lao động tiên tiến", "mức đáp ứng cơ bản". Values of indicators that do not apply are ignored.
+   */
   public static Map<String, Object> districtLevel1Met() {
     Map<String, Object> v = new HashMap<>();
-    for (String k : List.of("tc1_ct1", "tc1_ct2", "tc1_ct2_mn", "tc1_ct3", "tc1_ct4", "tc1_ct5")) {
+    for (String k : List.of("tc1_ct1", "tc1_ct2", "tc1_ct2_mn", "tc1_ct3", "tc1_ct4", "tc1_ct5", "tc3_ct2",
+        "tc3_ct2_mn", "tc3_ct5")) {
       v.put(k, "true");
     }
-    v.put("tc2_ct1_met", 45L);
-    v.put("tc2_ct1_total", 50L);
-    v.put("tc2_ct2_met", 50L);
-    v.put("tc2_ct2_total", 50L);
-    v.put("tc3_ct1_met", 40L);
-    v.put("tc3_ct1_total", 50L);
-    for (String k : List.of("tc2_khac", "tc3_ct1", "tc3_khac")) {
-      v.put(k + "_judgement", "MET");
-    }
+    counts(v, "tc2_ct1", 45, 50);
+    counts(v, "tc2_ct2", 50, 50);
+    counts(v, "tc2_ct3", 46, 50);
+    counts(v, "tc2_ct4", 25, 50);
+    counts(v, "tc2_ct5", 47, 50);
+    counts(v, "tc3_ct1", 45, 50);
+    counts(v, "tc3_ct1_hs", 950, 1000);
+    v.put("tc3_ct3_title", "TAP_THE_LAO_DONG_TIEN_TIEN");
+    v.put("tc3_ct4_level", "BASIC");
     v.put("tc1_ct1_note", "Kế hoạch số 01/KH ngày 05/01");
     return v;
   }
 
-  /** Every applicable indicator of the province level-1 set met, for an upper-secondary school. */
+  /** Every applicable indicator of the province level-1 set (TT24 Điều 12) met, for an upper-secondary school. */
   public static Map<String, Object> provinceLevel1MetUpperSecondary() {
     Map<String, Object> v = new HashMap<>();
-    for (String k : List.of("tc1_ct1", "tc1_ct2", "tc1_ct3", "tc1_ct4", "tc1_ct5", "tc3_ct2")) {
+    for (String k : List.of("tc1_ct1", "tc1_ct2", "tc1_ct3", "tc1_ct4", "tc1_ct5", "tc3_ct2", "tc3_ct6")) {
       v.put(k, "true");
     }
-    v.put("tc2_ct1_met", 90L);
-    v.put("tc2_ct1_total", 100L);
-    v.put("tc2_ct2_met", 95L);
-    v.put("tc2_ct2_total", 100L);
-    v.put("tc3_ct1_met", 90L);
-    v.put("tc3_ct1_total", 100L);
-    v.put("tc3_ct1_hs_met", 950L);
-    v.put("tc3_ct1_hs_total", 1000L);
-    v.put("tc3_ct3", "TAP_THE_LAO_DONG_TIEN_TIEN");
-    v.put("tc3_ct4", "BASIC");
-    v.put("tc2_khac_judgement", "MET");
+    counts(v, "tc2_ct1", 90, 100);
+    counts(v, "tc2_ct2", 95, 100);
+    counts(v, "tc2_ct3", 92, 100);
+    counts(v, "tc2_ct4", 60, 100);
+    counts(v, "tc2_ct5", 91, 100);
+    counts(v, "tc3_ct1", 90, 100);
+    counts(v, "tc3_ct1_hs", 950, 1000);
+    v.put("tc3_ct3_title", "TAP_THE_LAO_DONG_TIEN_TIEN");
+    v.put("tc3_ct4_level", "BASIC");
+    v.put("tc3_ct5_level", "BASIC");
     return v;
+  }
+
+  /**
+   * Every indicator of the level-1 set of "Cộng đồng học tập" met, at any tier (TT25 Điều 6 xã, 11 huyện, 16 tỉnh: the
+   * fields of the three tiers do not clash, so one map serves all): conditions "Có", the citizens' ratios at their
+   * thresholds (60 %, 50 %, 12 %), 90 % of communes or districts recognised, income and employment up, poverty down,
+   * GRDP up, 4 programmes of the museum and of the radio-television. The figures hoctap already knows (recognised
+   * communes, last year's figures) are overridden with a reason in the note, as a commune or district would.
+   */
+  public static Map<String, Object> communityMet() {
+    Map<String, Object> v = new HashMap<>();
+    for (String k : List.of("tc1_ct1", "tc1_ct2", "tc1_ct3", "tc2_ct1", "tc2_ct2", "tc2_ct3", "tc2_ct4", "tc2_ct5",
+        "tc3_ct1", "tc3_ct2", "tc3_ct3", "tc3_ct5_hl", "tc4_ct1", "tc4_ct2", "tc4_ct3", "tc4_ct4")) {
+      v.put(k, "true");
+    }
+    counts(v, "tc5_ct1", 600, 1000);
+    counts(v, "tc5_ct2", 500, 1000);
+    counts(v, "tc5_ct2_dh", 120, 1000);
+    v.put("tc5_ct1_note", "Theo số liệu dân số của xã năm đánh giá");
+    counts(v, "tc4_ct1", 9, 10);
+    v.put("tc4_ct1_note", "Theo các quyết định công nhận lưu tại cơ quan");
+    v.put("tc4_ct2_current", "70,5");
+    v.put("tc4_ct2_previous", "65,2");
+    v.put("tc4_ct2_note", "Theo niên giám thống kê");
+    v.put("tc4_ct3_current", "62");
+    v.put("tc4_ct3_previous", "61,5");
+    v.put("tc4_ct3_note", "Theo niên giám thống kê");
+    v.put("tc3_ct4_count", 4L);
+    v.put("tc3_ct5_count", 4L);
+    return v;
+  }
+
+  /** Province level 1 of TT25 Điều 16 differs at TC4: poverty down, GRDP up (the district's figures go up). */
+  public static Map<String, Object> provinceCommunityMet() {
+    Map<String, Object> v = communityMet();
+    v.put("tc4_ct2_current", "3,1");
+    v.put("tc4_ct2_previous", "4,2");
+    v.put("tc4_ct3_current", "1.250,5");
+    v.put("tc4_ct3_previous", "1.100");
+    return v;
+  }
+
+  private static void counts(Map<String, Object> v, String key, long met, long total) {
+    v.put(key + "_met", met);
+    v.put(key + "_total", total);
   }
 
   public static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {

@@ -414,12 +414,12 @@ class LearningUnitProcessTest {
     ProcessInstance pi = fx.open(u.team(), u.code(), 1, YEAR);
     Map<String, Object> bad = with(districtLevel1Met(), "tc2_ct1_met", 60L, "tc2_ct2_met", -1L);
     bad.remove("tc1_ct4");
-    bad.remove("tc3_khac_judgement");
+    bad.remove("tc3_ct3_title");
     assertThat(refusal(() -> fx.complete(u.team(), pi, TASK_SELF_ASSESSMENT, bad)).details())
         .anyMatch(s -> s.startsWith("TC2.CT1"))
         .anyMatch(s -> s.startsWith("TC2.CT2"))
         .anyMatch(s -> s.startsWith("TC1.CT4"))
-        .anyMatch(s -> s.startsWith("TC3.KHAC"));
+        .anyMatch(s -> s.startsWith("TC3.CT3"));
     assertThat(pi).isWaitingAt(TASK_SELF_ASSESSMENT);
     assertThat(dossiers.revisions(dossierId(pi))).isEmpty();
     assertThat(engine.getRuntimeService().getVariables(pi.getId()).keySet()).doesNotContain("tc2_ct1_met");
