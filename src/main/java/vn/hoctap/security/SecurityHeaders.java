@@ -23,7 +23,18 @@ final class SecurityHeaders {
 
   /** CSP, Referrer-Policy, Permissions-Policy and (if hsts) HSTS on hoctap's responses. */
   static void strict(HttpSecurity http, boolean hsts) throws Exception {
-    http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
+    strict(http, hsts, java.util.List.of());
+  }
+
+  /**
+   * As {@link #strict(HttpSecurity, boolean)}, with these origins allowed as targets of a form's redirect: the
+   * single sign-on providers, whose end-session endpoint the logout form's answer redirects to (browsers apply
+   * form-action to the redirects that follow a form submission).
+   */
+  static void strict(HttpSecurity http, boolean hsts, java.util.List<String> formTargets) throws Exception {
+    String csp = formTargets.isEmpty() ? CSP
+        : CSP.replace("form-action 'self';", "form-action 'self' " + String.join(" ", formTargets) + ";");
+    http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(csp)));
     common(http, hsts);
   }
 

@@ -7,6 +7,7 @@ import vn.hoctap.citizen.SelfAssessment;
 import vn.hoctap.inbox.HomeService;
 import vn.hoctap.security.CurrentUser;
 import vn.hoctap.security.SecurityConfig;
+import vn.hoctap.security.sso.SsoClientRegistrations;
 
 /** The login page and the start page of our own pages. */
 @Page
@@ -15,15 +16,19 @@ class PagesController {
   private final HomeService home;
   private final SelfAssessment self;
   private final CitizenAccounts citizens;
+  private final SsoClientRegistrations sso;
 
-  PagesController(HomeService home, SelfAssessment self, CitizenAccounts citizens) {
+  PagesController(HomeService home, SelfAssessment self, CitizenAccounts citizens, SsoClientRegistrations sso) {
     this.home = home;
     this.self = self;
     this.citizens = citizens;
+    this.sso = sso;
   }
 
   @GetMapping(SecurityConfig.LOGIN_PAGE)
-  String login() {
+  String login(Model model) {
+    // one button per configured single sign-on provider, above the local login
+    model.addAttribute("ssoProviders", sso.options());
     return "login";
   }
 
