@@ -38,6 +38,9 @@ public class TaskRaceAsConflict extends AbstractProcessEnginePlugin {
   public static final String MESSAGE = "Công việc này vừa được người khác hoàn thành, hồ sơ đã sang bước khác."
       + " Hãy tải lại danh sách công việc. (This task was just completed by someone else: reload your task list.)";
 
+  public static final String BUSY = "Hồ sơ đang được người khác xử lý cùng lúc nên bước này chưa được lưu. Hãy tải"
+      + " lại trang để xem hồ sơ hiện ở bước nào rồi làm lại nếu vẫn cần.";
+
   /** Cache states of an entity read from the database (not created by the command itself). */
   private static final Set<DbEntityState> READ = Set.of(DbEntityState.PERSISTENT, DbEntityState.DELETED_PERSISTENT);
 
@@ -63,6 +66,13 @@ public class TaskRaceAsConflict extends AbstractProcessEnginePlugin {
       } catch (RuntimeException e) {
         if ((command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) && readTaskGone()) {
           throw new OptimisticLockingException(MESSAGE, e);
+        }
+        // the dossier's row lock waited out behind another decision on the same dossier (a long transaction, e.g.
+        // one that signs its documents): the same race, told as a conflict, nothing saved
+        if ((command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)
+            && vn.hoctap.common.Throwables.find(e,
+                org.springframework.dao.PessimisticLockingFailureException.class) != null) {
+          throw new OptimisticLockingException(BUSY, e);
         }
         throw e;
       }

@@ -149,7 +149,9 @@ class ReturnForSupplementBrowserTest {
     assertThat(added).contains("bien-ban-hop-hoi-dong-truong.pdf", "Biên bản họp", "Bổ sung sau khi trả lại",
         "Người Thử", "44 KB");
     assertThat(b.driver.findElements(By.id("xoa-" + minutesId))).as("removable until resubmitted").hasSize(1);
-    assertThat(b.driver.findElement(By.id("mc-so-tep")).getText()).isEqualTo("3");
+    int perIndicator = jdbc.queryForObject("select count(*) from evidence where dossier_id = ? and file_name like"
+        + " 'minh-chung-%'", Integer.class, id);
+    assertThat(b.driver.findElement(By.id("mc-so-tep")).getText()).isEqualTo(String.valueOf(3 + perIndicator));
     assertThat(j.download(By.linkText("bien-ban-hop-hoi-dong-truong.pdf"))).isEqualTo(minutes);
     j.check("minh-chung-bo-sung", false);
     b.type(By.id("i_assessmentComment"), EXPLANATION);
