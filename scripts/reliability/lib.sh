@@ -102,9 +102,10 @@ must() {
 
 # the district level-1 self-assessment of a primary school, every indicator met (as Fixtures.districtLevel1Met)
 LEVEL1_MET='{"tc1_ct1":"true","tc1_ct2":"true","tc1_ct2_mn":"true","tc1_ct3":"true","tc1_ct4":"true",
- "tc1_ct5":"true","tc2_ct1_met":45,"tc2_ct1_total":50,"tc2_ct2_met":50,"tc2_ct2_total":50,"tc3_ct1_met":40,
- "tc3_ct1_total":50,"tc2_khac_judgement":"MET","tc3_ct1_judgement":"MET","tc3_khac_judgement":"MET",
- "tc1_ct1_note":"Kế hoạch số 01/KH ngày 05/01"}'
+ "tc1_ct5":"true","tc3_ct2":"true","tc3_ct2_mn":"true","tc3_ct5":"true","tc2_ct1_met":45,"tc2_ct1_total":50,
+ "tc2_ct2_met":50,"tc2_ct2_total":50,"tc2_ct3_met":46,"tc2_ct3_total":50,"tc2_ct4_met":25,"tc2_ct4_total":50,
+ "tc2_ct5_met":47,"tc2_ct5_total":50,"tc3_ct1_met":45,"tc3_ct1_total":50,
+ "tc3_ct3_title":"TAP_THE_LAO_DONG_TIEN_TIEN","tc3_ct4_level":"BASIC","tc1_ct1_note":"Kế hoạch số 01/KH ngày 05/01"}'
 
 form() { # form JSON-OBJECT-OF-VALUES : the Camunda submit-form body
   jq -c '{variables: with_entries(.value = {value: .value})}' <<<"$1"
@@ -164,6 +165,17 @@ new_school() {
 # open_dossier PORT CODE YEAR : prints the new dossier's id
 open_dossier() {
   must POST "$1" todanhgia /api/dossiers "{\"unitCode\":\"$2\",\"level\":1,\"assessmentYear\":$3}" 201
-  body | jq -r '.dossier.id'
+  local id; id="$(body | jq -r '.dossier.id')"
+  # one evidence file per applicable indicator (TT24 Điều 9 K3: without it the appraisal finds it "không đạt")
+  local task; task="$(task_of "$1" todanhgia "$id")"
+  must GET "$1" todanhgia "/engine-rest/task/$task/form-variables" 200
+  local code
+  for code in $(body | jq -r '.applicableCodes.value' | tr ';' '\n' | grep -v '=' | grep .); do
+    printf '%%PDF-1.4\n%% minh chung %s\n' "$code" > "$REL_TMP/mc.pdf"
+    [ "$(curl -s -o "$REL_TMP/body" -w '%{http_code}' -u "todanhgia:$REL_PASSWORD" -H 'X-Requested-By: hoctap-api' \
+      -F "file=@$REL_TMP/mc.pdf;type=application/pdf" -F "indicatorCode=$code" --max-time 60 \
+      "http://127.0.0.1:$1/api/dossiers/$id/evidence")" = 201 ] || fail "evidence $code of dossier $id: $(body)"
+  done
+  echo "$id"
 }
 
