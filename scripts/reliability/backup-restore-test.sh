@@ -50,7 +50,9 @@ snapshot() { # snapshot DIR : what must come back: each dossier as the API shows
 }
 snapshot "$REL_TMP/before"
 for i in 1 2 3; do
-  e="$(jq -r '.evidence[0].id' "$REL_TMP/before/dossier-${D[$i]}.json")"
+  # the file uploaded above (open_dossier also put one per indicator)
+  e="$(jq -r --arg f "evidence-$i.pdf" '[.evidence[] | select(.fileName == $f)][0].id' \
+    "$REL_TMP/before/dossier-${D[$i]}.json")"
   cmp -s "$REL_TMP/evidence-$i.pdf" "$REL_TMP/before/evidence-$e" || fail "evidence $e not the uploaded bytes"
 done
 log "data: dossiers $IDS, $(jq -s "map(.history | length) | add" "$REL_TMP"/before/dossier-*.json) history entries, counts $(cat "$REL_TMP/before/counts")"
