@@ -46,4 +46,24 @@ public final class Accessibility {
       driver.manage().window().setSize(before);
     }
   }
+
+  /** axe-core, a screenshot copied to docs/screenshots, and (for a page reached by GET) the 360 px check with its own. */
+  public static void check(BrowserSession b, String name, boolean phone) throws Exception {
+    assertNoSeriousViolations(b.driver, name);
+    keep(b.screenshot(name), name);
+    if (phone) {
+      assertFitsAPhone(b, name);
+      Dimension before = b.driver.manage().window().getSize();
+      b.driver.manage().window().setSize(new Dimension(360, 740));
+      keep(b.screenshot(name + "-360"), name + "-360");
+      b.driver.manage().window().setSize(before);
+    }
+  }
+
+  /** Copies a screenshot into docs/screenshots under its page's name. */
+  public static void keep(java.nio.file.Path shot, String name) throws Exception {
+    java.nio.file.Path docs = java.nio.file.Path.of("docs", "screenshots");
+    java.nio.file.Files.createDirectories(docs);
+    java.nio.file.Files.copy(shot, docs.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
 }

@@ -1,5 +1,8 @@
 package vn.hoctap.browser;
 
+import static vn.hoctap.browser.Accessibility.check;
+import static vn.hoctap.browser.Accessibility.keep;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -11,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -23,7 +25,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -411,22 +412,4 @@ class RoundPagesBrowserTest {
         .getBytes(StandardCharsets.UTF_8));
   }
 
-  /** axe-core, a screenshot to docs/screenshots, and (for a page reached by GET) the 360 px check with its own. */
-  void check(BrowserSession b, String name, boolean phone) throws Exception {
-    Accessibility.assertNoSeriousViolations(b.driver, name);
-    keep(b.screenshot(name), name);
-    if (phone) {
-      Accessibility.assertFitsAPhone(b, name);
-      Dimension before = b.driver.manage().window().getSize();
-      b.driver.manage().window().setSize(new Dimension(360, 740));
-      keep(b.screenshot(name + "-360"), name + "-360");
-      b.driver.manage().window().setSize(before);
-    }
-  }
-
-  static void keep(Path shot, String name) throws Exception {
-    Path docs = Path.of("docs", "screenshots");
-    Files.createDirectories(docs);
-    Files.copy(shot, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-  }
 }

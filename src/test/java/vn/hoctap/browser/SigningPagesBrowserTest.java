@@ -1,16 +1,17 @@
 package vn.hoctap.browser;
 
+import static vn.hoctap.browser.Accessibility.check;
+import static vn.hoctap.browser.Accessibility.keep;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,23 +44,6 @@ class SigningPagesBrowserTest {
     return "http://localhost:" + port + path;
   }
 
-  void check(BrowserSession b, String name, boolean phone) throws Exception {
-    Accessibility.assertNoSeriousViolations(b.driver, name);
-    keep(b.screenshot(name), name);
-    if (phone) {
-      Accessibility.assertFitsAPhone(b, name);
-      Dimension before = b.driver.manage().window().getSize();
-      b.driver.manage().window().setSize(new Dimension(360, 740));
-      keep(b.screenshot(name + "-360"), name + "-360");
-      b.driver.manage().window().setSize(before);
-    }
-  }
-
-  static void keep(Path shot, String name) throws Exception {
-    Path docs = Path.of("docs", "screenshots");
-    Files.createDirectories(docs);
-    Files.copy(shot, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-  }
 
   @Test
   void anyoneChecksAFileAndAnAdministratorManagesSignatures() throws Exception {
