@@ -7,11 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -206,14 +204,10 @@ class ProposalPages {
     if (!params.containsKey("xacNhan")) {
       String consequence = consequence(ot, converted.values());
       if (consequence != null) {
-        model.addAttribute("p", p);
-        model.addAttribute("taskId", task.getId());
-        model.addAttribute("stepName", task.getName());
-        model.addAttribute("candidate", ot.candidate());
-        model.addAttribute("consequence", consequence);
-        model.addAttribute("typed", typed.entrySet().stream().collect(Collectors.toMap(e -> "f_" + e.getKey(),
-            Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
-        return "khen-thuong/xac-nhan";
+        model.addAttribute("c", new StepForms.Confirmation(task.getName(), ot.candidate(), "Danh sách đề nghị khen"
+            + " thưởng số " + p.id() + " của " + p.proposerName() + " — " + p.formLabel(), consequence,
+            "/khen-thuong/" + p.id() + "/buoc/" + task.getId(), typed));
+        return StepForms.Confirmation.TEMPLATE;
       }
     }
     boolean claimed = false;
@@ -230,20 +224,8 @@ class ProposalPages {
       DomainException refusal = Throwables.find(e, DomainException.class);
       if (refusal != null) {
         response.setStatus(400);
-        Map<String, List<String>> byField = new LinkedHashMap<>();
-        List<String> general = new ArrayList<>();
-        Set<String> shown = form.shownEditable(vars).stream().map(StepForm.Field::key).collect(Collectors.toSet());
-        for (DomainException.Problem pr : refusal.fieldProblems()) {
-          if (pr.field() != null && shown.contains(pr.field())) {
-            byField.computeIfAbsent(pr.field(), k -> new ArrayList<>()).add(pr.message());
-          } else {
-            general.add(pr.message());
-          }
-        }
-        List<String> all = new ArrayList<>();
-        all.add(refusal.getMessage());
-        all.addAll(general);
-        return again(p, openTasks(p), ot, form, vars, typed, byField, all, null, model);
+        StepForms.Refusal shownAs = forms.refusal(refusal, form, vars);
+        return again(p, openTasks(p), ot, form, vars, typed, shownAs.byField(), shownAs.general(), null, model);
       }
       if (Throwables.find(e, TaskAlreadyClaimedException.class) != null
           || Throwables.find(e, OptimisticLockingException.class) != null || stillOpen(task.getId()) == null) {

@@ -354,16 +354,12 @@ class RoundPages {
         && REFUSE.equals(converted.values().get(VAR_DECISION))) {
       RoundService.Counts c = rounds.counts(r.id());
       Object why = converted.values().get(FIELD_COMMENT);
-      model.addAttribute("r", r);
-      model.addAttribute("taskId", task.getId());
-      model.addAttribute("stepName", task.getName());
-      model.addAttribute("consequence", "Đợt đánh giá sẽ KẾT THÚC và KHÔNG được công nhận: không ai trong " + c.entries()
+      String consequence = "Đợt đánh giá sẽ KẾT THÚC và KHÔNG được công nhận: không ai trong " + c.entries()
           + " người / hộ của danh sách (" + c.passed() + " đạt) được công nhận"
-          + (why == null || why.toString().isBlank() ? "." : ", với lý do: «" + why.toString().strip() + "»."));
-      Map<String, String> hidden = new LinkedHashMap<>();
-      typed.forEach((k, v) -> hidden.put("f_" + k, v));
-      model.addAttribute("typed", hidden);
-      return "citizen/dot-xac-nhan";
+          + (why == null || why.toString().isBlank() ? "." : ", với lý do: «" + why.toString().strip() + "».");
+      model.addAttribute("c", new StepForms.Confirmation(task.getName(), "đợt đánh giá số " + r.id(), r.describe(),
+          consequence, "/dot-danh-gia/" + r.id() + "/buoc/" + task.getId(), typed));
+      return StepForms.Confirmation.TEMPLATE;
     }
     boolean claimed = false;
     try {
@@ -379,21 +375,9 @@ class RoundPages {
       DomainException refusal = Throwables.find(e, DomainException.class);
       if (refusal != null) {
         response.setStatus(400);
-        Map<String, List<String>> byField = new LinkedHashMap<>();
-        List<String> general = new ArrayList<>();
-        Set<String> shown = form.shownEditable(vars).stream().map(StepForm.Field::key).collect(Collectors.toSet());
-        for (DomainException.Problem p : refusal.fieldProblems()) {
-          if (p.field() != null && shown.contains(p.field())) {
-            byField.computeIfAbsent(p.field(), k -> new ArrayList<>()).add(p.message());
-          } else {
-            general.add(p.message());
-          }
-        }
-        List<String> all = new ArrayList<>();
-        all.add(refusal.getMessage());
-        all.addAll(general);
-        return again(readable(id), openTasks(r), task, form, vars, typed, reasons, byField, all, null, filter, search,
-            pageNo, model);
+        StepForms.Refusal shownAs = forms.refusal(refusal, form, vars);
+        return again(readable(id), openTasks(r), task, form, vars, typed, reasons, shownAs.byField(),
+            shownAs.general(), null, filter, search, pageNo, model);
       }
       if (Throwables.find(e, TaskAlreadyClaimedException.class) != null
           || Throwables.find(e, OptimisticLockingException.class) != null || stillOpen(task.getId()) == null) {

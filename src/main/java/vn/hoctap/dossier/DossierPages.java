@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -165,13 +164,9 @@ class DossierPages {
     if (!params.containsKey("xacNhan")) {
       String consequence = consequence(d, task, converted.values());
       if (consequence != null) {
-        model.addAttribute("d", d);
-        model.addAttribute("taskId", task.getId());
-        model.addAttribute("stepName", task.getName());
-        model.addAttribute("consequence", consequence);
-        model.addAttribute("typed", typed.entrySet().stream()
-            .collect(Collectors.toMap(e -> "f_" + e.getKey(), Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
-        return "dossier/xac-nhan";
+        model.addAttribute("c", new StepForms.Confirmation(task.getName(), "hồ sơ số " + d.getId(), d.describe(),
+            consequence, "/ho-so/" + d.getId() + "/buoc/" + task.getId(), typed));
+        return StepForms.Confirmation.TEMPLATE;
       }
     }
     boolean claimed = false;
@@ -188,20 +183,8 @@ class DossierPages {
       DomainException refusal = Throwables.find(e, DomainException.class);
       if (refusal != null) {
         response.setStatus(400);
-        Map<String, List<String>> byField = new LinkedHashMap<>();
-        List<String> general = new ArrayList<>();
-        Set<String> shown = form.shownEditable(vars).stream().map(StepForm.Field::key).collect(Collectors.toSet());
-        for (DomainException.Problem p : refusal.fieldProblems()) {
-          if (p.field() != null && shown.contains(p.field())) {
-            byField.computeIfAbsent(p.field(), k -> new ArrayList<>()).add(p.message());
-          } else {
-            general.add(p.message());
-          }
-        }
-        List<String> all = new ArrayList<>();
-        all.add(refusal.getMessage());
-        all.addAll(general);
-        return again(d, openTasks(d), names, task, form, vars, typed, byField, all, null, model);
+        StepForms.Refusal shownAs = forms.refusal(refusal, form, vars);
+        return again(d, openTasks(d), names, task, form, vars, typed, shownAs.byField(), shownAs.general(), null, model);
       }
       if (Throwables.find(e, TaskAlreadyClaimedException.class) != null
           || Throwables.find(e, OptimisticLockingException.class) != null || stillOpen(task.getId()) == null) {

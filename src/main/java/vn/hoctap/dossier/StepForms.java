@@ -13,9 +13,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import vn.hoctap.common.DomainException;
 import vn.hoctap.dossier.StepForm.Field;
 
 /**
@@ -174,5 +177,46 @@ public class StepForms {
       }
     }
     return new Converted(values, problems);
+  }
+
+  /** A listener's refusal split for the page: problems of a field the page shows go next to it, the rest on top. */
+  public record Refusal(Map<String, List<String>> byField, List<String> general) {}
+
+  /** Where each problem of a listener's refusal is shown: by its field if the page shows it, else in the list. */
+  public Refusal refusal(DomainException refusal, StepForm form, Map<String, Object> vars) {
+    Map<String, List<String>> byField = new LinkedHashMap<>();
+    List<String> general = new ArrayList<>();
+    general.add(refusal.getMessage());
+    Set<String> shown = form.shownEditable(vars).stream().map(Field::key).collect(Collectors.toSet());
+    for (DomainException.Problem p : refusal.fieldProblems()) {
+      if (p.field() != null && shown.contains(p.field())) {
+        byField.computeIfAbsent(p.field(), k -> new ArrayList<>()).add(p.message());
+      } else {
+        general.add(p.message());
+      }
+    }
+    return new Refusal(byField, general);
+  }
+
+  /**
+   * The page that asks a person to confirm a step with a grave consequence before anything is sent (template
+   * xac-nhan-buoc.html): what is being done, to what, the consequence, and what they typed, carried back unchanged
+   * in hidden fields to the step's address either to confirm or to go back and edit.
+   */
+  public record Confirmation(String heading, String summary, String consequence, String action,
+      Map<String, String> hidden) {
+
+    public static final String TEMPLATE = "xac-nhan-buoc";
+
+    public Confirmation(String stepName, String what, String summary, String consequence, String action,
+        Map<String, String> typed) {
+      this("Xác nhận bước «" + stepName + "» — " + what, summary, consequence, action, hiddenFields(typed));
+    }
+
+    private static Map<String, String> hiddenFields(Map<String, String> typed) {
+      Map<String, String> hidden = new LinkedHashMap<>();
+      typed.forEach((k, v) -> hidden.put("f_" + k, v));
+      return hidden;
+    }
   }
 }
