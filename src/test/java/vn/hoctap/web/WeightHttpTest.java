@@ -61,7 +61,7 @@ class WeightHttpTest {
     assertThat(maxAge(sheet)).isGreaterThanOrEqualTo(86_400);
     assertThat(sheet.headers().firstValue("Cache-Control").orElse("")).doesNotContain("no-store", "no-cache");
     assertThat(sheet.headers().firstValue("Content-Encoding")).hasValue("gzip");
-    assertThat(text(sheet)).contains(".mc-drop");
+    assertThat(text(sheet)).contains(".tha-tep");
 
     // the page itself stays private: never cached
     assertThat(login.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
