@@ -2,9 +2,6 @@ package vn.hoctap.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -72,7 +69,7 @@ class DossierPagesBrowserTest {
     new Select(b.visible(By.id("donVi"))).selectByValue("LEARNING_UNIT:" + school.code());
     b.click(By.cssSelector("input[name=mucDo][value='1']"));
     b.type(By.id("nam"), String.valueOf(year));
-    check(b, "ho-so-moi", false);
+    Accessibility.check(b, "ho-so-moi", false);
     b.click(By.id("lap-ho-so"));
     b.wait.until(d -> d.getCurrentUrl().matches(".*/ho-so/\\d+$"));
     long id = Long.parseLong(b.driver.getCurrentUrl().replaceAll(".*/ho-so/", ""));
@@ -88,7 +85,7 @@ class DossierPagesBrowserTest {
     b.click(By.id("lap-ho-so"));
     assertThat(b.visible(By.id("loi")).getText()).contains("Chưa lập được hồ sơ");
     assertThat(jdbc.queryForObject("select count(*) from dossier", Long.class)).isEqualTo(before);
-    check(b, "ho-so-moi-tu-choi", false);
+    Accessibility.check(b, "ho-so-moi-tu-choi", false);
     return id;
   }
 
@@ -100,7 +97,7 @@ class DossierPagesBrowserTest {
     assertThat(b.driver.findElement(By.id("nguoi-giu")).getText()).contains("Tổ đánh giá — Đơn vị thử "
         + school.code());
     assertThat(b.bodyText()).doesNotContain("team-", "/api/", "SELF", "CREATED");
-    check(b, "ho-so-tu-danh-gia", true);
+    Accessibility.check(b, "ho-so-tu-danh-gia", true);
 
     // first try: TC2.CT1's number left empty, TC2.CT2 with more met than in total
     Map<String, Object> values = new HashMap<>(Fixtures.districtLevel1Met());
@@ -114,7 +111,7 @@ class DossierPagesBrowserTest {
     assertThat(b.driver.findElement(By.id("loi")).getText()).contains("chưa lưu gì");
     assertThat(b.driver.findElement(By.id("i_tc2_ct2_total")).getAttribute("value")).isEqualTo("50");
     assertThat(dossiers.latestValues(id, DossierRevision.Stage.SELF)).isEmpty();
-    check(b, "ho-so-loi-tu-danh-gia", false);
+    Accessibility.check(b, "ho-so-loi-tu-danh-gia", false);
 
     // corrected: saved, and the step moves to the head
     b.type(By.id("i_tc2_ct1_met"), "45");
@@ -132,7 +129,7 @@ class DossierPagesBrowserTest {
     login(b, school.head());
     b.driver.get(url(page));
     b.visible(By.id("buoc-tieu-de"));
-    check(b, "ho-so-thu-truong", true);
+    Accessibility.check(b, "ho-so-thu-truong", true);
     b.click(By.cssSelector("input[name='f_headDecision'][value='SUBMIT']"));
     b.type(By.id("i_headComment"), "Tờ trình số 7/TTr");
     b.click(By.id("gui"));
@@ -145,7 +142,7 @@ class DossierPagesBrowserTest {
     login(b, "phonggd");
     b.driver.get(url(page));
     assertThat(b.visible(By.id("buoc-tieu-de")).getText()).contains("Kiểm tra tính đầy đủ");
-    check(b, "ho-so-kiem-tra", true);
+    Accessibility.check(b, "ho-so-kiem-tra", true);
     b.click(By.cssSelector("input[name='f_completeness'][value='COMPLETE']"));
     b.click(By.id("gui"));
     b.visible(By.id("da-xong"));
@@ -168,7 +165,7 @@ class DossierPagesBrowserTest {
     login(b, "chutichhuyen");
     b.driver.get(url(page));
     assertThat(b.visible(By.id("buoc-tieu-de")).getText()).contains("ký quyết định công nhận");
-    check(b, "ho-so-quyet-dinh", true);
+    Accessibility.check(b, "ho-so-quyet-dinh", true);
     b.click(By.cssSelector("input[name='f_signerDecision'][value='APPROVE']"));
     b.click(By.id("gui"));
     b.visible(By.id("da-xong"));
@@ -180,7 +177,7 @@ class DossierPagesBrowserTest {
     assertThat(b.driver.findElements(By.id("buoc-hien-tai"))).isEmpty();
     assertThat(jdbc.queryForObject("select count(*) from recognition where dossier_id = ?", Long.class, id))
         .isEqualTo(1L);
-    check(b, "ho-so-da-cong-nhan", true);
+    Accessibility.check(b, "ho-so-da-cong-nhan", true);
 
     // the school reads its notification and opens its decision from it
     logout(b);
@@ -190,7 +187,7 @@ class DossierPagesBrowserTest {
     assertThat(unread).isPositive();
     b.click(By.id("chuong"));
     assertThat(b.visible(By.id("danh-sach-thong-bao")).getText()).contains("Xem hồ sơ số " + id);
-    check(b, "thong-bao-truong", true);
+    Accessibility.check(b, "thong-bao-truong", true);
     b.click(By.linkText("Xem hồ sơ số " + id));
     b.wait.until(d -> d.getCurrentUrl().endsWith("/ho-so/" + id));
     assertThat(b.visible(By.id("quyet-dinh")).getText()).contains("/QĐ-UBND");
@@ -233,24 +230,5 @@ class DossierPagesBrowserTest {
 
   void logout(BrowserSession b) {
     b.driver.manage().deleteAllCookies();
-  }
-
-  /** axe-core, a screenshot to docs/screenshots, and (for a page reached by GET) the 360 px check with its own. */
-  void check(BrowserSession b, String name, boolean phone) throws Exception {
-    Accessibility.assertNoSeriousViolations(b.driver, name);
-    keep(b.screenshot(name), name);
-    if (phone) {
-      Accessibility.assertFitsAPhone(b, name);
-      org.openqa.selenium.Dimension before = b.driver.manage().window().getSize();
-      b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
-      keep(b.screenshot(name + "-360"), name + "-360");
-      b.driver.manage().window().setSize(before);
-    }
-  }
-
-  static void keep(Path shot, String name) throws Exception {
-    Path docs = Path.of("docs", "screenshots");
-    Files.createDirectories(docs);
-    Files.copy(shot, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -75,7 +75,7 @@ class ErrorPagesBrowserTest {
           "Internal Server Error", "Forbidden");
       Accessibility.assertNoSeriousViolations(b.driver, what);
       if (shot != null) {
-        DossierPagesBrowserTest.keep(b.screenshot(shot), shot);
+        Accessibility.keep(b.screenshot(shot), shot);
       }
       if (reachedByGet) {
         Accessibility.assertFitsAPhone(b, what);
@@ -88,7 +88,7 @@ class ErrorPagesBrowserTest {
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(overflow).as(what + " scrolls sideways at 360 px").isLessThanOrEqualTo(0L);
         if (shot != null) {
-          DossierPagesBrowserTest.keep(b.screenshot(shot + "-360"), shot + "-360");
+          Accessibility.keep(b.screenshot(shot + "-360"), shot + "-360");
         }
       } finally {
         b.driver.manage().window().setSize(before);

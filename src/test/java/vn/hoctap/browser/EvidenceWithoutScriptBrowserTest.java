@@ -86,13 +86,13 @@ class EvidenceWithoutScriptBrowserTest {
           .doesNotContain("ghi-hinh-buoi-hoc.pdf");
       assertThat(stored(id)).isZero();
       Accessibility.assertNoSeriousViolations(b.driver, "minh chứng quá dung lượng");
-      DossierPagesBrowserTest.keep(b.screenshot("minh-chung-qua-dung-luong"), "minh-chung-qua-dung-luong");
+      Accessibility.keep(b.screenshot("minh-chung-qua-dung-luong"), "minh-chung-qua-dung-luong");
       Accessibility.assertFitsAPhone(b, "minh chứng quá dung lượng");
       Dimension before = b.driver.manage().window().getSize();
       b.driver.manage().window().setSize(new Dimension(360, 740));
       b.driver.navigate().refresh();
       b.visible(By.id("mc-loi"));
-      DossierPagesBrowserTest.keep(b.screenshot("minh-chung-qua-dung-luong-360"), "minh-chung-qua-dung-luong-360");
+      Accessibility.keep(b.screenshot("minh-chung-qua-dung-luong-360"), "minh-chung-qua-dung-luong-360");
       b.driver.manage().window().setSize(before);
 
       // the same form then takes a file within the limit

@@ -121,7 +121,7 @@ final class Journeys {
    */
   void check(String name, boolean reload) throws Exception {
     Accessibility.assertNoSeriousViolations(b.driver, name);
-    DossierPagesBrowserTest.keep(b.screenshot(name), name);
+    Accessibility.keep(b.screenshot(name), name);
     if (reload) {
       Accessibility.assertFitsAPhone(b, name);
     }
@@ -133,7 +133,7 @@ final class Journeys {
       if (overflow > 0) {
         throw new AssertionError(name + " scrolls sideways at 360 px by " + overflow + " px");
       }
-      DossierPagesBrowserTest.keep(b.screenshot(name + "-360"), name + "-360");
+      Accessibility.keep(b.screenshot(name + "-360"), name + "-360");
     } finally {
       b.driver.manage().window().setSize(before);
     }

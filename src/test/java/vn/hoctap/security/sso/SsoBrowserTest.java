@@ -2,15 +2,11 @@ package vn.hoctap.security.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -89,7 +85,7 @@ class SsoBrowserTest {
       b.driver.get(url("/dang-nhap"));
       assertThat(b.visible(By.id("mot-lan-tinh")).getText())
           .isEqualTo("Đăng nhập bằng tài khoản một lần của thành phố (thử nghiệm)");
-      check(b, "dang-nhap-mot-lan", true);
+      Accessibility.check(b, "dang-nhap-mot-lan", true);
       b.visible(By.id("mot-lan-tinh")).click();
       providerLogin(b, "phonggd");
       landedOn(b, "/trang-chu");
@@ -126,7 +122,7 @@ class SsoBrowserTest {
       b.driver.get(url("/dang-nhap"));
       b.visible(By.id("mot-lan-tinh")).click();
       b.wait.until(d -> !d.findElements(By.id("kc-login")).isEmpty());
-      keep(b.screenshot("dang-nhap-mot-lan-nha-cung-cap"), "dang-nhap-mot-lan-nha-cung-cap");
+      Accessibility.keep(b.screenshot("dang-nhap-mot-lan-nha-cung-cap"), "dang-nhap-mot-lan-nha-cung-cap");
       providerLogin(b, "congdan.an");
       landedOn(b, "/trang-chu");
       assertThat(b.bodyText()).contains("Xin chào, Trương Thị An", "Công dân học tập năm " + year,
@@ -162,7 +158,7 @@ class SsoBrowserTest {
       assertThat(page).contains("chưa được gắn với người dùng nào của hoctap", "mã QN-XYZ",
           "không có trong cây tổ chức", "Phòng Công nghệ thông tin, Sở GDĐT (thử nghiệm)");
       assertThat(b.bodyText()).contains("Tôn Thất Khoa", "5a0f0001-0000-4000-8000-000000000007");
-      check(b, "dang-nhap-tu-choi", true);
+      Accessibility.check(b, "dang-nhap-tu-choi", true);
       b.driver.get(url("/trang-chu"));
       landedOn(b, "/dang-nhap");
 
@@ -185,7 +181,7 @@ class SsoBrowserTest {
       b.driver.get(url("/quan-tri/dang-nhap-mot-lan"));
       assertThat(b.visible(By.id("bi-tu-choi")).isDisplayed()).isTrue();
       assertThat(b.bodyText()).contains("Tôn Thất Khoa", "QN-XYZ", "Chưa gắn với người dùng nào");
-      check(b, "quan-tri-dang-nhap-mot-lan", true);
+      Accessibility.check(b, "quan-tri-dang-nhap-mot-lan", true);
       b.visible(By.xpath("//tr[contains(., 'Tôn Thất Khoa')]//a[contains(., 'Gắn với')]")).click();
       assertThat(b.visible(By.id("link-subject")).getAttribute("value"))
           .isEqualTo("5a0f0001-0000-4000-8000-000000000007");
@@ -277,24 +273,5 @@ class SsoBrowserTest {
       b.driver.get(url("/camunda/app/cockpit/sso/"));
       b.visible(By.cssSelector("input[type='password']"));
     }
-  }
-
-  /** axe-core, a screenshot to docs/screenshots and, for a page reached by GET, the 360 px check with its own. */
-  static void check(BrowserSession b, String name, boolean phone) throws Exception {
-    Accessibility.assertNoSeriousViolations(b.driver, name);
-    keep(b.screenshot(name), name);
-    if (phone) {
-      Accessibility.assertFitsAPhone(b, name);
-      Dimension before = b.driver.manage().window().getSize();
-      b.driver.manage().window().setSize(new Dimension(360, 740));
-      keep(b.screenshot(name + "-360"), name + "-360");
-      b.driver.manage().window().setSize(before);
-    }
-  }
-
-  static void keep(Path shot, String name) throws Exception {
-    Path docs = Path.of("docs", "screenshots");
-    Files.createDirectories(docs);
-    Files.copy(shot, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }
