@@ -16,4 +16,9 @@ public final class IndicatorPreview {
   public static Map<String, IndicatorInput> read(CriteriaSet set, UnitProfile unit, Map<String, Object> values) {
     return IndicatorForm.read(set, unit, new FormValues(values));
   }
+
+  /** The other way round: the form fields a person fills in to enter these values (as the step's form shows them). */
+  public static Map<String, Object> fields(CriteriaSet set, Map<String, IndicatorInput> values) {
+    return IndicatorForm.prefill(set, values);
+  }
 }
