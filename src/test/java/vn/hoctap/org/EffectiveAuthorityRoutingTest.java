@@ -36,6 +36,7 @@ class EffectiveAuthorityRoutingTest {
   @Autowired RoutingService routing;
   @Autowired Fixtures fx;
   @Autowired JdbcTemplate jdbc;
+  @Autowired vn.hoctap.admin.AuthorityRules authority;
 
   /** A two-tier province: no district, a commune under the province and a primary school under the commune. */
   record TwoTier(OrgUnit province, TestUnit commune, TestUnit school) {}
@@ -172,5 +173,27 @@ class EffectiveAuthorityRoutingTest {
     TestUnit other = fx.newUnit(t.commune().code(), UnitKind.LOWER_SECONDARY, true);
     assertThat(route(fx.open(other.team(), other.code(), 1, 2025)).get("signer_title"))
         .isEqualTo("Chủ tịch UBND cấp xã");
+  }
+
+  // ---- the administrator's changes: two versions of one rule never share a day ----
+
+  @Test
+  void twoVersionsOfOneRuleMayNotShareADay_theRefusalNamesTheFieldAndTheOtherPeriod() {
+    TwoTier t = twoTierProvince();
+    vn.hoctap.admin.AuthorityRules.Edit overlapping = new vn.hoctap.admin.AuthorityRules.Edit("LEARNING_UNIT",
+        "DISTRICT", "PROVINCE", "Sở GDĐT", "PROVINCE", "director", "Giám đốc Sở GDĐT", "QĐ-SGDĐT", false,
+        "cấu hình thử", "2025-06-01", "", null);
+    assertThatThrownBy(() -> authority.save("admin", t.province().getCode(), null, overlapping))
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.fieldProblems())
+            .anySatisfy(p -> {
+              assertThat(p.field()).isEqualTo("validFrom");
+              assertThat(p.message()).contains("Trùng thời gian hiệu lực").contains("từ 26/01/2024 đến 30/06/2025");
+            }));
+    assertThatThrownBy(() -> authority.save("admin", t.province().getCode(), null, new vn.hoctap.admin
+        .AuthorityRules.Edit("LEARNING_UNIT", "PROVINCE", "PROVINCE", "Sở GDĐT", "PROVINCE", "signer", "Chủ tịch",
+        "QĐ-UBND", false, null, "2030-01-01", "2029-12-31", null)))
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.fieldProblems()).singleElement()
+            .satisfies(p -> assertThat(p.field()).isEqualTo("validTo")));
+    assertThat(rules.findByProvinceIdOrderByProcedureAscUnitTierAscValidFromAsc(t.province().getId())).hasSize(7);
   }
 }
