@@ -236,9 +236,10 @@ public class Reorganisation {
     if (d.getUnit().isDissolved()) {
       throw new IllegalStateException("open dossier of a dissolved applicant " + id);
     }
-    Route route = routing.route(d.getUnit(), d.getTitle().name());
-    AuthorityRule rule = rules.findByProvinceIdAndProcedureAndUnitTier(d.getUnit().province().getId(),
-        d.getTitle().name(), d.getUnit().assessmentTier()).orElseThrow();
+    // the body that dissolves is gone from today: the rules in force today decide where the dossier goes
+    Route route = routing.route(d.getUnit(), d.getTitle().name(), clock.today());
+    AuthorityRule rule = rules.inForce(d.getUnit().province().getId(), d.getTitle().name(),
+        d.getUnit().assessmentTier(), clock.today()).orElseThrow();
     if (route.receiving().getKind() != rule.getReviewerTier() && rule.getReviewerTier() != OrgKind.NATION) {
       warnings.add(d.getTitle().label() + ", " + d.getUnit().assessmentTier().label()
           + ": quy tắc giao cho " + rule.getReviewerTier().label() + " nhưng không còn cấp này — hồ sơ chuyển về "
@@ -326,15 +327,33 @@ public class Reorganisation {
     }
   }
 
+  /**
+   * The new rule is in force from today: the rule in force until now ends yesterday (one that starts today is
+   * replaced), and a version that starts later still starts then.
+   */
   private void replaceRule(OrgUnit province, RuleChange r) {
-    rules.findByProvinceIdAndProcedureAndUnitTier(province.getId(), r.procedure(), r.unitTier())
-        .ifPresent(existing -> {
+    java.time.LocalDate today = clock.today();
+    java.time.LocalDate until = null;
+    for (AuthorityRule existing : rules.findByProvinceIdAndProcedureAndUnitTier(province.getId(), r.procedure(),
+        r.unitTier())) {
+      if (existing.getValidFrom() != null && existing.getValidFrom().isAfter(today)) {
+        if (until == null || existing.getValidFrom().minusDays(1).isBefore(until)) {
+          until = existing.getValidFrom().minusDays(1);
+        }
+      } else if (existing.inForceOn(today)) {
+        if (existing.getValidFrom() != null && !existing.getValidFrom().isBefore(today)) {
           rules.delete(existing);
-          rules.flush();
-        });
+        } else {
+          existing.update(existing.getReviewerTier(), existing.getReviewerTitle(), existing.getSignerTier(),
+              existing.getSignerRole(), existing.getSignerTitle(), existing.getDecisionCode(), existing.isConfirmed(),
+              existing.getNote(), existing.getValidFrom(), today.minusDays(1));
+        }
+        rules.flush();
+      }
+    }
     rules.save(new AuthorityRule(province.getId(), r.procedure(), r.unitTier(), r.reviewerTier(),
         r.reviewerTitle().strip(), r.signerTier(), r.signerRole(), r.signerTitle().strip(), r.decisionCode().strip(),
-        Boolean.TRUE.equals(r.confirmed()), r.note()));
+        Boolean.TRUE.equals(r.confirmed()), r.note(), today, until));
   }
 
   private static boolean blank(String s) {

@@ -63,6 +63,7 @@ public class AwardService {
   private final long maxFileBytes;
   private final Set<String> allowedTypes;
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final AwardAmounts amounts;
 
   /**
    * Published in the signer's transaction when an award is recorded into a decision: the decision, as it now
@@ -74,8 +75,9 @@ public class AwardService {
       DossierAccess access, RuntimeService runtime, IdentityService identity, EngineClock clock,
       InstanceGrants grants, ObjectMapper json, @Value("${hoctap.evidence.max-bytes}") DataSize maxFileBytes,
       @Value("${hoctap.evidence.allowed-types}") Set<String> allowedTypes,
-      org.springframework.context.ApplicationEventPublisher events) {
+      org.springframework.context.ApplicationEventPublisher events, AwardAmounts amounts) {
     this.events = events;
+    this.amounts = amounts;
     this.grants = grants;
     this.json = json;
     this.maxFileBytes = maxFileBytes.toBytes();
@@ -403,7 +405,8 @@ public class AwardService {
   @Transactional(readOnly = true)
   public List<Map<String, Object>> rules() {
     return lowerKeys(jdbc.queryForList("select form, candidate_kind, code, kind, min_count, years, "
-        + "achievement_kinds, description, source, confirmed, active, case when confirmed then 'Đã xác nhận' "
+        + "achievement_kinds, description, source, confirmed, active, valid_from, valid_to, "
+        + "case when confirmed then 'Đã xác nhận' "
         + "else 'chờ xác nhận văn bản' end as status from award_rule order by form, candidate_kind, code"));
   }
 
@@ -432,8 +435,10 @@ public class AwardService {
 
   public AwardViews.Candidate candidate(Long id) {
     Map<String, Object> c = jdbc.queryForMap("select c.*, a.kind, a.name, a.position, o.name as org_name, "
-        + "b.name as body_name from award_candidate c join awardee a on a.id = c.awardee_id "
-        + "join org_unit o on o.id = a.org_id join org_unit b on b.id = c.current_body_id where c.id = ?", id);
+        + "b.name as body_name, p.form as proposal_form, p.created_at as proposed_at from award_candidate c "
+        + "join awardee a on a.id = c.awardee_id join org_unit o on o.id = a.org_id "
+        + "join org_unit b on b.id = c.current_body_id join award_proposal p on p.id = c.proposal_id where c.id = ?",
+        id);
     List<AwardViews.Evidence> evidence = jdbc.query("select kind, recognition_id, description from award_evidence "
         + "where candidate_id = ? order by id", (rs, i) -> new AwardViews.Evidence(rs.getString(1),
         (Long) rs.getObject(2, Long.class), rs.getString(3)), id);
@@ -443,16 +448,21 @@ public class AwardService {
             rs.getInt("members_total"), (Integer) rs.getObject("present", Integer.class),
             (Integer) rs.getObject("yes_votes", Integer.class), (Integer) rs.getObject("no_votes", Integer.class),
             (Boolean) rs.getObject("tie", Boolean.class), rs.getString("rule_applied"), rs.getString("minutes")), id);
-    List<Map<String, Object>> award = jdbc.queryForList("select d.id, d.decision_no from award w "
+    List<Map<String, Object>> award = jdbc.queryForList("select d.id, d.decision_no, d.decision_date from award w "
         + "join award_decision d on d.id = w.decision_id where w.candidate_id = ?", id);
     CandidateKind kind = CandidateKind.valueOf((String) c.get("kind"));
+    // the amount of the decision's day once decided; before that, of the day the list was proposed
+    LocalDate amountDay = award.isEmpty()
+        ? LocalDate.ofInstant(((Timestamp) c.get("proposed_at")).toInstant(), EngineClock.ZONE)
+        : ((java.sql.Date) award.get(0).get("decision_date")).toLocalDate();
+    AwardAmounts.Amount amount = amounts.of(AwardForm.valueOf((String) c.get("proposal_form")), kind, amountDay);
     CandidateStatus status = CandidateStatus.valueOf((String) c.get("status"));
     return new AwardViews.Candidate(id, ((Number) c.get("awardee_id")).longValue(), kind.name(), kind.label(),
         (String) c.get("name"), (String) c.get("org_name"), (String) c.get("position"), (String) c.get("achievements"),
         status.name(), status.label(), (String) c.get("body_name"), (Boolean) c.get("eligible"),
         (String) c.get("eligibility"), lines((String) c.get("eligibility_lines")), evidence, reviews,
         award.isEmpty() ? null : (String) award.get(0).get("decision_no"),
-        award.isEmpty() ? null : ((Number) award.get(0).get("id")).longValue());
+        award.isEmpty() ? null : ((Number) award.get(0).get("id")).longValue(), amount);
   }
 
   @Transactional(readOnly = true)
@@ -502,10 +512,12 @@ public class AwardService {
     Long proposalId = ((Number) d.get("pid")).longValue();
     proposal(proposalId, user); // same visibility as its proposal list
     AwardForm form = AwardForm.valueOf((String) d.get("form"));
+    LocalDate decided = ((java.sql.Date) d.get("decision_date")).toLocalDate();
     List<AwardViews.DecisionLine> list = jdbc.query("select a.id, a.kind, a.name, o.name, a.position from award w "
         + "join awardee a on a.id = w.awardee_id join org_unit o on o.id = a.org_id where w.decision_id = ? "
         + "order by w.id", (rs, i) -> new AwardViews.DecisionLine(rs.getLong(1),
-        CandidateKind.valueOf(rs.getString(2)).label(), rs.getString(3), rs.getString(4), rs.getString(5)), id);
+        CandidateKind.valueOf(rs.getString(2)).label(), rs.getString(3), rs.getString(4), rs.getString(5),
+        amounts.of(form, CandidateKind.valueOf(rs.getString(2)), decided)), id);
     return new AwardViews.Decision(id, proposalId, form.name(), form.label(), (String) d.get("decision_no"),
         ((java.sql.Date) d.get("decision_date")).toLocalDate(), (String) d.get("signer_name"),
         (String) d.get("signer_title"), (String) d.get("signed_by"), list);

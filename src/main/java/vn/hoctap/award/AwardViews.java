@@ -16,7 +16,7 @@ public final class AwardViews {
   public record Candidate(Long id, Long awardeeId, String kind, String kindLabel, String name, String orgName,
       String position, String summary, String status, String statusLabel, String currentBody, Boolean eligible,
       String eligibility, List<EligibilityService.Line> eligibilityLines, List<Evidence> evidence,
-      List<Review> reviews, String decisionNo, Long decisionId) {}
+      List<Review> reviews, String decisionNo, Long decisionId, AwardAmounts.Amount amount) {}
 
   public record Evidence(String kind, Long recognitionId, String description) {}
 
@@ -51,9 +51,34 @@ public final class AwardViews {
       LocalDate decisionDate, String signerTitle, Long decisionId, String decisionLink) {}
 
   public record Decision(Long id, Long proposalId, String form, String formLabel, String decisionNo,
-      LocalDate decisionDate, String signerOrg, String signerTitle, String signedBy, List<DecisionLine> list) {}
+      LocalDate decisionDate, String signerOrg, String signerTitle, String signedBy, List<DecisionLine> list) {
 
-  public record DecisionLine(Long awardeeId, String kindLabel, String name, String orgName, String position) {}
+    /** The sum of the known amounts, null when one of them is unknown. */
+    public Long totalDong() {
+      long sum = 0;
+      for (DecisionLine l : list) {
+        if (l.amount() == null || l.amount().dong() == null) {
+          return null;
+        }
+        sum += l.amount().dong();
+      }
+      return sum;
+    }
+
+    /** The total in words ("1.404.000 đồng"), or "Chưa xác định". */
+    public String totalText() {
+      Long t = totalDong();
+      return t == null ? "Chưa xác định" : AwardAmounts.money(t);
+    }
+
+    public boolean allConfirmed() {
+      return list.stream().allMatch(l -> l.amount() != null && l.amount().confirmed());
+    }
+  }
+
+  /** One awardee of a decision, with the cash of its award on the decision's day. */
+  public record DecisionLine(Long awardeeId, String kindLabel, String name, String orgName, String position,
+      AwardAmounts.Amount amount) {}
 
   /** A file of a proposal list (tờ trình, báo cáo thành tích), without its content. */
   public record File(Long id, String kindLabel, String fileName, String contentType, long sizeBytes,

@@ -1,5 +1,7 @@
 package vn.hoctap.award;
 
+import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +12,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.hoctap.common.Dates;
+import vn.hoctap.common.EngineClock;
 
 /**
  * Checks a candidate against the award rules of its form and kind (table award_rule: data with its source). A
@@ -47,13 +51,16 @@ public class EligibilityService {
   /** Evaluates and stores the explanation on the candidate; an ineligible candidate's status says so. */
   @Transactional
   public Result check(Long candidateId) {
-    Map<String, Object> c = jdbc.queryForMap("select c.awardee_id, a.kind, p.form, p.period_year from award_candidate c "
-        + "join awardee a on a.id = c.awardee_id join award_proposal p on p.id = c.proposal_id where c.id = ?",
-        candidateId);
+    Map<String, Object> c = jdbc.queryForMap("select c.awardee_id, a.kind, p.form, p.period_year, p.created_at from "
+        + "award_candidate c join awardee a on a.id = c.awardee_id join award_proposal p on p.id = c.proposal_id "
+        + "where c.id = ?", candidateId);
     Long awardeeId = ((Number) c.get("awardee_id")).longValue();
     int year = ((Number) c.get("period_year")).intValue();
-    List<Map<String, Object>> rules = jdbc.queryForList("select * from award_rule where form = ? and candidate_kind = ? "
+    // the rules in force on the day the list was proposed: e.g. "lower award first" ends on 30/06/2025
+    LocalDate proposed = LocalDate.ofInstant(((Timestamp) c.get("created_at")).toInstant(), EngineClock.ZONE);
+    List<Map<String, Object>> all = jdbc.queryForList("select * from award_rule where form = ? and candidate_kind = ? "
         + "and active = true order by code", c.get("form"), c.get("kind"));
+    List<Map<String, Object>> rules = all.stream().filter(r -> inForce(r, proposed)).toList();
     List<Line> lines = new ArrayList<>();
     if (rules.isEmpty()) {
       lines.add(new Line("-", "Chưa cấu hình tiêu chuẩn cho hình thức và đối tượng này", "Hội đồng xem xét",
@@ -66,6 +73,13 @@ public class EligibilityService {
       lines.add(line);
       if (line.confirmed() && "Không đạt".equals(line.verdict())) {
         eligible = false;
+      }
+    }
+    for (Map<String, Object> r : all) {
+      if (!inForce(r, proposed)) {
+        lines.add(new Line((String) r.get("code"), (String) r.get("description"), "Không áp dụng",
+            "Không áp dụng cho danh sách lập ngày " + Dates.vn(proposed) + " (" + period(r) + ")",
+            (String) r.get("source"), true));
       }
     }
     Result result = new Result(eligible, lines);
@@ -141,6 +155,23 @@ public class EligibilityService {
       default -> new Line(code, description, "Hội đồng xem xét", "Loại quy tắc \"" + kind + "\" chưa được hỗ trợ",
           source, false);
     };
+  }
+
+  private static boolean inForce(Map<String, Object> r, LocalDate day) {
+    LocalDate from = date(r.get("valid_from"));
+    LocalDate to = date(r.get("valid_to"));
+    return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
+  }
+
+  private static String period(Map<String, Object> r) {
+    LocalDate from = date(r.get("valid_from"));
+    LocalDate to = date(r.get("valid_to"));
+    return "tiêu chuẩn áp dụng" + (from == null ? "" : " từ " + Dates.vn(from))
+        + (to == null ? "" : " đến hết " + Dates.vn(to));
+  }
+
+  private static LocalDate date(Object value) {
+    return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
   }
 
   private static Set<String> ratingKinds() {

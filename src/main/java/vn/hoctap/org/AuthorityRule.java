@@ -8,11 +8,16 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
 
 /**
  * Per-province configuration of who receives and who signs a procedure for units of one tier. The tiers name the
  * level of government (DISTRICT or PROVINCE); a DISTRICT body falls back to the province where the tree has no
- * district, as in the two-tier local government since 07/2025.
+ * district, as in the two-tier local government since 07/2025. A rule is in force from {@code validFrom} to
+ * {@code validTo}, both days included (null: no bound), so a province keeps the rule of TT24/TT25 as written next to
+ * the re-assignment it made when its district tier ended; an unconfirmed rule ("chờ xác nhận văn bản") rests on no
+ * official text read by the project.
  */
 @Entity
 @Table(name = "authority_rule")
@@ -57,7 +62,26 @@ public class AuthorityRule {
 
   private String note;
 
+  @Column(name = "valid_from")
+  private LocalDate validFrom;
+
+  @Column(name = "valid_to")
+  private LocalDate validTo;
+
+  @Version
+  private long version;
+
   protected AuthorityRule() {}
+
+  /** A rule in force from {@code validFrom} to {@code validTo} (both inclusive, null = no bound). */
+  public AuthorityRule(Long provinceId, String procedure, UnitKind.Tier unitTier, OrgKind reviewerTier,
+      String reviewerTitle, OrgKind signerTier, String signerRole, String signerTitle, String decisionCode,
+      boolean confirmed, String note, LocalDate validFrom, LocalDate validTo) {
+    this(provinceId, procedure, unitTier, reviewerTier, reviewerTitle, signerTier, signerRole, signerTitle,
+        decisionCode, confirmed, note);
+    this.validFrom = validFrom;
+    this.validTo = validTo;
+  }
 
   public AuthorityRule(Long provinceId, String procedure, UnitKind.Tier unitTier, OrgKind reviewerTier,
       String reviewerTitle, OrgKind signerTier, String signerRole, String signerTitle, String decisionCode,
@@ -73,6 +97,61 @@ public class AuthorityRule {
     this.decisionCode = decisionCode;
     this.confirmed = confirmed;
     this.note = note;
+  }
+
+  /** Replaces what an administrator edits; the province, procedure and applicant tier stay. */
+  public void update(OrgKind reviewerTier, String reviewerTitle, OrgKind signerTier, String signerRole,
+      String signerTitle, String decisionCode, boolean confirmed, String note, LocalDate validFrom,
+      LocalDate validTo) {
+    this.reviewerTier = reviewerTier;
+    this.reviewerTitle = reviewerTitle;
+    this.signerTier = signerTier;
+    this.signerRole = signerRole;
+    this.signerTitle = signerTitle;
+    this.decisionCode = decisionCode;
+    this.confirmed = confirmed;
+    this.note = note;
+    this.validFrom = validFrom;
+    this.validTo = validTo;
+  }
+
+  /** Whether the rule is in force on that day. */
+  public boolean inForceOn(LocalDate day) {
+    return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
+  }
+
+  /** Whether this rule's period and {@code [from, to]} share a day (null = no bound). */
+  public boolean overlaps(LocalDate from, LocalDate to) {
+    return (validTo == null || from == null || !from.isAfter(validTo))
+        && (to == null || validFrom == null || !to.isBefore(validFrom));
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getProvinceId() {
+    return provinceId;
+  }
+
+  public String getProcedure() {
+    return procedure;
+  }
+
+  public UnitKind.Tier getUnitTier() {
+    return unitTier;
+  }
+
+  public LocalDate getValidFrom() {
+    return validFrom;
+  }
+
+  public LocalDate getValidTo() {
+    return validTo;
+  }
+
+  public long getVersion() {
+    return version;
   }
 
   public OrgKind getReviewerTier() {

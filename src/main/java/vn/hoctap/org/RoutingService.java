@@ -1,10 +1,15 @@
 package vn.hoctap.org;
 
+import java.time.LocalDate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.common.DomainException;
 
-/** Resolves the competent bodies for a unit from the tree and the province's authority rules. */
+/**
+ * Resolves the competent bodies for a unit from the tree and the province's authority rule in force on a given day.
+ * A dossier is routed once, on the day it is opened (with the criteria version it starts on), and keeps that route;
+ * a reorganisation of the map routes its open dossiers again with the rules in force on the day of the change.
+ */
 @Service
 public class RoutingService {
 
@@ -17,16 +22,17 @@ public class RoutingService {
   }
 
   @Transactional(readOnly = true)
-  public Route route(OrgUnit unit, String procedure) {
+  public Route route(OrgUnit unit, String procedure, LocalDate day) {
     UnitKind.Tier tier = unit.assessmentTier();
     if (tier == null) {
       throw DomainException.badInput("\"" + unit.getName() + "\" không phải là nơi lập hồ sơ đề nghị công nhận.");
     }
     OrgUnit province = unit.province();
-    AuthorityRule rule = rules.findByProvinceIdAndProcedureAndUnitTier(province.getId(), procedure, tier)
+    AuthorityRule rule = rules.inForce(province.getId(), procedure, tier, day)
         .orElseThrow(() -> DomainException.rule("Tỉnh/thành phố \"" + province.getName()
             + "\" chưa cấu hình cơ quan tiếp nhận và người ký cho "
-            + tier.label() + ". Đề nghị quản trị viên cấu hình."));
+            + tier.label() + " có hiệu lực ngày " + vn.hoctap.common.Dates.vn(day)
+            + ". Đề nghị quản trị viên cấu hình."));
     return new Route(body(unit, rule.getReviewerTier()), rule.getReviewerTitle(), body(unit, rule.getSignerTier()),
         rule.getSignerRole(), rule.getSignerTitle(), rule.getDecisionCode(), rule.isConfirmed());
   }

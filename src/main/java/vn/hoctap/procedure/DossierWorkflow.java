@@ -119,7 +119,8 @@ public class DossierWorkflow {
     if (year == null || year < FIRST_YEAR || year > thisYear) {
       throw DomainException.badInput("Năm đánh giá phải từ " + FIRST_YEAR + " đến " + thisYear + ".");
     }
-    Route route = routing.route(applicant, title.name());
+    // the rule in force on the opening day, the day the dossier's criteria version is taken too
+    Route route = routing.route(applicant, title.name(), clock.today());
     recognitions.ofUnit(applicant.getId()).stream()
         .filter(r -> r.getTitle() == title && r.getAssessmentYear() == year && r.getLevel() >= level)
         .findFirst().ifPresent(r -> {

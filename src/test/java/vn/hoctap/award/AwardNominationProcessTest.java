@@ -137,6 +137,8 @@ class AwardNominationProcessTest {
 
   @Test
   void aPrimeMinistersBangKhenCandidateIsRefusedByTheEligibilityCheckWithTheReason() {
+    // proposed before 01/07/2025, while "lower award first" (TTG-CN-1) still applies (NĐ 152/2025 Điều 4 after)
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2025, 6, 20).atTime(9, 0).atZone(EngineClock.ZONE).toInstant()));
     TestUnit province = fx.newProvince();
     TestUnit school = fx.newUnit(province.code(), UnitKind.UPPER_SECONDARY, true);
     af.council(province.code(), 3);
@@ -181,7 +183,7 @@ class AwardNominationProcessTest {
     Long c = af.candidate(af.propose(province.head(), request(province.code(), AwardForm.BANG_KHEN_TTG, YEAR,
         person("Ngô Thị Bích", school.code(), record.toArray(ProposalRequest.Achievement[]::new)))), 0);
     assertThat(awards.candidate(c).eligibility()).startsWith("Đủ điều kiện")
-        .contains("[Đạt] TTG-CN-1").contains("[Đạt] TTG-CN-2").contains("[Đạt] TTG-CN-3");
+        .contains("[Không áp dụng] TTG-CN-1").contains("[Đạt] TTG-CN-2").contains("[Đạt] TTG-CN-3");
 
     for (String m : provinceCouncil.members()) {
       af.vote(c, m, CouncilService.YES);
