@@ -75,7 +75,7 @@ class DossierReadModel {
     List<EventView> history = dossiers.history(id).stream().map(e -> new EventView(e.getOccurredAt(), e.getActor(),
         e.getAction(), e.getStep(), e.getComment(), e.getDetails())).toList();
     List<DeadlineRef> deadlines = new ArrayList<>();
-    for (DeadlineKind k : DeadlineKind.values()) {
+    for (DeadlineKind k : DeadlineKind.ofDossiers()) {
       EffectiveDeadline e = workflow.deadline(id, k);
       deadlines.add(new DeadlineRef(k.name(), k.label(), e.date(), e.ruleDate(), e.extended(),
           e.extended() ? e.extension().getReason() : null, e.confirmed(), e.source()));

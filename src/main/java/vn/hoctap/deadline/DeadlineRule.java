@@ -11,8 +11,10 @@ import jakarta.persistence.Table;
 import vn.hoctap.org.UnitKind;
 
 /**
- * A deadline as data: day and month of year N + offset, nationally or for one province and/or one year.
- * A null province or year means "any"; the most specific matching rule wins.
+ * A deadline as data: day and month of year N + offset, or a number of working days from the day the complete,
+ * valid dossier was received (TT25 Điều 19 K2 e), nationally or for one province and/or one year. A null province
+ * or year means "any"; the most specific matching rule wins. A rule with neither a date nor working days is a
+ * deadline the texts name without a date (e.g. "vào cuối năm học").
  */
 @Entity
 @Table(name = "deadline_rule")
@@ -39,11 +41,14 @@ public class DeadlineRule {
   @Column(name = "assessment_year")
   private Integer assessmentYear;
 
-  @Column(name = "month_of_year", nullable = false)
-  private int month;
+  @Column(name = "month_of_year")
+  private Integer month;
 
-  @Column(name = "day_of_month", nullable = false)
-  private int day;
+  @Column(name = "day_of_month")
+  private Integer day;
+
+  @Column(name = "working_days")
+  private Integer workingDays;
 
   @Column(name = "year_offset", nullable = false)
   private int yearOffset;
@@ -73,5 +78,23 @@ public class DeadlineRule {
     this.remindDaysBefore = remindDaysBefore;
     this.source = source;
     this.confirmed = confirmed;
+  }
+
+  /** A deadline of so many working days from the day the complete, valid dossier was received. */
+  public static DeadlineRule workingDays(String procedure, UnitKind.Tier unitTier, DeadlineKind kind,
+      Long provinceId, Integer assessmentYear, int workingDays, int remindDaysBefore, String source,
+      boolean confirmed) {
+    DeadlineRule rule = new DeadlineRule();
+    rule.procedure = procedure;
+    rule.unitTier = unitTier;
+    rule.kind = kind;
+    rule.provinceId = provinceId;
+    rule.assessmentYear = assessmentYear;
+    rule.workingDays = workingDays;
+    rule.yearOffset = 0;
+    rule.remindDaysBefore = remindDaysBefore;
+    rule.source = source;
+    rule.confirmed = confirmed;
+    return rule;
   }
 }

@@ -22,10 +22,12 @@ public class DeadlineService {
   private final JdbcTemplate jdbc;
   private final EngineClock clock;
   private final ApplicationEventPublisher events;
+  private final WorkingDays workingDays;
 
   DeadlineService(DeadlineRuleRepository rules, DeadlineExtensionRepository extensions, JdbcTemplate jdbc,
-      EngineClock clock, ApplicationEventPublisher events) {
+      EngineClock clock, ApplicationEventPublisher events, WorkingDays workingDays) {
     this.events = events;
+    this.workingDays = workingDays;
     this.rules = rules;
     this.jdbc = jdbc;
     this.extensions = extensions;
@@ -38,7 +40,17 @@ public class DeadlineService {
    */
   @Transactional(readOnly = true)
   public EffectiveDeadline effective(String procedure, OrgUnit unit, DeadlineKind kind, int year) {
-    return find(procedure, unit, kind, year).orElseThrow(() -> {
+    return effective(procedure, unit, kind, year, null);
+  }
+
+  /**
+   * The same, for a dossier whose complete, valid dossier was received on {@code startedOn} (null: not yet): the
+   * start of a working-day rule such as the Minister's 20 working days (TT25 Điều 19 K2 e).
+   */
+  @Transactional(readOnly = true)
+  public EffectiveDeadline effective(String procedure, OrgUnit unit, DeadlineKind kind, int year,
+      LocalDate startedOn) {
+    return find(procedure, unit, kind, year, startedOn).orElseThrow(() -> {
       UnitKind.Tier tier = unit.assessmentTier();
       return DomainException.rule(kind.label() + " cho " + (tier == null ? unit.getName() : tier.label()) + " của "
           + unit.province().getName() + " năm " + year + " chưa được cấu hình. Đề nghị quản trị viên cấu hình hạn.");
@@ -51,37 +63,54 @@ public class DeadlineService {
    */
   @Transactional(readOnly = true)
   public Optional<EffectiveDeadline> find(String procedure, OrgUnit unit, DeadlineKind kind, int year) {
+    return find(procedure, unit, kind, year, null);
+  }
+
+  /** The same, counting a working-day rule from {@code startedOn} (see {@link #effective(String, OrgUnit,
+   * DeadlineKind, int, LocalDate)}). */
+  @Transactional(readOnly = true)
+  public Optional<EffectiveDeadline> find(String procedure, OrgUnit unit, DeadlineKind kind, int year,
+      LocalDate startedOn) {
     if (unit.assessmentTier() == null) {
       return Optional.empty();
     }
-    return TransactionMemo.get(new Key(procedure, unit.getId(), kind, year),
-        () -> compute(procedure, unit, kind, year));
+    return TransactionMemo.get(new Key(procedure, unit.getId(), kind, year, startedOn),
+        () -> compute(procedure, unit, kind, year, startedOn));
   }
 
-  private record Key(String procedure, Long unitId, DeadlineKind kind, int year) {}
+  private record Key(String procedure, Long unitId, DeadlineKind kind, int year, LocalDate startedOn) {}
 
   /**
    * One statement (plain JDBC: this runs in every step, and a JPA query costs far more CPU): the most specific
    * rule — province and year beat province beat national; among equals the newest — and the id of the unit's
    * latest extension, whose row is then read only if there is one.
    */
-  private Optional<EffectiveDeadline> compute(String procedure, OrgUnit unit, DeadlineKind kind, int year) {
+  private Optional<EffectiveDeadline> compute(String procedure, OrgUnit unit, DeadlineKind kind, int year,
+      LocalDate startedOn) {
     UnitKind.Tier tier = unit.assessmentTier();
     OrgUnit province = unit.province();
     List<EffectiveDeadline> found = jdbc.query("select r.month_of_year, r.day_of_month, r.year_offset,"
         + " r.remind_days_before, r.source, r.confirmed, (select e.id from deadline_extension e where e.unit_id = ?"
         + " and e.procedure = r.procedure and e.kind = r.kind and e.assessment_year = ?"
-        + " order by e.granted_at desc, e.id desc fetch first 1 rows only)"
+        + " order by e.granted_at desc, e.id desc fetch first 1 rows only), r.working_days"
         + " from deadline_rule r where r.procedure = ? and r.unit_tier = ? and r.kind = ?"
         + " and (r.province_id is null or r.province_id = ?) and (r.assessment_year is null or r.assessment_year = ?)"
         + " order by case when r.province_id is null then 0 else 2 end"
         + " + case when r.assessment_year is null then 0 else 1 end desc, r.id desc fetch first 1 rows only",
         (rs, i) -> {
-          LocalDate ruleDate = LocalDate.of(year + rs.getInt(3), rs.getInt(1), rs.getInt(2));
+          int month = rs.getInt(1);
+          boolean dated = !rs.wasNull();
+          int day = rs.getInt(2);
+          int offset = rs.getInt(3);
+          int days = rs.getInt(8);
+          Integer working = rs.wasNull() ? null : days;
           long extId = rs.getLong(7);
           DeadlineExtension ext = rs.wasNull() ? null : extensions.findById(extId).orElseThrow();
+          LocalDate ruleDate = working != null
+              ? workingDays.add(startedOn != null ? startedOn : clock.today(), working)
+              : dated ? LocalDate.of(year + offset, month, day) : null;
           return new EffectiveDeadline(kind, ext != null ? ext.getExtendedUntil() : ruleDate, ruleDate, rs.getInt(4),
-              rs.getString(5), rs.getBoolean(6), ext);
+              rs.getString(5), rs.getBoolean(6), ext, working, working != null ? startedOn : null);
         }, unit.getId(), year, procedure, tier.name(), kind.name(), province.getId(), year);
     return found.stream().findFirst();
   }
@@ -102,13 +131,41 @@ public class DeadlineService {
     if (until == null || until.isBefore(clock.today())) {
       throw DomainException.badInput("Ngày gia hạn phải từ hôm nay trở đi.");
     }
-    TransactionMemo.forget(new Key(procedure, unit.getId(), kind, year));
+    TransactionMemo.forgetAll(Key.class);
     DeadlineExtension saved = extensions.save(new DeadlineExtension(unit.getId(), procedure, kind, year, until,
         reason.strip(), grantedBy, clock.now()));
     extensions.flush();
     events.publishEvent(new DeadlineExtended(procedure, unit.getId(), kind, year));
     return saved;
   }
+
+  /** Every rule, national first, for the administrators' overview of the texts' dates. */
+  @Transactional(readOnly = true)
+  public List<RuleView> rules() {
+    return jdbc.query("select r.procedure, r.unit_tier, r.kind, p.name, r.assessment_year, r.month_of_year,"
+        + " r.day_of_month, r.year_offset, r.working_days, r.source, r.confirmed from deadline_rule r"
+        + " left join org_unit p on p.id = r.province_id"
+        + " order by case when r.province_id is null then 0 else 1 end, p.name, r.procedure, r.unit_tier, r.kind,"
+        + " r.assessment_year, r.id", (rs, i) -> {
+          int month = rs.getInt(6);
+          boolean dated = !rs.wasNull();
+          int day = rs.getInt(7);
+          int offset = rs.getInt(8);
+          int working = rs.getInt(9);
+          String when = !rs.wasNull() ? working + " ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ"
+              : dated ? "Trước ngày " + String.format("%02d/%02d", day, month) + " năm " + (offset == 0 ? "N"
+                  : "N + " + offset)
+              : "Văn bản không ghi ngày";
+          int year = rs.getInt(5);
+          return new RuleView(rs.getString(1), UnitKind.Tier.valueOf(rs.getString(2)),
+              DeadlineKind.valueOf(rs.getString(3)), rs.getString(4), rs.wasNull() ? null : year, when,
+              rs.getString(10), rs.getBoolean(11));
+        });
+  }
+
+  /** A rule as the overview shows it; a null province is national, a null year every year. */
+  public record RuleView(String procedure, UnitKind.Tier tier, DeadlineKind kind, String province, Integer year,
+      String when, String source, boolean confirmed) {}
 
   @Transactional
   public DeadlineRule saveRule(DeadlineRule rule) {

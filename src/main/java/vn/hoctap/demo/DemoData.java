@@ -7,9 +7,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import vn.hoctap.deadline.DeadlineKind;
-import vn.hoctap.deadline.DeadlineRule;
-import vn.hoctap.deadline.DeadlineService;
 import vn.hoctap.dossier.Title;
 import vn.hoctap.org.AuthorityRule;
 import vn.hoctap.org.AuthorityRuleRepository;
@@ -22,8 +19,8 @@ import vn.hoctap.security.IdentityProvisioning;
 
 /**
  * Demo data (profile "demo"): the Ministry, Hà Nội with its district tier (as in the 2024 Thanh Trì plan), Ninh Bình with two
- * tiers (as since 07/2025), schools of each kind, routing and deadline rules, and one user per role. The national
- * deadlines are the confirmed ones of TT24; everything a province configures is marked unconfirmed.
+ * tiers (as since 07/2025), schools of each kind, routing rules, and one user per role. The deadlines are the national
+ * ones of TT24 and TT25 (migration V52); everything a province configures is marked unconfirmed.
  * Passwords are in the README and exist only in this profile.
  */
 @Component
@@ -36,14 +33,11 @@ public class DemoData implements ApplicationRunner {
 
   private final OrgUnitRepository orgs;
   private final AuthorityRuleRepository authority;
-  private final DeadlineService deadlines;
   private final IdentityProvisioning identity;
 
-  DemoData(OrgUnitRepository orgs, AuthorityRuleRepository authority, DeadlineService deadlines,
-      IdentityProvisioning identity) {
+  DemoData(OrgUnitRepository orgs, AuthorityRuleRepository authority, IdentityProvisioning identity) {
     this.orgs = orgs;
     this.authority = authority;
-    this.deadlines = deadlines;
     this.identity = identity;
   }
 
@@ -118,32 +112,7 @@ public class DemoData implements ApplicationRunner {
     authority.save(new AuthorityRule(nb, lc, UnitKind.Tier.COMMUNE, OrgKind.PROVINCE, "Sở GDĐT",
         OrgKind.PROVINCE, "director", "Giám đốc Sở GDĐT", "QĐ-SGDĐT", false,
         "Từ 01/07/2025 không còn Phòng GDĐT; chưa có văn bản giao bước này: cấu hình của tỉnh"));
-    String tt24 = "TT 24/2023/TT-BGDĐT, Điều 10 (cấp huyện) và Điều 16 (cấp tỉnh)";
-    for (UnitKind.Tier tier : UnitKind.Tier.values()) {
-      deadlines.saveRule(new DeadlineRule(LU, tier, DeadlineKind.SUBMISSION, null, null, 1, 15, 1, 7, tt24, true));
-    }
-    deadlines.saveRule(new DeadlineRule(LU, UnitKind.Tier.DISTRICT, DeadlineKind.DECISION, null, null, 2, 15, 1, 7,
-        "TT 24/2023/TT-BGDĐT, Điều 10", true));
-    for (Long province : new Long[] {hn, nb}) {
-      deadlines.saveRule(new DeadlineRule(LU, UnitKind.Tier.PROVINCE, DeadlineKind.DECISION, province, null, 2, 15,
-          1, 7, "Cấu hình của tỉnh: văn bản chưa quy định hạn quyết định cho đơn vị cấp tỉnh", false));
-    }
-    String tt25 = "TT 25/2023/TT-BGDĐT";
-    deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.COMMUNE, DeadlineKind.SUBMISSION, null, null, 2, 28, 1, 7,
-        tt25, true));
-    deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.COMMUNE, DeadlineKind.DECISION, null, null, 3, 31, 1, 7,
-        tt25, true));
-    deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.DISTRICT, DeadlineKind.SUBMISSION, null, null, 4, 30, 1, 7,
-        tt25, true));
-    deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.DISTRICT, DeadlineKind.DECISION, null, null, 5, 31, 1, 7,
-        tt25, true));
-    for (Long province : new Long[] {hn, nb}) {
-      String configured = "Cấu hình của tỉnh: văn bản chưa quy định hạn cho hồ sơ cấp tỉnh gửi Bộ GDĐT";
-      deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.PROVINCE, DeadlineKind.SUBMISSION, province, null, 4, 30,
-          1, 7, configured, false));
-      deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.PROVINCE, DeadlineKind.DECISION, province, null, 5, 31,
-          1, 7, configured, false));
-    }
+    // the deadlines of TT24 and TT25 are national data (migration V52), the same in every province
   }
 
   private void createUsers() {

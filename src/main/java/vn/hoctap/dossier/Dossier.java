@@ -73,6 +73,10 @@ public class Dossier {
   @Column(name = "submitted_at")
   private Instant submittedAt;
 
+  /** The day the receiving body received the complete, valid dossier (start of a working-day deadline). */
+  @Column(name = "complete_received_on")
+  private java.time.LocalDate completeReceivedOn;
+
   @Column(name = "closed_at")
   private Instant closedAt;
 
@@ -204,6 +208,15 @@ public class Dossier {
 
   public Instant getSubmittedAt() {
     return submittedAt;
+  }
+
+  public java.time.LocalDate getCompleteReceivedOn() {
+    return completeReceivedOn;
+  }
+
+  /** Records the day the complete, valid dossier was received (the completeness check accepted it). */
+  public void receivedComplete(java.time.LocalDate day) {
+    this.completeReceivedOn = day;
   }
 
   public Instant getClosedAt() {

@@ -272,7 +272,9 @@ class DossierPages {
       try {
         deadlines.add(workflow.deadline(d.getId(), kind).describe());
       } catch (RuntimeException e) {
-        deadlines.add(kind.label() + ": chưa được cấu hình");
+        if (kind.dossier()) {
+          deadlines.add(kind.label() + ": chưa được cấu hình");
+        }
       }
     }
     model.addAttribute("deadlines", deadlines);

@@ -166,7 +166,8 @@ public class DossierWorkflow {
   @Transactional(readOnly = true)
   public EffectiveDeadline deadline(Long dossierId, DeadlineKind kind) {
     Dossier d = dossiers.get(dossierId);
-    return deadlines.effective(d.getTitle().name(), d.getUnit(), kind, d.getAssessmentYear());
+    return deadlines.effective(d.getTitle().name(), d.getUnit(), kind, d.getAssessmentYear(),
+        d.getCompleteReceivedOn());
   }
 
   /**
@@ -250,10 +251,19 @@ public class DossierWorkflow {
   }
 
   @Transactional
-  public void acceptedComplete(Long dossierId, String actor, String comment) {
+  public void acceptedComplete(Long dossierId, String actor, String comment, LocalDate receivedOn) {
     requireSubmitted(dossierId);
     dossiers.moveTo(dossierId, DossierStatus.IN_APPRAISAL);
-    dossiers.record(dossierId, actor, "ACCEPTED_COMPLETE", "Tiếp nhận hồ sơ đầy đủ", comment, null);
+    dossiers.lock(dossierId).receivedComplete(receivedOn);
+    EffectiveDeadline decision = deadline(dossierId, DeadlineKind.DECISION);
+    dossiers.record(dossierId, actor, "ACCEPTED_COMPLETE", "Tiếp nhận hồ sơ đầy đủ", comment,
+        decision.workingDays() == null ? null : decision.describe());
+    if (decision.workingDays() != null && !decision.extended()) {
+      // the decision timers were dated provisionally when the appraisal began: now they count from this day
+      String key = String.valueOf(dossierId);
+      timers.reschedule(key, RecognitionProcess.TIMER_DECISION_REMINDER, Date.from(decision.reminderAt()));
+      timers.reschedule(key, RecognitionProcess.TIMER_DECISION_OVERDUE, Date.from(decision.overdueAt()));
+    }
   }
 
   @Transactional

@@ -23,7 +23,9 @@ class CompletenessCheckListener extends FormStep {
     }
     form.throwIfInvalid("Kết quả kiểm tra hồ sơ");
     if (COMPLETE.equals(verdict)) {
-      steps.workflow.acceptedComplete(id, steps.actor(), comment);
+      // the complete dossier was received when this check began: the dossier's arrival, or its supplement's
+      steps.workflow.acceptedComplete(id, steps.actor(), comment,
+          task.getCreateTime().toInstant().atZone(vn.hoctap.common.EngineClock.ZONE).toLocalDate());
     } else {
       steps.workflow.returnedForSupplement(id, steps.actor(), comment);
     }

@@ -97,7 +97,7 @@ public class TaskDeadlines {
     if (key.matches("\\d{1,18}")) {
       return dossiers.findById(Long.parseLong(key)).flatMap(d -> deadlines.find(d.getTitle().name(), d.getUnit(),
           SUBMISSION_STEPS.contains(taskKey) ? DeadlineKind.SUBMISSION : DeadlineKind.DECISION,
-          d.getAssessmentYear())).map(EffectiveDeadline::date);
+          d.getAssessmentYear(), d.getCompleteReceivedOn())).map(EffectiveDeadline::date);
     }
     if (key.matches("round-\\d{1,18}")) {
       return round(Long.parseLong(key.substring(6)));

@@ -162,15 +162,29 @@ public class Fixtures {
    * for "Cộng đồng học tập" like the demo provinces, with its committee staff and chair.
    */
   public TestUnit newProvince() {
+    return newProvince(true);
+  }
+
+  /**
+   * The same province with no deadline of its own: its dossier at the Ministry follows the national rules of TT25
+   * Điều 19 (submission before 31/07 of N+1, the decision within 20 working days of the complete dossier).
+   */
+  public TestUnit newProvinceUnderTheTexts() {
+    return newProvince(false);
+  }
+
+  private TestUnit newProvince(boolean ownDeadlines) {
     String code = "P" + System.nanoTime() % 100000 + "-" + SEQ.incrementAndGet();
     OrgUnit p = orgs.save(new OrgUnit(code, "Tỉnh thử " + code, OrgKind.PROVINCE, null, true, null, Instant.now()));
     String lc = Title.LEARNING_COMMUNITY.name();
     authority.save(new AuthorityRule(p.getId(), lc, UnitKind.Tier.PROVINCE, OrgKind.NATION, "Bộ GDĐT",
         OrgKind.NATION, "signer", "Bộ trưởng Bộ GDĐT", "QĐ-BGDĐT", true, "TT 25/2023/TT-BGDĐT"));
-    deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.PROVINCE, DeadlineKind.SUBMISSION, p.getId(), null, 4, 30,
-        1, 7, "cấu hình thử", false));
-    deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.PROVINCE, DeadlineKind.DECISION, p.getId(), null, 5, 31,
-        1, 7, "cấu hình thử", false));
+    if (ownDeadlines) {
+      deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.PROVINCE, DeadlineKind.SUBMISSION, p.getId(), null, 4,
+          30, 1, 7, "cấu hình thử", false));
+      deadlines.saveRule(new DeadlineRule(lc, UnitKind.Tier.PROVINCE, DeadlineKind.DECISION, p.getId(), null, 5, 31,
+          1, 7, "cấu hình thử", false));
+    }
     String staff = "ubnd." + code.toLowerCase();
     String chair = "chair." + code.toLowerCase();
     user(staff, Groups.committee(code));
