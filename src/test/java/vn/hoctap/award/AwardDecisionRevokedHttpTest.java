@@ -110,6 +110,12 @@ class AwardDecisionRevokedHttpTest {
     assertThat(check.body()).contains("data-verdict=\"REVOKED\"", "Văn bản là thật nhưng ĐÃ BỊ THU HỒI",
         vn.hoctap.document.Nd30.number(revNo), reason).doesNotContain("data-verdict=\"ISSUED\"");
 
+    // the award decision's own page says so
+    long decisionId = jdbc.queryForObject("select subject_id from issued_document where check_code = ? and kind ="
+        + " 'QUYET_DINH_KHEN_THUONG'", Long.class, code);
+    assertThat(head.get("/khen-thuong/quyet-dinh/" + decisionId).body()).contains("id=\"da-thu-hoi\"",
+        "đã bị thu hồi theo Quyết định số " + vn.hoctap.document.Nd30.number(revNo), reason);
+
     // the revoking decision: NĐ 30 layout, căn cứ the revoked decision, signed by the head's key
     byte[] revocation = PdfPictures.download(port, "admin", DemoData.PASSWORD, "/quan-tri/thu-hoi/" + rev.get("id")
         + "/quyet-dinh-thu-hoi.pdf");
