@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.hoctap.common.DomainException;
+import vn.hoctap.document.ProposalDocuments;
 import vn.hoctap.security.CurrentUser;
 
 /**
@@ -33,11 +34,14 @@ class AwardController {
   private final AwardService awards;
   private final CouncilService councils;
   private final ProposalExports exports;
+  private final ProposalDocuments submissions;
 
-  AwardController(AwardService awards, CouncilService councils, ProposalExports exports) {
+  AwardController(AwardService awards, CouncilService councils, ProposalExports exports,
+      ProposalDocuments submissions) {
     this.awards = awards;
     this.councils = councils;
     this.exports = exports;
+    this.submissions = submissions;
   }
 
   @PostMapping("/proposals")
@@ -71,7 +75,7 @@ class AwardController {
   @GetMapping("/proposals/{id}/export.pdf")
   @Operation(summary = "Tải tờ trình kèm danh sách và biên bản Hội đồng (PDF) gửi cấp trên")
   ResponseEntity<byte[]> document(@PathVariable Long id) {
-    return file(exports.document(awards.proposal(id, CurrentUser.get())), MediaType.APPLICATION_PDF,
+    return file(submissions.pdf(awards.proposal(id, CurrentUser.get())), MediaType.APPLICATION_PDF,
         "to-trinh-khen-thuong-" + id + ".pdf");
   }
 

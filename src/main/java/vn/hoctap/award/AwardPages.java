@@ -5,6 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.view.RedirectView;
+import vn.hoctap.document.IssuedDocuments;
 import vn.hoctap.security.CurrentUser;
 import vn.hoctap.web.Page;
 import vn.hoctap.web.PersonNames;
@@ -22,10 +23,12 @@ class AwardPages {
 
   private final AwardService awards;
   private final PersonNames names;
+  private final IssuedDocuments issued;
 
-  AwardPages(AwardService awards, PersonNames names) {
+  AwardPages(AwardService awards, PersonNames names, IssuedDocuments issued) {
     this.awards = awards;
     this.names = names;
+    this.issued = issued;
   }
 
   @GetMapping("/khen-thuong/doi-tuong/{id}")
@@ -40,6 +43,8 @@ class AwardPages {
     model.addAttribute("d", d);
     model.addAttribute("signedBy", names.of(d.signedBy()));
     model.addAttribute("proposer", awards.proposal(d.proposalId(), CurrentUser.get()).proposerName());
+    // thu hồi (issue 20): the decision stands no more
+    model.addAttribute("revoked", issued.revocation("AWARD_DECISION", id).orElse(null));
     return "khen-thuong/quyet-dinh";
   }
 

@@ -1,45 +1,25 @@
 package vn.hoctap.award;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
-import vn.hoctap.common.EngineClock;
 
 /**
- * A proposal list as the next level expects it: the spreadsheet (danh sách đề nghị khen thưởng, xlsx) and the
- * document (tờ trình with the list, the council results and the minutes, PDF with a Vietnamese font).
+ * A proposal list as the next level expects it: the spreadsheet (danh sách đề nghị khen thưởng, xlsx). The tờ
+ * trình with the list, the council results and the minutes is a document in the NĐ 30 layout, signed by the head
+ * of the proposing body ({@code vn.hoctap.document.ProposalDocuments}).
  */
 @Component
 public class ProposalExports {
 
   static final String[] COLUMNS = {"STT", "Đối tượng", "Họ tên / Tên tập thể", "Chức vụ", "Đơn vị",
       "Thành tích tóm tắt", "Kiểm tra điều kiện", "Kết quả các Hội đồng", "Trạng thái", "Số quyết định"};
-  private static final String[] FONTS = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-      "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"};
-
-  private final EngineClock clock;
-
-  ProposalExports(EngineClock clock) {
-    this.clock = clock;
-  }
 
   public byte[] spreadsheet(AwardViews.Proposal p) {
     try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -81,60 +61,6 @@ public class ProposalExports {
     }
   }
 
-  public byte[] document(AwardViews.Proposal p) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Document doc = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
-    PdfWriter.getInstance(doc, out);
-    doc.open();
-    BaseFont base = font();
-    Font normal = new Font(base, 10);
-    Font bold = new Font(base, 11, Font.BOLD);
-    Font heading = new Font(base, 14, Font.BOLD);
-    Paragraph top = new Paragraph(p.proposerName().toUpperCase() + "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc", bold);
-    top.setAlignment(Element.ALIGN_CENTER);
-    doc.add(top);
-    Paragraph t = new Paragraph("TỜ TRÌNH\nvề việc đề nghị tặng " + p.formLabel(), heading);
-    t.setAlignment(Element.ALIGN_CENTER);
-    t.setSpacingBefore(12);
-    doc.add(t);
-    doc.add(new Paragraph("Phong trào: " + p.movement() + " — " + p.periodLabel() + " " + p.periodYear(), normal));
-    doc.add(new Paragraph(p.submission(), normal));
-    Paragraph report = new Paragraph("Báo cáo thành tích: " + p.report(), normal);
-    report.setSpacingAfter(10);
-    doc.add(report);
-    doc.add(new Paragraph("DANH SÁCH ĐỀ NGHỊ", bold));
-    PdfPTable table = new PdfPTable(COLUMNS.length);
-    table.setWidthPercentage(100);
-    table.setWidths(new float[] {3, 6, 12, 7, 12, 14, 22, 12, 8, 8});
-    table.setHeaderRows(1);
-    for (String h : COLUMNS) {
-      table.addCell(new PdfPCell(new Phrase(h, new Font(base, 8, Font.BOLD))));
-    }
-    int n = 0;
-    Font small = new Font(base, 8);
-    for (AwardViews.Candidate c : p.candidates()) {
-      for (String v : line(++n, c)) {
-        table.addCell(new PdfPCell(new Phrase(v, small)));
-      }
-    }
-    doc.add(table);
-    for (AwardViews.Candidate c : p.candidates()) {
-      for (AwardViews.Review r : c.reviews()) {
-        if (r.minutes() != null) {
-          doc.newPage();
-          doc.add(new Paragraph(r.minutes(), normal));
-        }
-      }
-    }
-    Paragraph sign = new Paragraph("Ngày " + clock.today().format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))
-        + "\nTHỦ TRƯỞNG ĐƠN VỊ / CHỦ TỊCH UBND\n(ký, ghi rõ họ tên, đóng dấu)", normal);
-    sign.setAlignment(Element.ALIGN_RIGHT);
-    sign.setSpacingBefore(16);
-    doc.add(sign);
-    doc.close();
-    return out.toByteArray();
-  }
-
   static String[] line(int n, AwardViews.Candidate c) {
     StringBuilder councils = new StringBuilder();
     for (AwardViews.Review r : c.reviews()) {
@@ -158,19 +84,6 @@ public class ProposalExports {
     row.createCell(0).setCellValue(text);
     if (style != null) {
       row.getCell(0).setCellStyle(style);
-    }
-  }
-
-  private static BaseFont font() {
-    try {
-      for (String path : FONTS) {
-        if (new File(path).exists()) {
-          return BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-        }
-      }
-      return BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

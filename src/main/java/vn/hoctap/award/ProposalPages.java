@@ -32,6 +32,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.common.Throwables;
+import vn.hoctap.document.IssuedDocuments;
+import vn.hoctap.document.Nd30;
+import vn.hoctap.document.ProposalDocuments;
 import vn.hoctap.dossier.StepForm;
 import vn.hoctap.dossier.StepForms;
 import vn.hoctap.dossier.UploadRules;
@@ -87,6 +90,7 @@ class ProposalPages {
   private final CouncilService council;
   private final CandidatePicker picker;
   private final ProposalExports exports;
+  private final ProposalDocuments submissions;
   private final StepForms forms;
   private final EngineQueries engine;
   private final TaskService tasks;
@@ -96,6 +100,7 @@ class ProposalPages {
   private final AwardRouting routing;
 
   ProposalPages(AwardService awards, CouncilService council, CandidatePicker picker, ProposalExports exports,
+      ProposalDocuments submissions,
       StepForms forms, EngineQueries engine, TaskService tasks, FormService formService, HistoryService history,
       PersonNames names, AwardRouting routing) {
     this.routing = routing;
@@ -103,6 +108,7 @@ class ProposalPages {
     this.council = council;
     this.picker = picker;
     this.exports = exports;
+    this.submissions = submissions;
     this.forms = forms;
     this.engine = engine;
     this.tasks = tasks;
@@ -256,6 +262,24 @@ class ProposalPages {
         .body(f.content());
   }
 
+  /** The head of the proposing body signs the tờ trình (NĐ 30 layout, numbered, stored once). */
+  @PostMapping("/khen-thuong/{id}/ky-to-trinh")
+  String signSubmission(@PathVariable long id, Model model, RedirectAttributes redirect) {
+    AwardViews.Proposal p = awards.proposal(id, CurrentUser.get());
+    IssuedDocuments.Stored signed;
+    try {
+      signed = submissions.sign(p, CurrentUser.get());
+    } catch (DomainException e) {
+      if (e.kind() != DomainException.Kind.CONFLICT) {
+        throw e;
+      }
+      model.addAttribute("notice", e.getMessage());
+      return page(p, openTasks(p), null, model);
+    }
+    redirect.addFlashAttribute("done", "Đã ký số tờ trình số " + Nd30.number(signed.decisionNo()) + ".");
+    return "redirect:/khen-thuong/" + id;
+  }
+
   @GetMapping("/khen-thuong/{id}/danh-sach.xlsx")
   ResponseEntity<byte[]> spreadsheet(@PathVariable long id) {
     return export(exports.spreadsheet(awards.proposal(id, CurrentUser.get())), AwardController.XLSX,
@@ -264,7 +288,7 @@ class ProposalPages {
 
   @GetMapping("/khen-thuong/{id}/to-trinh.pdf")
   ResponseEntity<byte[]> document(@PathVariable long id) {
-    return export(exports.document(awards.proposal(id, CurrentUser.get())), MediaType.APPLICATION_PDF,
+    return export(submissions.pdf(awards.proposal(id, CurrentUser.get())), MediaType.APPLICATION_PDF,
         "to-trinh-khen-thuong-" + id + ".pdf");
   }
 
@@ -324,6 +348,8 @@ class ProposalPages {
         ((Number) d.get("awards")).intValue())).toList());
     model.addAttribute("history", events.stream().map(e -> line(e, who)).toList());
     model.addAttribute("live", p.candidates().stream().anyMatch(c -> council.openReviewId(c.id()) != null));
+    model.addAttribute("submission", submissions.signed(p.id()).orElse(null));
+    model.addAttribute("maySignSubmission", submissions.maySign(p, user));
     return "khen-thuong/de-nghi";
   }
 

@@ -494,6 +494,9 @@ public class RoundService {
         + " sum(case when e.recognised then 1 else 0 end) rec, count(*) n from assessment_round r"
         + " join round_entry e on e.round_id = r.id and e.subject in (" + in + ")"
         + " where r.org_id = ? and r.kind = 'CITIZEN' and r.status = 'RECOGNISED' and r.assessment_year <= ?"
+        // a round whose decision was revoked (thu hồi) no longer feeds a dossier
+        + " and not exists (select 1 from document_revocation rv where rv.subject_kind = 'ROUND' and rv.subject_id"
+        + " = r.id)"
         + " group by r.id, r.assessment_year, r.decision_no, r.decision_date, r.closed_at"
         + " order by r.assessment_year desc, r.closed_at desc limit 1",
         (rs, i) -> new Ratio(rs.getLong("id"), rs.getInt("assessment_year"), rs.getString("decision_no"),

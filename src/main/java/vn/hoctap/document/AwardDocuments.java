@@ -39,20 +39,10 @@ class AwardDocuments {
 
   @EventListener
   void recorded(AwardService.AwardRecorded e) {
-    Map<String, Object> d = jdbc.queryForMap("select d.decision_no, d.decision_date, d.form, d.signer_title,"
-        + " o.id as org_id, o.code, o.name, o.kind, p.name as parent_name, pr.movement, pr.period_year, po.name as"
-        + " proposer from award_decision d join org_unit o on o.id = d.signer_org_id left join org_unit p on p.id ="
-        + " o.parent_id join award_proposal pr on pr.id = d.proposal_id join org_unit po on po.id ="
-        + " pr.proposer_org_id where d.id = ?", e.decisionId());
-    OrgKind kind = OrgKind.valueOf((String) d.get("kind"));
-    String orgName = (String) d.get("name");
+    Map<String, Object> d = decision(e.decisionId());
     long orgId = ((Number) d.get("org_id")).longValue();
     String orgCode = (String) d.get("code");
-    Issuer who = switch (kind) {
-      case UNIT -> Issuer.unit(orgId, orgCode, orgName, "Thủ trưởng", Nd30.place((String) d.get("parent_name")));
-      case NATION -> Issuer.primeMinister(orgId, orgCode);
-      default -> Issuer.of(orgId, orgCode, orgName, kind, "signer");
-    };
+    Issuer who = issuer(d);
     AwardForm form = AwardForm.valueOf((String) d.get("form"));
     List<String> items = new ArrayList<>();
     int n = 0;
@@ -85,5 +75,38 @@ class AwardDocuments {
         + (n > 1 ? " (bản ký lần " + n + ")" : ""));
     issued.issue(new IssuedDocuments.Issue(KIND, SUBJECT, e.decisionId(), code, text, e.signedBy(), signerName,
         (String) d.get("signer_title"), orgId, orgCode, who.sealName(), who.place(), number));
+  }
+
+  private Map<String, Object> decision(long decisionId) {
+    return jdbc.queryForMap("select d.decision_no, d.decision_date, d.form, d.signer_title,"
+        + " o.id as org_id, o.code, o.name, o.kind, p.name as parent_name, pr.movement, pr.period_year, po.name as"
+        + " proposer from award_decision d join org_unit o on o.id = d.signer_org_id left join org_unit p on p.id ="
+        + " o.parent_id join award_proposal pr on pr.id = d.proposal_id join org_unit po on po.id ="
+        + " pr.proposer_org_id where d.id = ?", decisionId);
+  }
+
+  /** The body that signs, from a row with its kind, name, org_id, code and parent_name. */
+  static Issuer issuer(Map<String, Object> d) {
+    OrgKind kind = OrgKind.valueOf((String) d.get("kind"));
+    String orgName = (String) d.get("name");
+    long orgId = ((Number) d.get("org_id")).longValue();
+    String orgCode = (String) d.get("code");
+    return switch (kind) {
+      case UNIT -> Issuer.unit(orgId, orgCode, orgName, "Thủ trưởng", Nd30.place((String) d.get("parent_name")));
+      case NATION -> Issuer.primeMinister(orgId, orgCode);
+      default -> Issuer.of(orgId, orgCode, orgName, kind, "signer");
+    };
+  }
+
+  /** What the decision revoking an award decision states of it; signed by whoever signed it last. */
+  DecisionRevocations.Revocable revocable(long decisionId) {
+    Map<String, Object> d = decision(decisionId);
+    IssuedDocuments.Stored last = issued.ofSubject(SUBJECT, decisionId).stream()
+        .filter(s -> KIND.equals(s.kind())).reduce((a, b) -> b).orElseThrow();
+    String form = AwardForm.valueOf((String) d.get("form")).label();
+    return new DecisionRevocations.Revocable(issuer(d), (String) d.get("decision_no"),
+        ((Date) d.get("decision_date")).toLocalDate(), "Quyết định tặng " + form + " phong trào “"
+        + d.get("movement") + "” năm " + d.get("period_year"), "về việc tặng " + form, (String) d.get("proposer"),
+        last.signerUser(), last.signerName(), last.signerTitle());
   }
 }

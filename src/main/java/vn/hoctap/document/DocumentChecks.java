@@ -118,12 +118,15 @@ public class DocumentChecks {
     }
   }
 
-  /** Valid, revoked or expired: a recognition by its validity and revocation; other subjects unless revoked. */
+  /** Valid, revoked or expired: a recognition by its validity and revocation; other decisions issued or revoked. */
   public SubjectStatus status(IssuedDocuments.Stored d) {
     if (RecognitionDocuments.SUBJECT.equals(d.subjectKind())) {
       RecognitionDocuments.Check c = recognitions.check(d.checkCode());
       return new SubjectStatus(c.verdict(), c, c.revoked());
     }
-    return new SubjectStatus(RecognitionDocuments.Verdict.ISSUED, null, null);
+    // a round's or an award's decision: issued, unless revoked since
+    return issued.revocation(d.subjectKind(), d.subjectId())
+        .map(r -> new SubjectStatus(RecognitionDocuments.Verdict.REVOKED, null, r))
+        .orElse(new SubjectStatus(RecognitionDocuments.Verdict.ISSUED, null, null));
   }
 }

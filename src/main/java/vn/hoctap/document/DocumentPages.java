@@ -90,7 +90,8 @@ public class DocumentPages {
         ? issued.withCode(c.recognition().verificationCode())
         : issued.withCode(code.strip().toUpperCase(java.util.Locale.ROOT));
     if (c.verdict() == RecognitionDocuments.Verdict.NOT_FOUND && !docs.isEmpty()) {
-      c = new Check(RecognitionDocuments.Verdict.ISSUED, null, null);
+      DocumentChecks.SubjectStatus st = checks.status(docs.get(0));
+      c = new Check(st.verdict(), null, st.revoked());
     }
     String shown = code.strip();
     model.addAttribute("code", shown.length() > 60 ? shown.substring(0, 60) + "…" : shown);

@@ -273,6 +273,22 @@ public class IssuedDocuments {
         ROW, AWAITING, signerUser);
   }
 
+  /** The revocation (thu hồi) of a subject, with the revoking decision's number, if it was revoked. */
+  @Transactional(readOnly = true)
+  public Optional<RecognitionDocuments.Revoked> revocation(String subjectKind, long subjectId) {
+    return jdbc.query("select v.reason, v.revoked_at, d.decision_no, d.id from document_revocation v join"
+        + " issued_document d on d.id = v.document_id where v.subject_kind = ? and v.subject_id = ?",
+        (rs, i) -> new RecognitionDocuments.Revoked(rs.getString(1), rs.getTimestamp(2).toInstant(),
+            rs.getString(3), rs.getLong(4)), subjectKind, subjectId).stream().findFirst();
+  }
+
+  /** Records a subject's revocation by its signed revoking decision (once: the table's unique key). */
+  void recordRevocation(String subjectKind, long subjectId, String reason, String actor, long documentId) {
+    jdbc.update("insert into document_revocation (subject_kind, subject_id, reason, revoked_by, revoked_at,"
+        + " document_id) values (?, ?, ?, ?, ?, ?)", subjectKind, subjectId, reason, actor,
+        Timestamp.from(clock.now()), documentId);
+  }
+
   public List<X509Certificate> trustAnchors() {
     return keys.trustAnchors();
   }

@@ -77,6 +77,18 @@ public class Nd30Layout {
 
   /** The PDF/A-2b file with an empty signature field ready for {@code vn.hoctap.signing.PadesSigner}. */
   public byte[] render(OfficialText t, Stamp stamp) {
+    return layOut(t, stamp, stamp.signedAt());
+  }
+
+  /**
+   * A draft (dự thảo) in the same layout, not to be signed: no signature field, the signer's block left empty for
+   * the signature; dated {@code at}.
+   */
+  public byte[] draft(OfficialText t, Instant at) {
+    return layOut(t, null, at);
+  }
+
+  private byte[] layOut(OfficialText t, Stamp stamp, Instant at) {
     try (PDDocument doc = new PDDocument()) {
       doc.getDocument().setVersion(1.7f);
       Writer w = new Writer(doc, fonts.load(doc), t.form());
@@ -86,8 +98,10 @@ public class Nd30Layout {
         w.administrative(t);
       }
       w.finish();
-      signatureField(doc, w.signaturePage, w.signatureBox, stamp, w.f);
-      archive(doc, t, stamp.signedAt());
+      if (stamp != null) {
+        signatureField(doc, w.signaturePage, w.signatureBox, stamp, w.f);
+      }
+      archive(doc, t, at);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       doc.save(out);
       return out.toByteArray();
@@ -576,7 +590,9 @@ public class Nd30Layout {
       DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
       dc.setTitle(t.pdfTitle());
       dc.setFormat("application/pdf");
-      dc.setIdentifier(IDENTIFIER_PREFIX + t.checkCode());
+      if (t.checkCode() != null) {
+        dc.setIdentifier(IDENTIFIER_PREFIX + t.checkCode());
+      }
       XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
       basic.setCreatorTool("hoctap");
       basic.setCreateDate(when);

@@ -29,7 +29,7 @@ public class RecognitionDocuments {
 
   public static final String MOTTO_1 = Nd30.NATIONAL_TITLE;
   public static final String MOTTO_2 = Nd30.MOTTO;
-  public static final String SUBJECT = "RECOGNITION";
+  public static final String SUBJECT = RecognitionService.REVOKED_SUBJECT;
   public static final String DECISION = "QUYET_DINH";
   public static final String CERTIFICATE = "GIAY_CHUNG_NHAN";
   public static final String REVOCATION = "QUYET_DINH_THU_HOI";
@@ -141,11 +141,7 @@ public class RecognitionDocuments {
    */
   @Transactional
   public IssuedDocuments.Stored revoke(String code, String reason, String actor) {
-    String why = reason == null ? "" : reason.strip().replaceAll("\\s+", " ");
-    if (why.length() < 10 || why.length() > 1000) {
-      throw DomainException.badInputOf("Chưa thu hồi được quyết định.", List.of(new DomainException.Problem("lyDo",
-          "Cần ghi lý do thu hồi, từ 10 đến 1000 ký tự (lý do được in trong quyết định thu hồi).")));
-    }
+    String why = DecisionRevocations.reason(reason);
     Check c = check(code);
     if (c.verdict() == Verdict.NOT_FOUND) {
       throw DomainException.notFound("Không tìm thấy giấy chứng nhận có mã \"" + code + "\".");
@@ -167,9 +163,7 @@ public class RecognitionDocuments {
         r.recognitionId(), r.verificationCode(), revocationText(r, who, signerName, number, today, why),
         r.signedBy(), signerName, r.signerTitle(), r.signerOrgId(), r.signerOrgCode(), who.sealName(), who.place(),
         number)));
-    jdbc.update("insert into document_revocation (subject_kind, subject_id, reason, revoked_by, revoked_at,"
-        + " document_id) values (?, ?, ?, ?, ?, ?)", SUBJECT, r.recognitionId(), why, actor,
-        java.sql.Timestamp.from(clock.now()), doc.id());
+    issued.recordRevocation(SUBJECT, r.recognitionId(), why, actor, doc.id());
     dossiers.record(r.dossierId(), actor, "RECOGNITION_REVOKED", "Thu hồi quyết định công nhận", why,
         "Quyết định thu hồi số " + Nd30.number(number) + " ngày " + Dates.vn(today) + " thu hồi Quyết định số "
             + Nd30.number(r.decisionNo()) + " và Giấy chứng nhận số " + r.certificateNo());
@@ -229,6 +223,25 @@ public class RecognitionDocuments {
         (String) d.get("signer_title"), orgId, (String) d.get("code"), who.sealName(), who.place(), number));
   }
 
+  /**
+   * The signed documents of a dossier its page links to: the decision and certificate of its recognition, the
+   * refusal notice, the revoking decision and its reason.
+   */
+  public record Papers(boolean decision, boolean certificate, boolean refusal, Revoked revoked) {}
+
+  @Transactional(readOnly = true)
+  public Papers papers(long dossierId) {
+    boolean refusal = issued.ofSubject(REFUSAL_SUBJECT, dossierId).stream().anyMatch(IssuedDocuments.Stored::signed);
+    Optional<Recognised> r = query(" where r.dossier_id = ?", dossierId);
+    if (r.isEmpty()) {
+      return new Papers(false, false, refusal, null);
+    }
+    List<IssuedDocuments.Stored> docs = issued.ofSubject(SUBJECT, r.get().recognitionId());
+    return new Papers(docs.stream().anyMatch(d -> d.kind().equals(DECISION) && d.signed()),
+        docs.stream().anyMatch(d -> d.kind().equals(CERTIFICATE) && d.signed()), refusal,
+        revocation(r.get().recognitionId()).orElse(null));
+  }
+
   /** The signed refusal notice of a dossier, if its signer refused it. */
   @Transactional(readOnly = true)
   public byte[] refusalPdf(long dossierId) {
@@ -242,26 +255,15 @@ public class RecognitionDocuments {
   OfficialText revocationText(Recognised r, Issuer who, String signerName, String number, LocalDate date,
       String reason) {
     String label = "“" + r.titleLabel() + "”";
-    String revoked = "Quyết định số " + Nd30.number(r.decisionNo()) + " " + Nd30.date(r.decisionDate())
+    return DecisionRevocations.text(who, signerName, number, date, "Quyết định công nhận danh hiệu " + label
+        + " của " + r.unitName(), "Quyết định số " + Nd30.number(r.decisionNo()) + " " + Nd30.date(r.decisionDate())
         + " về việc công nhận " + r.unitName() + " đạt danh hiệu " + label + " mức độ " + r.level() + " năm "
-        + r.assessmentYear();
-    return new OfficialText(OfficialText.Form.ADMINISTRATIVE, who.superior(), who.body(), number,
-        Nd30.placeAndDate(who.place(), date), "QUYẾT ĐỊNH", "Về việc thu hồi Quyết định công nhận danh hiệu "
-        + label + " của " + r.unitName(), who.authority(), List.of("Căn cứ " + revoked + ";"), "QUYẾT ĐỊNH:",
-        List.of(OfficialText.Article.of("Điều 1.", "Thu hồi " + revoked + " và Giấy chứng nhận số "
-                + r.certificateNo() + ". Lý do thu hồi: " + reason + (reason.endsWith(".") ? "" : ".")),
-            OfficialText.Article.of("Điều 2.", "Quyết định có hiệu lực kể từ ngày ký. " + r.unitName()
-                + " và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.")),
-        List.of(), List.of("- Như Điều 2;", "- Lưu: VT."), new OfficialText.SignerBlock(who.block(), signerName),
-        publicUrl.checkUrl(r.verificationCode()), r.verificationCode(), "Quyết định " + Nd30.number(number)
-        + " thu hồi Quyết định " + Nd30.number(r.decisionNo()));
+        + r.assessmentYear(), " và Giấy chứng nhận số " + r.certificateNo(), reason, r.unitName(),
+        publicUrl.checkUrl(r.verificationCode()), r.verificationCode(), r.decisionNo(), number);
   }
 
   public Optional<Revoked> revocation(long recognitionId) {
-    return jdbc.query("select v.reason, v.revoked_at, d.decision_no, d.id from document_revocation v join"
-        + " issued_document d on d.id = v.document_id where v.subject_kind = ? and v.subject_id = ?",
-        (rs, i) -> new Revoked(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getLong(4)),
-        SUBJECT, recognitionId).stream().findFirst();
+    return issued.revocation(SUBJECT, recognitionId);
   }
 
   private Optional<Recognised> query(String where, Object arg) {

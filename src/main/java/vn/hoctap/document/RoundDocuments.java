@@ -47,19 +47,11 @@ class RoundDocuments {
     if (!issued.ofSubject(SUBJECT, r.id()).isEmpty()) {
       return;
     }
-    Map<String, Object> decider = jdbc.queryForMap("select o.name, o.kind, p.name as parent_name from org_unit o"
-        + " left join org_unit p on p.id = o.parent_id where o.id = ?", r.deciderOrgId());
-    OrgKind kind = OrgKind.valueOf((String) decider.get("kind"));
-    String name = (String) decider.get("name");
-    Issuer who = kind == OrgKind.UNIT
-        ? Issuer.unit(r.deciderOrgId(), r.deciderCode(), name, "Thủ trưởng", Nd30.place(
-            (String) decider.get("parent_name")))
-        : Issuer.of(r.deciderOrgId(), r.deciderCode(), name, kind, "signer");
+    Issuer who = issuer(r);
     String signerName = names.of(r.decidedBy());
     String code = CheckCodes.next();
     RoundService.Counts c = rounds.counts(r.id());
-    String title = r.kind() == RoundKind.CITIZEN ? "“Công dân học tập”"
-        : "“Gia đình học tập”, “Dòng họ học tập”, “Cộng đồng học tập” cấp thôn";
+    String title = title(r);
     List<String> items = new ArrayList<>();
     int n = 0;
     // the tally written when the round was recognised: how many of each population
@@ -86,5 +78,31 @@ class RoundDocuments {
         .label());
     issued.issue(new IssuedDocuments.Issue(KIND, SUBJECT, r.id(), code, text, r.decidedBy(), signerName,
         r.deciderTitle(), r.deciderOrgId(), r.deciderCode(), who.sealName(), who.place(), r.decisionNo()));
+  }
+
+  /** The body that decided the round, as its decision's header prints it. */
+  private Issuer issuer(Round r) {
+    Map<String, Object> decider = jdbc.queryForMap("select o.name, o.kind, p.name as parent_name from org_unit o"
+        + " left join org_unit p on p.id = o.parent_id where o.id = ?", r.deciderOrgId());
+    OrgKind kind = OrgKind.valueOf((String) decider.get("kind"));
+    String name = (String) decider.get("name");
+    return kind == OrgKind.UNIT
+        ? Issuer.unit(r.deciderOrgId(), r.deciderCode(), name, "Thủ trưởng", Nd30.place(
+            (String) decider.get("parent_name")))
+        : Issuer.of(r.deciderOrgId(), r.deciderCode(), name, kind, "signer");
+  }
+
+  private static String title(Round r) {
+    return r.kind() == RoundKind.CITIZEN ? "“Công dân học tập”"
+        : "“Gia đình học tập”, “Dòng họ học tập”, “Cộng đồng học tập” cấp thôn";
+  }
+
+  /** What the decision revoking the round's decision states of it; signed by whoever decided the round. */
+  DecisionRevocations.Revocable revocable(long roundId) {
+    Round r = rounds.get(roundId);
+    return new DecisionRevocations.Revocable(issuer(r), r.decisionNo(), r.decisionDate(), "Quyết định công nhận"
+        + " danh hiệu " + title(r) + " năm " + r.assessmentYear() + " của " + r.orgName(), "về việc công nhận danh"
+        + " hiệu " + title(r) + " năm " + r.assessmentYear() + " của " + r.orgName(), r.orgName(), r.decidedBy(),
+        names.of(r.decidedBy()), r.deciderTitle());
   }
 }

@@ -39,6 +39,7 @@ import vn.hoctap.procedure.DossierWorkflow;
 import vn.hoctap.process.IndicatorPreview;
 import vn.hoctap.process.LearningCommunityProcess;
 import vn.hoctap.process.RecognitionProcess;
+import vn.hoctap.document.RecognitionDocuments;
 import vn.hoctap.recognition.RecognitionService;
 import vn.hoctap.security.CurrentUser;
 import vn.hoctap.web.Page;
@@ -70,6 +71,7 @@ class DossierPages {
   private final DossierAccess access;
   private final DossierWorkflow workflow;
   private final RecognitionService recognitions;
+  private final RecognitionDocuments papers;
   private final DossierStory story;
   private final EvidencePages evidence;
   private final StepForms forms;
@@ -83,7 +85,8 @@ class DossierPages {
   DossierPages(DossierService dossiers, DossierAccess access, DossierWorkflow workflow,
       RecognitionService recognitions, DossierStory story, StepForms forms, EngineQueries engine, TaskService tasks,
       FormService formService, RuntimeService runtime, HistoryService history, CriteriaEvaluator evaluator,
-      EvidencePages evidence) {
+      EvidencePages evidence, RecognitionDocuments papers) {
+    this.papers = papers;
     this.evidence = evidence;
     this.dossiers = dossiers;
     this.access = access;
@@ -282,6 +285,7 @@ class DossierPages {
     model.addAttribute("returned", returned(d, names));
     indicators(d, model);
     model.addAttribute("recognition", recognitions.forDossier(d.getId()).orElse(null));
+    model.addAttribute("papers", papers.papers(d.getId()));
     model.addAttribute("history", story.history(dossiers.history(d.getId()), names));
     boolean running = d.getProcessInstanceId() != null && engine.asSystem(() -> runtime.createProcessInstanceQuery()
         .processInstanceId(d.getProcessInstanceId()).count()) > 0;

@@ -46,6 +46,7 @@ public class DossierStory {
       Map.entry("DECISION_RECORDED", "đã ban hành quyết định công nhận"),
       Map.entry("RECOGNISED", "đã công nhận"),
       Map.entry("REFUSED", "đã kết thúc hồ sơ: không công nhận"),
+      Map.entry("RECOGNITION_REVOKED", "đã thu hồi quyết định công nhận"),
       Map.entry("MEETING_AGREED", "đã ghi kết quả cuộc họp: thống nhất kết quả tự đánh giá"),
       Map.entry("MEETING_DISAGREED", "đã ghi kết quả cuộc họp: chưa thống nhất, làm lại tự đánh giá"),
       Map.entry("EVIDENCE_UPLOADED", "đã tải lên minh chứng"),

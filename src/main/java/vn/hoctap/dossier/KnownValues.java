@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.citizen.RoundService;
+import vn.hoctap.recognition.RecognitionService;
 import vn.hoctap.common.Dates;
 import vn.hoctap.criteria.CriteriaCatalog;
 import vn.hoctap.criteria.CriteriaSet;
@@ -139,7 +140,8 @@ public class KnownValues {
     }
     List<String> names = jdbc.queryForList("select u.name from org_unit u where u.kind = ? and u.dissolved_at is null"
         + " and " + PathPrefix.like("u.path") + " and exists (select 1 from recognition r where r.unit_id = u.id"
-        + " and r.title = 'LEARNING_COMMUNITY' and r.level >= ? and r.assessment_year <= ? and r.valid_until >= ?)"
+        + " and r.title = 'LEARNING_COMMUNITY' and r.level >= ? and r.assessment_year <= ? and r.valid_until >= ?"
+        + " and " + RecognitionService.notRevoked("r") + ")"
         + " order by u.name", String.class, kind.name(), PathPrefix.pattern(path), d.getLevel(),
         d.getAssessmentYear(), Date.valueOf(endOfYear));
     long met = names.size();

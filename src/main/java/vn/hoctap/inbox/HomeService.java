@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import vn.hoctap.recognition.RecognitionService;
 import vn.hoctap.admin.Roles;
 import vn.hoctap.citizen.RoundKind;
 import vn.hoctap.citizen.RoundStatus;
@@ -140,10 +141,11 @@ public class HomeService {
         or.add(PathPrefix.like("u.path"));
         args.add(PathPrefix.pattern(p));
       }
-      where = " where " + String.join(" or ", or);
+      where = " where (" + String.join(" or ", or) + ")";
     }
     return jdbc.query("select r.dossier_id, r.title, r.level, r.assessment_year, r.decision_no, r.decision_date,"
-        + " u.name from recognition r join org_unit u on u.id = r.unit_id" + where
+        + " u.name from recognition r join org_unit u on u.id = r.unit_id"
+        + (where.isEmpty() ? " where " : where + " and ") + RecognitionService.notRevoked("r")
         + " order by r.decision_date desc, r.id desc limit 10", (rs, i) -> new Line(rs.getString(7),
             Title.valueOf(rs.getString(2)).label() + " mức " + rs.getInt(3) + ", năm " + rs.getInt(4),
             "Quyết định số " + rs.getString(5) + " ngày " + vn.hoctap.common.Dates.vn(rs.getObject(6,

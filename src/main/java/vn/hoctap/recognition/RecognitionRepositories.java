@@ -4,15 +4,21 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import vn.hoctap.dossier.Title;
+import org.springframework.data.jpa.repository.Query;
 
 interface RecognitionRepository extends JpaRepository<Recognition, Long> {
   Optional<Recognition> findByDossierId(Long dossierId);
 
-  Optional<Recognition> findFirstByUnitIdAndTitleAndLevelOrderByDecisionDateDesc(Long unitId, Title title,
-      int level);
+  // revoked recognitions (document_revocation, RecognitionService.notRevoked) are left out
+  @Query(value = "select r.* from recognition r where r.unit_id = ?1 and r.title = ?2 and r.level = ?3 and not exists"
+      + " (select 1 from document_revocation rv where rv.subject_kind = 'RECOGNITION' and rv.subject_id = r.id)"
+      + " order by r.decision_date desc limit 1", nativeQuery = true)
+  Optional<Recognition> latestNotRevoked(Long unitId, String title, int level);
 
-  List<Recognition> findByUnitIdOrderByDecisionDateDesc(Long unitId);
+  @Query(value = "select r.* from recognition r where r.unit_id = ?1 and not exists (select 1 from"
+      + " document_revocation rv where rv.subject_kind = 'RECOGNITION' and rv.subject_id = r.id)"
+      + " order by r.decision_date desc", nativeQuery = true)
+  List<Recognition> notRevokedOfUnit(Long unitId);
 }
 
 interface CertificateRepository extends JpaRepository<Certificate, Long> {

@@ -21,6 +21,8 @@ public class RecognitionService {
 
   /** Kept (bảo lưu) for three years after the assessment year: valid until 31/12 of N+3. */
   static final int YEARS_KEPT = 3;
+  /** The subject kind under which a recognition's revocation (thu hồi) is recorded in document_revocation. */
+  public static final String REVOKED_SUBJECT = "RECOGNITION";
   private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
   private final RecognitionRepository recognitions;
@@ -96,14 +98,25 @@ public class RecognitionService {
     return certificates.findByRecognitionId(recognitionId);
   }
 
-  @Transactional(readOnly = true)
-  public Optional<Recognition> latest(Long unitId, Title title, int level) {
-    return recognitions.findFirstByUnitIdAndTitleAndLevelOrderByDecisionDateDesc(unitId, title, level);
+  /**
+   * The SQL condition "this recognition (table alias given) has not been revoked": a revoked decision counts for
+   * nothing any more (not in statistics, the shares of recognised communes and districts, level-2 eligibility).
+   */
+  public static String notRevoked(String alias) {
+    return "not exists (select 1 from document_revocation rv where rv.subject_kind = '" + REVOKED_SUBJECT
+        + "' and rv.subject_id = " + alias + ".id)";
   }
 
+  /** The unit's latest recognition of the title and level still in force (not revoked). */
+  @Transactional(readOnly = true)
+  public Optional<Recognition> latest(Long unitId, Title title, int level) {
+    return recognitions.latestNotRevoked(unitId, title.name(), level);
+  }
+
+  /** The unit's recognitions not revoked, latest first. */
   @Transactional(readOnly = true)
   public List<Recognition> ofUnit(Long unitId) {
-    return recognitions.findByUnitIdOrderByDecisionDateDesc(unitId);
+    return recognitions.notRevokedOfUnit(unitId);
   }
 
   private String verificationCode() {

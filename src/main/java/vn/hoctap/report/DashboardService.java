@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.citizen.RoundKind;
 import vn.hoctap.citizen.Subject;
+import vn.hoctap.recognition.RecognitionService;
 import vn.hoctap.common.Dates;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
@@ -116,6 +117,7 @@ public class DashboardService {
     List<Object> p = new ArrayList<>();
     String sql = "select r.title, r.level, count(distinct r.unit_id) from recognition r"
         + " join org_unit u on u.id = r.unit_id where " + PathPrefix.like("u.path") + " and r.assessment_year = ?"
+        + " and " + RecognitionService.notRevoked("r")
         + " group by r.title, r.level order by r.title, r.level";
     p.add(PathPrefix.pattern(scope.org().path()));
     p.add(year);
@@ -584,8 +586,8 @@ public class DashboardService {
     List<Object> p = new ArrayList<>();
     StringBuilder sums = new StringBuilder();
     for (String title : TITLES) {
-      sums.append(", sum(case when u.id in (select unit_id from recognition where title = ? and decision_date <= ?"
-          + " and valid_until >= ?) then 1 else 0 end)");
+      sums.append(", sum(case when u.id in (select unit_id from recognition x where title = ? and decision_date <= ?"
+          + " and valid_until >= ? and " + RecognitionService.notRevoked("x") + ") then 1 else 0 end)");
       p.add(title);
       p.add(Date.valueOf(asOf));
       p.add(Date.valueOf(asOf));

@@ -74,7 +74,7 @@ public final class BrowserSession implements AutoCloseable {
   }
 
   /** Clicks once the element is clickable and nothing (a sliding panel, a re-laid-out row) covers it. */
-  void click(By by) {
+  public void click(By by) {
     wait.until(d -> {
       WebElement e = clickable(by);
       ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);

@@ -64,6 +64,8 @@ class KnownValuesTest {
   @Autowired RuntimeService runtime;
   @Autowired DossierService dossiers;
   @Autowired EvidenceService evidence;
+  @Autowired vn.hoctap.document.RecognitionDocuments documents;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void clock() {
@@ -230,6 +232,26 @@ class KnownValuesTest {
     // 1 of 2 communes is 50 %: TT25 Điều 11 khoản 4 điểm a asks for 90 %
     assertThat(share.outcome()).isEqualTo(IndicatorResult.Outcome.NOT_MET);
     assertThat(share.measured()).isEqualTo("1/2 xã = 50,00 %");
+  }
+
+  @Test
+  @DisplayName("TT25 Điều 11 khoản 4 điểm a: a commune whose decision was revoked (thu hồi) is not a recognised"
+      + " commune")
+  void tt25Dieu11K4a_aRevokedCommuneDecisionDoesNotCount() throws Exception {
+    TestBody district = fx.newBody("HN", OrgKind.DISTRICT);
+    TestUnit districtCommittee = fx.committeeOf(district.code());
+    TestBody commune = fx.newBody(district.code(), OrgKind.COMMUNE);
+    fx.newBody(district.code(), OrgKind.COMMUNE);
+    recogniseCommune(district, fx.committeeOf(commune.code()));
+    String code = jdbc.queryForObject("select c.verification_code from certificate c join recognition r on r.id ="
+        + " c.recognition_id join org_unit u on u.id = r.unit_id where u.code = ?", String.class, commune.code());
+    documents.revoke(code, "Quyết định công nhận ban hành khi hồ sơ chưa đủ điều kiện", "admin");
+
+    ProcessInstance pi = fx.open(LearningCommunityProcess.KEY, districtCommittee.team(), district.code(), 1, YEAR);
+    Map<String, Object> shown = runtime.getVariables(pi.getId());
+    assertThat(shown.get("tc4_ct1_met")).isEqualTo(0L);
+    assertThat(shown.get("tc4_ct1_total")).isEqualTo(2L);
+    assertThat((String) shown.get("tc4_ct1_note")).contains("0/2 xã").doesNotContain("Địa bàn thử " + commune.code());
   }
 
   private void recogniseCommune(TestBody district, TestUnit commune) throws Exception {

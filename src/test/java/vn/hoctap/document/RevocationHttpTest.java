@@ -94,6 +94,12 @@ class RevocationHttpTest {
         "quyet-dinh-thu-hoi.pdf");
     assertThat(jdbc.queryForObject("select count(*) from dossier_event where dossier_id = ? and action ="
         + " 'RECOGNITION_REVOKED'", Integer.class, id)).isEqualTo(1);
+    // the dossier's page says so and links the three signed documents
+    String dossierPage = new Http(port).get("phonggd", "/ho-so/" + id).body();
+    assertThat(dossierPage).contains("id=\"da-thu-hoi\"", "Đã bị thu hồi theo Quyết định số", reason,
+        "đã thu hồi quyết định công nhận",
+        "/tai-lieu/" + id + "/quyet-dinh.pdf", "/tai-lieu/" + id + "/giay-chung-nhan.pdf",
+        "/tai-lieu/" + id + "/quyet-dinh-thu-hoi.pdf");
 
     Http.Response check = new Http(port).get(null, "/kiem-tra/" + code);
     assertThat(check.body()).contains("data-verdict=\"REVOKED\"", "ĐÃ BỊ THU HỒI", reason)
@@ -150,6 +156,8 @@ class RevocationHttpTest {
     assertThat(c.chainsToRoot()).isTrue();
     assertThat(PdfaValidation.failures(notice)).isEmpty();
     PdfPictures.render(notice, "thong-bao-khong-cong-nhan");
+    assertThat(new Http(port).get("phonggd", "/ho-so/" + id).body()).contains("id=\"tai-thong-bao\"",
+        "/tai-lieu/" + id + "/thong-bao-khong-cong-nhan.pdf").doesNotContain("id=\"tai-quyet-dinh\"");
     // a dossier the signer recognised has no such notice
     assertThat(new Http(port).get("phonggd", "/tai-lieu/" + chains.recognised(fx.newUnit("HN-TT",
         UnitKind.PRIMARY, true), 2026).getBusinessKey() + "/thong-bao-khong-cong-nhan.pdf").status()).isEqualTo(404);

@@ -47,6 +47,31 @@ public final class PdfPictures {
     return png;
   }
 
+  /** The text of every page as PDFBox extracts it, runs of white space made one space. */
+  public static String text(byte[] pdf) throws IOException {
+    try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(d).replaceAll("\\s+", " ");
+    }
+  }
+
+  /** The file with one bit of one byte inside its signed content changed (a third of the way in). */
+  public static byte[] oneByteChanged(byte[] pdf) {
+    byte[] changed = pdf.clone();
+    int at = pdf.length / 3;
+    changed[at] = (byte) (changed[at] ^ 0x01);
+    return changed;
+  }
+
+  /** GET with HTTP basic authentication, the body as bytes (a PDF); asserts 200. */
+  public static byte[] download(int port, String user, String password, String path)
+      throws IOException, InterruptedException {
+    HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+        + port + path)).header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":"
+        + password).getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).as(path).isEqualTo(200);
+    return r.body();
+  }
+
   /** POST /kiem-tra/van-ban with the file, anonymously, as the upload form does; the page's HTML. */
   public static HttpResponse<String> uploadCheck(int port, String fileName, byte[] pdf)
       throws IOException, InterruptedException {
