@@ -24,6 +24,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import vn.hoctap.org.Groups;
+import vn.hoctap.security.sso.SsoBackChannelLogout;
 import vn.hoctap.security.sso.SsoClientRegistrations;
 import vn.hoctap.security.sso.SsoFailureHandler;
 import vn.hoctap.security.sso.SsoLogout;
@@ -104,12 +105,12 @@ public class SecurityConfig {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain webappSecurity(HttpSecurity http, ProcessEngine engine) throws Exception {
+  SecurityFilterChain webappSecurity(HttpSecurity http, ProcessEngine engine, SsoLogout logout) throws Exception {
     http.securityMatcher(paths("/", "/camunda/**"))
         .authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .csrf(c -> c.disable())
         // the pages' login (read from the session) becomes the webapps' for administrators
-        .addFilterBefore(new WebappSingleLogin(engine), AuthorizationFilter.class)
+        .addFilterBefore(new WebappSingleLogin(engine, logout), AuthorizationFilter.class)
         // statistics and metrics only for administrators, by the webapp's own session login
         .addFilterAfter(new AdminOnlyStatistics(), AuthorizationFilter.class)
         .addFilterAfter(new CitizenOnlyPaths(CitizenOnlyPaths.Door.WEBAPP), AuthorizationFilter.class);
@@ -138,7 +139,8 @@ public class SecurityConfig {
   SecurityFilterChain pageSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
       IdentityService identity, JsonAuthenticationEntryPoint entryPoint, SsoProperties sso,
       SsoClientRegistrations registrations, SsoUserService ssoUsers, SsoFailureHandler ssoRefused,
-      SsoLogout logout) throws Exception {
+      SsoLogout logout, org.springframework.security.oauth2.client.oidc.session.OidcSessionRegistry ssoSessions,
+      SsoBackChannelLogout backChannelLogout) throws Exception {
     // one manager without the global parent, which holds the same provider bean: a wrong password is checked (and
     // counted by the engine and the address throttle) once, not twice; with single sign-on, also the provider that
     // exchanges the authorization code and verifies the ID token
@@ -167,7 +169,12 @@ public class SecurityConfig {
           .authorizationEndpoint(e -> e.authorizationRequestResolver(pkce(registrations)))
           .userInfoEndpoint(u -> u.oidcUserService(ssoUsers))
           .defaultSuccessUrl("/trang-chu", false)
-          .failureHandler(ssoRefused));
+          .failureHandler(ssoRefused)
+          .oidcSessionRegistry(ssoSessions));
+      // OpenID Connect Back-Channel Logout at /logout/connect/back-channel/{provider}: a logout token verified
+      // against the provider's keys ends the hoctap sessions of that provider session (SsoBackChannelLogout)
+      http.oidcLogout(l -> l.clientRegistrationRepository(registrations).oidcSessionRegistry(ssoSessions)
+          .backChannel(b -> b.logoutHandler(backChannelLogout)));
     }
     SecurityHeaders.strict(http, hsts, sso.providers().values().stream().map(p -> origin(p.issuer())).distinct()
         .toList());

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -141,6 +142,7 @@ public class SsoAccounts {
       if (!ORIGIN_CITIZEN.equals(row.get("origin"))) {
         jdbc.update("update sso_identity set last_login_at = ?, claimed_name = ? where id = ?",
             Timestamp.from(clock.now()), cut(name, 255), row.get("id"));
+        updateName(providerId, userId, name);
         return new SignIn(userId, false, false);
       }
       // a citizen's: found again by the number at every login (the account of that number may have changed)
@@ -184,6 +186,7 @@ public class SsoAccounts {
           .noneMatch(g -> Groups.isCitizenGroup(g.getId()))) {
         return Optional.empty(); // the account no longer holds a "Công dân" role anywhere
       }
+      updateName(providerId, userId, claimedName);
     } else {
       List<String[]> lists = jdbc.query("select distinct u.code, u.name from round_entry e"
           + " join assessment_round r on r.id = e.round_id join org_unit u on u.id = r.org_id"
@@ -273,15 +276,46 @@ public class SsoAccounts {
   /** A new user without password (only a single sign-on opens it) and without any group. */
   private String createUser(String providerId, String subject, String preferredId, String name, String email) {
     String userId = newUserId(providerId, subject, preferredId);
-    String full = name == null ? userId : name.replaceAll("\\s+", " ");
-    int space = full.lastIndexOf(' ');
-    String first = cut(space < 0 ? full : full.substring(space + 1), 255);
-    String last = space < 0 ? "" : cut(full.substring(0, space), 255);
+    String[] parts = nameParts(name == null ? userId : name);
     if (email != null && (email.length() > 255 || !EMAIL.matcher(email).matches())) {
       email = null;
     }
-    provisioning.createUsersWithoutPassword(List.of(new BulkUser(userId, first, last, email)));
+    provisioning.createUsersWithoutPassword(List.of(new BulkUser(userId, parts[0], parts[1], email)));
     return userId;
+  }
+
+  /**
+   * The provider's name claim becomes the person's name in hoctap at every login (a name changed at the provider
+   * shows at the next login); audited when it changes. Only the name: never a group, a unit or anything else.
+   */
+  private void updateName(String providerId, String userId, String claimedName) {
+    if (claimedName == null) {
+      return;
+    }
+    String[] parts = nameParts(claimedName);
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    if (user == null || parts[0].equals(user.getFirstName()) && parts[1].equals(nullToEmpty(user.getLastName()))) {
+      return;
+    }
+    Map<String, Object> before = Map.of("firstName", nullToEmpty(user.getFirstName()),
+        "lastName", nullToEmpty(user.getLastName()));
+    user.setFirstName(parts[0]);
+    user.setLastName(parts[1]);
+    identity.saveUser(user);
+    audit.record(actor(providerId), "SSO_NAME_UPDATED", Target.USER, userId, before,
+        Map.of("firstName", parts[0], "lastName", parts[1]));
+  }
+
+  /** A full Vietnamese name as the identity store keeps it: {given name, family and middle names}. */
+  private static String[] nameParts(String name) {
+    String full = name.strip().replaceAll("\\s+", " ");
+    int space = full.lastIndexOf(' ');
+    return new String[] {cut(space < 0 ? full : full.substring(space + 1), 255),
+        space < 0 ? "" : cut(full.substring(0, space), 255)};
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
   }
 
   /** The login's preferred user name when it is a valid id still free, else one derived from the subject. */

@@ -21,8 +21,9 @@ import vn.hoctap.security.CurrentUser;
  * One session for hoctap's pages and the Camunda webapps (issue 21 item 5): an administrator logged in to hoctap's
  * pages — by password or by single sign-on — is logged in to Cockpit, Tasklist and Admin as well, with the groups
  * the engine's identity store gives them (the webapps check their own application and engine authorizations as
- * always). Other users keep the webapps' own login. Logging out of a webapp ends hoctap's session too; logging out
- * of hoctap ends both (the session is the same).
+ * always). Other users keep the webapps' own login. Logging out of a webapp ends hoctap's session too and, for a
+ * single sign-on, the provider's session (from the server: {@link SsoLogout#endProviderSession}); logging out of
+ * hoctap ends both (the session is the same).
  */
 public class WebappSingleLogin extends OncePerRequestFilter {
 
@@ -30,9 +31,11 @@ public class WebappSingleLogin extends OncePerRequestFilter {
   private static final Pattern LOGOUT = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/logout");
 
   private final ProcessEngine engine;
+  private final SsoLogout logout;
 
-  public WebappSingleLogin(ProcessEngine engine) {
+  public WebappSingleLogin(ProcessEngine engine, SsoLogout logout) {
     this.engine = engine;
+    this.logout = logout;
   }
 
   @Override
@@ -40,12 +43,19 @@ public class WebappSingleLogin extends OncePerRequestFilter {
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if ("POST".equals(request.getMethod()) && LOGOUT.matcher(path).matches()) {
+      org.springframework.security.core.Authentication leaving =
+          SecurityContextHolder.getContext().getAuthentication();
       chain.doFilter(request, response);
       HttpSession session = request.getSession(false);
       if (session != null) {
         session.invalidate();
       }
       SecurityContextHolder.clearContext();
+      // a single sign-on session: the provider's ends too, as with hoctap's own logout (once the webapp's own
+      // logout, with its CSRF check, went through)
+      if (response.getStatus() < 400) {
+        logout.endProviderSession(leaving);
+      }
       return;
     }
     org.springframework.security.core.Authentication pages = SecurityContextHolder.getContext().getAuthentication();

@@ -274,4 +274,61 @@ class SsoBrowserTest {
       b.visible(By.cssSelector("input[type='password']"));
     }
   }
+
+  @Test
+  void whenTheProviderEndsThePersonsSessionHoctapsSessionEndsTooByBackChannelLogout() throws Exception {
+    KeycloakServer server = KeycloakServer.ready();
+    KeycloakAdmin keycloak = new KeycloakAdmin(server);
+    String subject = "5a0f0001-0000-4000-8000-000000000003"; // hieutruong in the realm
+    try (BrowserSession b = new BrowserSession()) {
+      // the provider's administrator ends the session (Keycloak's admin console and API do the same)
+      List<String> earlier = keycloak.sessionIds(KeycloakServer.REALM, subject);
+      signIn(b, "hieutruong");
+      landedOn(b, "/trang-chu");
+      assertThat(b.visible(By.cssSelector("header .who")).getText()).isEqualTo("Trần Thị Bình");
+      keycloak.endSession(KeycloakServer.REALM, keycloak.sessionIds(KeycloakServer.REALM, subject).stream()
+          .filter(s -> !earlier.contains(s)).findFirst().orElseThrow());
+      b.driver.get(url("/trang-chu"));
+      landedOn(b, "/dang-nhap");
+
+      // the person logs out at the provider itself, on its own page
+      int before = keycloak.sessions(KeycloakServer.REALM, subject);
+      b.visible(By.id("mot-lan-tinh")).click();
+      providerLogin(b, "hieutruong");
+      landedOn(b, "/trang-chu");
+      b.driver.get(server.issuer(KeycloakServer.REALM) + "/protocol/openid-connect/logout");
+      org.openqa.selenium.WebElement confirm = b.visible(By.id("kc-logout"));
+      confirm.click();
+      b.wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(confirm));
+      b.wait.until(d -> keycloak.sessions(KeycloakServer.REALM, subject) == before);
+      b.driver.get(url("/trang-chu"));
+      landedOn(b, "/dang-nhap");
+      // and the button leads to the provider's password form again
+      b.visible(By.id("mot-lan-tinh")).click();
+      b.wait.until(d -> !d.findElements(By.id("kc-login")).isEmpty());
+    }
+  }
+
+  @Test
+  void anAdministratorLoggingOutOfCockpitEndsHoctapsSessionAndTheProvidersSession() throws Exception {
+    KeycloakAdmin keycloak = new KeycloakAdmin(KeycloakServer.ready());
+    String subject = "5a0f0001-0000-4000-8000-000000000004"; // quantri in the realm
+    int before = keycloak.sessions(KeycloakServer.REALM, subject);
+    try (BrowserSession b = new BrowserSession()) {
+      signIn(b, "quantri");
+      landedOn(b, "/trang-chu");
+      assertThat(keycloak.sessions(KeycloakServer.REALM, subject)).isEqualTo(before + 1);
+      b.driver.get(url("/camunda/app/cockpit/sso/"));
+      b.visible(By.cssSelector("li.account a.dropdown-toggle")).click();
+      b.visible(By.cssSelector("li.logout a")).click();
+      // Cockpit's own login form: its session has ended
+      b.visible(By.cssSelector("input[type='password']"));
+      assertThat(keycloak.sessions(KeycloakServer.REALM, subject)).as("the provider's session ended")
+          .isEqualTo(before);
+      b.driver.get(url("/trang-chu"));
+      landedOn(b, "/dang-nhap");
+      b.visible(By.id("mot-lan-tinh")).click();
+      b.wait.until(d -> !d.findElements(By.id("kc-login")).isEmpty());
+    }
+  }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,6 +32,7 @@ import vn.hoctap.demo.DemoData;
 import vn.hoctap.security.IdentityProvisioning;
 import vn.hoctap.org.UnitKind;
 import vn.hoctap.support.Fixtures;
+import vn.hoctap.support.Fixtures.TestUnit;
 import vn.hoctap.support.Http.Response;
 
 /**
@@ -50,6 +53,8 @@ class SsoLoginHttpTest {
   @Autowired RoundFixtures rf;
   @Autowired Fixtures fx;
   @Autowired RoundService rounds;
+  @Autowired IdentityProvisioning provisioning;
+  @Autowired SsoAccounts accounts;
 
   PageSession admin() {
     PageSession s = new PageSession(port);
@@ -306,5 +311,72 @@ class SsoLoginHttpTest {
     assertThat(jdbc.queryForObject("select count(*) from ACT_ID_USER", Long.class)).isEqualTo(users);
     assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'SSO_REFUSED'"
         + " and after_json like '%CITIZEN_UNKNOWN%'", Long.class)).isPositive();
+  }
+
+  @Test
+  void theNameComesFromTheProviderAtEveryLoginButNeverARoleOrAUnit() {
+    KeycloakAdmin keycloak = new KeycloakAdmin(KeycloakServer.ready());
+    TestUnit school = fx.newUnit("HN-TT", UnitKind.PRIMARY, true);
+    provisioning.ensureUser("doiten", "Mai", "Đỗ Thị", null, "mat-khau-rieng");
+    provisioning.ensureGroup(school.team(), "Tổ đánh giá — " + school.code(), "WORKFLOW");
+    provisioning.ensureMembership("doiten", school.team());
+    String subject = keycloak.createUser(KeycloakServer.REALM, "doi.ten", "Đỗ Thị Mai", school.code(), PASSWORD);
+    accounts.link("admin", "tinh", subject, "doiten");
+
+    SsoFlow first = new SsoFlow(port);
+    assertThat(first.signIn("doi.ten", PASSWORD).body()).contains("Đỗ Thị Mai");
+    assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'SSO_NAME_UPDATED'"
+        + " and target_id = 'doiten'", Long.class)).as("the same name: nothing to record").isZero();
+
+    String passwordHash = jdbc.queryForObject("select PWD_ from ACT_ID_USER where ID_ = 'doiten'", String.class);
+    // at the provider: a new name, and another unit in the organisation claim
+    keycloak.rename(KeycloakServer.REALM, subject, "Đỗ Thị Thanh Mai", "HN-THPT01");
+    SsoFlow.Step home = new SsoFlow(port).signIn("doi.ten", PASSWORD);
+    assertThat(home.url()).endsWith("/trang-chu");
+    assertThat(text(home.body())).contains("Đỗ Thị Thanh Mai");
+    Map<String, Object> user = jdbc.queryForMap("select FIRST_, LAST_, PWD_ from ACT_ID_USER where ID_ = ?",
+        "doiten");
+    assertThat(user.get("FIRST_")).isEqualTo("Mai");
+    assertThat(user.get("LAST_")).isEqualTo("Đỗ Thị Thanh");
+    assertThat(user.get("PWD_")).as("the password stays").isEqualTo(passwordHash);
+    assertThat(jdbc.queryForList("select GROUP_ID_ from ACT_ID_MEMBERSHIP where USER_ID_ = 'doiten'", String.class))
+        .as("roles and units stay hoctap's").containsExactly(school.team());
+    assertThat(jdbc.queryForObject("select claimed_name from sso_identity where subject = ?", String.class,
+        subject)).isEqualTo("Đỗ Thị Thanh Mai");
+    assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'SSO_NAME_UPDATED'"
+        + " and target_id = 'doiten' and actor = 'sso:tinh'", Long.class)).isEqualTo(1L);
+  }
+
+  @Test
+  void aLogoutTokenNotSignedByTheProviderEndsNothingAndTheProvidersOwnEndsTheSession() throws Exception {
+    KeycloakAdmin keycloak = new KeycloakAdmin(KeycloakServer.ready());
+    String subject = subjectOf("hieutruong");
+    List<String> earlier = keycloak.sessionIds(KeycloakServer.REALM, subject);
+    SsoFlow flow = new SsoFlow(port);
+    assertThat(flow.signIn("hieutruong", PASSWORD).url()).endsWith("/trang-chu");
+    String sid = keycloak.sessionIds(KeycloakServer.REALM, subject).stream().filter(s -> !earlier.contains(s))
+        .findFirst().orElseThrow();
+
+    // the right issuer, audience, event and session id, but signed by a key the provider does not publish
+    KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(2048);
+    KeyPair forger = rsa.generateKeyPair();
+    String issuer = KeycloakServer.ready().issuer(KeycloakServer.REALM);
+    String forged = BackChannelTokens.signed(forger, issuer, KeycloakServer.CLIENT, subject, sid);
+    HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+        "http://127.0.0.1:" + port + "/logout/connect/back-channel/tinh"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("logout_token=" + forged)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).isEqualTo(400);
+    SsoFlow.Step still = flow.page("/trang-chu");
+    assertThat(still.status()).as("the session stays").isEqualTo(200);
+    assertThat(text(still.body())).contains("Trần Thị Bình");
+
+    // the provider's administrator ends that session: Keycloak's signed logout token ends hoctap's
+    keycloak.endSession(KeycloakServer.REALM, sid);
+    SsoFlow.Step after = flow.page("/trang-chu");
+    assertThat(after.status()).isEqualTo(302);
+    assertThat(after.location()).endsWith("/dang-nhap");
   }
 }
