@@ -20,7 +20,7 @@ import vn.hoctap.common.EngineClock;
 public class AuditLog {
 
   /** What was changed. */
-  public enum Target { ORG_UNIT, USER, ROLE, DEADLINE, COUNCIL, IMPORT, REFUSED }
+  public enum Target { ORG_UNIT, USER, ROLE, DEADLINE, COUNCIL, IMPORT, REFUSED, RECOGNITION }
 
   private final AuditEntryRepository entries;
   private final ObjectMapper json;

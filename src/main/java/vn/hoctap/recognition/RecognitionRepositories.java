@@ -4,13 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import vn.hoctap.dossier.Title;
 
 interface RecognitionRepository extends JpaRepository<Recognition, Long> {
   Optional<Recognition> findByDossierId(Long dossierId);
-
-  Optional<Recognition> findFirstByUnitIdAndTitleAndLevelOrderByDecisionDateDesc(Long unitId, Title title,
-      int level);
 
   List<Recognition> findByUnitIdOrderByDecisionDateDesc(Long unitId);
 }

@@ -21,6 +21,17 @@ public class RecognitionService {
 
   /** Kept (bảo lưu) for three years after the assessment year: valid until 31/12 of N+3. */
   static final int YEARS_KEPT = 3;
+  /**
+   * Every recognition with the unit that holds it, as a table to select from: the legal entity that received it
+   * (always), and the successor an administrator mapped it to after a merger (recognition_mapping). Columns: id,
+   * holder_id, mapped, title, level, assessment_year, decision_date, valid_until. Whether a title passes to a
+   * successor is not settled by any text (LEGAL-TEXTS.md §4.3, chờ xác nhận văn bản): only explicit mappings count.
+   */
+  public static final String HELD = "(select r.id, r.unit_id as holder_id, false as mapped, r.title, r.level,"
+      + " r.assessment_year, r.decision_date, r.valid_until from recognition r"
+      + " union all select r.id, m.successor_id, true, r.title, r.level, r.assessment_year, r.decision_date,"
+      + " r.valid_until from recognition r join recognition_mapping m on m.recognition_id = r.id)";
+
   private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
   private final RecognitionRepository recognitions;
@@ -96,9 +107,25 @@ public class RecognitionService {
     return certificates.findByRecognitionId(recognitionId);
   }
 
+  /**
+   * The unit's latest recognition of that title and level: its own, or one of a dissolved predecessor that an
+   * administrator mapped to it ({@link #HELD}); what nâng mức độ is counted from.
+   */
   @Transactional(readOnly = true)
   public Optional<Recognition> latest(Long unitId, Title title, int level) {
-    return recognitions.findFirstByUnitIdAndTitleAndLevelOrderByDecisionDateDesc(unitId, title, level);
+    return jdbc.queryForList("select h.id from " + HELD + " h where h.holder_id = ? and h.title = ? and h.level = ?"
+        + " order by h.decision_date desc, h.id desc", Long.class, unitId, title.name(), level).stream()
+        .findFirst().flatMap(recognitions::findById);
+  }
+
+  /** The recognitions the unit holds: those it received and those mapped to it after a merger, newest first. */
+  @Transactional(readOnly = true)
+  public List<Recognition> heldBy(Long unitId) {
+    return recognitions.findAllById(jdbc.queryForList("select h.id from " + HELD + " h where h.holder_id = ?",
+        Long.class, unitId)).stream()
+        .sorted(java.util.Comparator.comparing(Recognition::getDecisionDate).thenComparing(Recognition::getId)
+            .reversed())
+        .toList();
   }
 
   @Transactional(readOnly = true)
