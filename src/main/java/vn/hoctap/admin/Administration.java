@@ -192,8 +192,8 @@ public class Administration {
     OrgUnit unit = orgs.findByCode(code).orElseThrow(() -> DomainException.notFound(
         "Không tìm thấy đơn vị có mã \"" + code + "\"."));
     if (unit.getKind() != OrgKind.COMMUNE) {
-      throw DomainException.badInput("Chỉ xã, phường mới được ghi là thuộc vùng khó khăn; \"" + unit.getName()
-          + "\" là " + unit.getKind().label().toLowerCase() + ".");
+      throw DomainException.badInput("Chỉ xã, phường, đặc khu mới được ghi là thuộc vùng khó khăn; \""
+          + unit.getName() + "\" là " + unit.getKind().label().toLowerCase() + ".");
     }
     String why = trim(basis);
     if (difficult && why == null) {

@@ -130,7 +130,8 @@ public class RecognitionMappings {
     if (recognitionId == null) {
       throw DomainException.badInput("Thiếu số quyết định công nhận (recognitionId).");
     }
-    return jdbc.query(HELD + "where r.id = ?", ROW, recognitionId).stream().findFirst().orElseThrow(() -> DomainException.notFound(
+    return jdbc.query(HELD + "where r.id = ?", ROW, recognitionId).stream().findFirst().orElseThrow(
+        () -> DomainException.notFound(
             "Không tìm thấy quyết định công nhận số " + recognitionId + "."));
   }
 

@@ -58,7 +58,7 @@ public enum AdministrativeType {
             + " 00004); \"" + code + "\" không đúng.";
   }
 
-  /** The unit's full name: the type word in front, unless the name already starts with it ("Côn Đảo" → "Đặc khu Côn Đảo"). */
+  /** The full name: the type word in front unless the name starts with it ("Côn Đảo" → "Đặc khu Côn Đảo"). */
   public String fullName(String name) {
     if (name == null) {
       return null;
