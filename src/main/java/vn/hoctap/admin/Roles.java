@@ -61,7 +61,7 @@ public final class Roles {
       }
     }
     Map<OrgKind, String> short_ = Map.of(OrgKind.PROVINCE, "Tỉnh/Thành phố", OrgKind.DISTRICT, "Huyện",
-        OrgKind.COMMUNE, "Xã/Phường/Đặc khu", OrgKind.VILLAGE, "Thôn/Tổ dân phố", OrgKind.UNIT, "Trường/Cơ quan");
+        OrgKind.COMMUNE, "Xã/Phường", OrgKind.VILLAGE, "Thôn/Tổ dân phố", OrgKind.UNIT, "Trường/Cơ quan");
     for (OrgKind k : IMPORTABLE_KINDS) {
       KIND_WORDS.put(key(k.name()), k);
       KIND_WORDS.put(key(k.label()), k);
@@ -70,6 +70,8 @@ public final class Roles {
         KIND_WORDS.putIfAbsent(key(part), k);
       }
     }
+    // "Đặc khu" (a part of COMMUNE's label) is a commune-level unit too: "Xã/Phường/Đặc khu"
+    KIND_WORDS.putIfAbsent(key("Xã/Phường/Đặc khu"), OrgKind.COMMUNE);
     for (UnitKind k : UnitKind.values()) {
       UNIT_KIND_WORDS.put(key(k.name()), k);
       UNIT_KIND_WORDS.put(key(k.label()), k);
