@@ -78,6 +78,7 @@ class Map2025BrowserTest {
         Long overflow = (Long) ((JavascriptExecutor) b.driver).executeScript(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(overflow).as("the refused form scrolls sideways at 360 px").isLessThanOrEqualTo(0L);
+        b.scrollTo(By.id("tao-don-vi"));
         Accessibility.check(b, "quan-tri-tao-dac-khu-loi", false);
 
         b.type(By.id("code"), code);
