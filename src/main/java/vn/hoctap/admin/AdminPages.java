@@ -1,7 +1,10 @@
 package vn.hoctap.admin;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +22,7 @@ import vn.hoctap.admin.Administration.NewOrgUnit;
 import vn.hoctap.admin.Administration.NewUser;
 import vn.hoctap.citizen.CitizenIdentities;
 import vn.hoctap.common.DomainException;
+import vn.hoctap.org.AdministrativeType;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.UnitKind;
@@ -43,9 +47,11 @@ class AdminPages {
   private final AuditLog audit;
   private final CitizenIdentities citizens;
   private final UnitPicker picker;
+  private final RecognitionMappings mappings;
 
   AdminPages(Administration admin, AdminDirectory directory, SpreadsheetImport imports, AuditLog audit,
-      CitizenIdentities citizens, UnitPicker picker) {
+      CitizenIdentities citizens, UnitPicker picker, RecognitionMappings mappings) {
+    this.mappings = mappings;
     this.citizens = citizens;
     this.picker = picker;
     this.admin = admin;
@@ -99,6 +105,10 @@ class AdminPages {
   String units(@RequestParam(name = "ma", required = false) String code,
       @RequestParam(name = "q", required = false) String q, Model model) {
     administrator();
+    return unitsPage(model, code, q);
+  }
+
+  private String unitsPage(Model model, String code, String q) {
     OrgUnit unit = null;
     if (code != null && !code.isBlank()) {
       unit = directory.unit(code.strip()).orElseThrow(() -> DomainException.notFound(
@@ -111,23 +121,85 @@ class AdminPages {
     model.addAttribute("path", unit == null ? List.of() : AdminDirectory.pathTo(unit));
     model.addAttribute("rows", searching ? directory.searchUnits(q) : directory.children(unit));
     model.addAttribute("holders", unit == null ? java.util.Map.of() : directory.holders(unit.getCode()));
+    model.addAttribute("recognitions", unit == null ? List.of() : mappings.ofUnit(unit));
+    model.addAttribute("successorCode", unit == null ? null : mappings.successorCodeOf(unit));
     model.addAttribute("kinds", OrgKind.values());
     model.addAttribute("unitKinds", UnitKind.values());
+    model.addAttribute("adminTypes", AdministrativeType.values());
     model.addAttribute("limit", AdminDirectory.LIMIT);
+    if (!model.containsAttribute("problems")) {
+      model.addAttribute("problems", java.util.Map.of());
+    }
     return "admin/units";
   }
 
+  /**
+   * Creates a unit. A refusal is shown on the same page (400) with what was typed kept and each problem next to
+   * its field (e.g. a 4-digit code for a đặc khu of the official list).
+   */
   @PostMapping("/don-vi")
   String createUnit(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
       @RequestParam(required = false) OrgKind kind, @RequestParam(required = false) UnitKind unitKind,
+      @RequestParam(required = false) AdministrativeType adminType,
       @RequestParam(name = "publicUnit", defaultValue = "true") boolean publicUnit,
-      @RequestParam(required = false) String parentCode, RedirectAttributes flash) {
+      @RequestParam(required = false) String parentCode, Model model, HttpServletResponse response,
+      RedirectAttributes flash) {
     String actor = administrator();
     String parent = parentCode == null || parentCode.isBlank() ? null : parentCode.strip();
-    return act(flash, parent == null ? "/quan-tri/don-vi" : unitPage(parent), () -> {
-      admin.createOrgUnit(actor, new NewOrgUnit(code, name, kind, kind == OrgKind.UNIT ? unitKind : null,
-          publicUnit, parent));
-      return "Đã tạo đơn vị \"" + code + "\".";
+    try {
+      Map<String, Object> created = admin.createOrgUnit(actor, new NewOrgUnit(code, name, kind,
+          kind == OrgKind.UNIT ? unitKind : null, publicUnit, parent, adminType));
+      flash.addFlashAttribute("ok", "Đã tạo đơn vị \"" + created.get("name") + "\" (mã " + created.get("code")
+          + ").");
+      return "redirect:" + (parent == null ? "/quan-tri/don-vi" : unitPage(parent));
+    } catch (DomainException e) {
+      if (e.kind() == DomainException.Kind.FORBIDDEN) {
+        throw e;
+      }
+      Map<String, String> problems = new LinkedHashMap<>();
+      List<String> general = new ArrayList<>();
+      for (DomainException.Problem p : e.fieldProblems()) {
+        if (p.field() != null) {
+          problems.merge(p.field(), p.message(), (a, b) -> a + " " + b);
+        } else if (e.kind() == DomainException.Kind.CONFLICT) {
+          problems.merge("code", p.message(), (a, b) -> a + " " + b);
+        } else {
+          general.add(p.message());
+        }
+      }
+      if (problems.isEmpty() && general.isEmpty()) {
+        general.add(e.getMessage());
+      }
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("formError", e.getMessage());
+      model.addAttribute("formDetails", general);
+      model.addAttribute("problems", problems);
+      model.addAttribute("entered", new Entered(code, name, kind, unitKind, adminType, publicUnit));
+      return unitsPage(model, parent, null);
+    }
+  }
+
+  /** What the administrator typed into the form to create a unit, shown again after a refusal. */
+  record Entered(String code, String name, OrgKind kind, UnitKind unitKind, AdministrativeType adminType,
+      boolean publicUnit) {}
+
+  /**
+   * Maps a recognition of a dissolved unit to a successor unit (the administrator's explicit act: no text says that
+   * a title passes in a merger — chờ xác nhận văn bản), or removes that mapping.
+   */
+  @PostMapping("/don-vi/cong-nhan")
+  String mapRecognition(@RequestParam String code, @RequestParam(name = "recognitionId") Long recognitionId,
+      @RequestParam(name = "successorCode", required = false) String successorCode,
+      @RequestParam(name = "canCu", required = false) String basis,
+      @RequestParam(name = "boAnhXa", defaultValue = "false") boolean unmap, RedirectAttributes flash) {
+    String actor = administrator();
+    return act(flash, unitPage(code), () -> {
+      if (unmap) {
+        mappings.unmap(actor, recognitionId);
+        return "Đã bỏ ánh xạ quyết định công nhận.";
+      }
+      Map<String, Object> m = mappings.map(actor, recognitionId, successorCode, basis);
+      return "Đã ánh xạ quyết định số " + m.get("decisionNo") + " sang " + m.get("successorName") + ".";
     });
   }
 

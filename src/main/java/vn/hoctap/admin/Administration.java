@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -13,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.admin.AuditLog.Target;
 import vn.hoctap.citizen.CitizenIdentities;
 import vn.hoctap.common.DomainException;
+import vn.hoctap.common.DomainException.Problem;
 import vn.hoctap.common.EngineClock;
+import vn.hoctap.org.AdministrativeType;
 import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
@@ -35,8 +38,14 @@ public class Administration {
   static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   static final int MIN_PASSWORD = 8;
 
+  /** A unit to create; adminType (Tỉnh … Đặc khu) is given for a unit of the official list of 2025. */
   public record NewOrgUnit(String code, String name, OrgKind kind, UnitKind unitKind, Boolean publicUnit,
-      String parentCode) {}
+      String parentCode, AdministrativeType adminType) {
+    public NewOrgUnit(String code, String name, OrgKind kind, UnitKind unitKind, Boolean publicUnit,
+        String parentCode) {
+      this(code, name, kind, unitKind, publicUnit, parentCode, null);
+    }
+  }
 
   public record NewUser(String id, String firstName, String lastName, String email, String password) {}
 
@@ -63,34 +72,43 @@ public class Administration {
 
   @Transactional
   public Map<String, Object> createOrgUnit(String actor, NewOrgUnit in) {
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     String code = trim(in.code());
     String name = trim(in.name());
+    AdministrativeType type = in.adminType();
+    OrgKind kind = in.kind() == null && type != null ? type.tier() : in.kind();
     if (code == null) {
-      problems.add("Thiếu mã đơn vị (code).");
+      problems.add(new Problem("code", "Thiếu mã đơn vị (code)."));
     } else if (!ORG_CODE.matcher(code).matches()) {
-      problems.add("Mã đơn vị \"" + code + "\" không hợp lệ: chỉ chữ không dấu, số, dấu chấm, gạch ngang, gạch"
-          + " dưới; tối đa 50 ký tự.");
+      problems.add(new Problem("code", "Mã đơn vị \"" + code + "\" không hợp lệ: chỉ chữ không dấu, số, dấu chấm,"
+          + " gạch ngang, gạch dưới; tối đa 50 ký tự."));
+    } else if (type != null && type.codeProblem(code) != null) {
+      problems.add(new Problem("code", type.codeProblem(code)));
     }
     if (name == null) {
-      problems.add("Thiếu tên đơn vị (name).");
+      problems.add(new Problem("name", "Thiếu tên đơn vị (name)."));
     } else if (name.length() > 300) {
-      problems.add("Tên đơn vị dài quá 300 ký tự.");
+      problems.add(new Problem("name", "Tên đơn vị dài quá 300 ký tự."));
     }
-    if (in.kind() == null) {
-      problems.add("Thiếu cấp / loại đơn vị (kind: PROVINCE, DISTRICT, COMMUNE, VILLAGE, UNIT, NATION).");
-    } else if (in.kind() == OrgKind.UNIT && in.unitKind() == null) {
-      problems.add("Trường / cơ quan (UNIT) cần loại đơn vị (unitKind).");
-    } else if (in.kind() != OrgKind.UNIT && in.unitKind() != null) {
-      problems.add("Chỉ trường / cơ quan (UNIT) mới có loại đơn vị (unitKind).");
+    if (kind == null) {
+      problems.add(new Problem("kind", "Thiếu cấp / loại đơn vị (kind: PROVINCE, DISTRICT, COMMUNE, VILLAGE, UNIT,"
+          + " NATION)."));
+    } else if (kind == OrgKind.UNIT && in.unitKind() == null) {
+      problems.add(new Problem("unitKind", "Trường / cơ quan (UNIT) cần loại đơn vị (unitKind)."));
+    } else if (kind != OrgKind.UNIT && in.unitKind() != null) {
+      problems.add(new Problem("unitKind", "Chỉ trường / cơ quan (UNIT) mới có loại đơn vị (unitKind)."));
+    }
+    if (type != null && kind != null && type.tier() != kind) {
+      problems.add(new Problem("adminType", type.label() + " là đơn vị " + type.tier().label().toLowerCase()
+          + ", không phải " + kind.label().toLowerCase() + "."));
     }
     String parentCode = trim(in.parentCode());
-    boolean topLevel = in.kind() == OrgKind.NATION || in.kind() == OrgKind.PROVINCE;
-    if (parentCode == null && in.kind() != null && !topLevel) {
-      problems.add("Cần mã đơn vị cấp trên (parentCode) cho " + in.kind().label() + ".");
+    boolean topLevel = kind == OrgKind.NATION || kind == OrgKind.PROVINCE;
+    if (parentCode == null && kind != null && !topLevel) {
+      problems.add(new Problem("parentCode", "Cần mã đơn vị cấp trên (parentCode) cho " + kind.label() + "."));
     }
     if (!problems.isEmpty()) {
-      throw DomainException.badInput("Thông tin đơn vị chưa đúng.", problems);
+      throw DomainException.badInputOf("Thông tin đơn vị chưa đúng.", problems);
     }
     OrgUnit parent = null;
     if (parentCode != null) {
@@ -99,19 +117,40 @@ public class Administration {
       if (parent.isDissolved()) {
         throw DomainException.badInput("Đơn vị cấp trên \"" + parentCode + "\" đã giải thể.");
       }
-      String misplaced = parentProblem(in.kind(), parent.getKind(), parentCode);
+      String misplaced = parentProblem(kind, parent.getKind(), parentCode);
+      if (misplaced == null && type != null) {
+        misplaced = typedParentProblem(type, parent.getKind(), parentCode);
+      }
       if (misplaced != null) {
-        throw DomainException.badInput(misplaced);
+        throw DomainException.badInputOf("Thông tin đơn vị chưa đúng.", List.of(new Problem("parentCode",
+            misplaced)));
       }
     }
-    if (orgs.findByCode(code).isPresent()) {
-      throw DomainException.conflict("Mã đơn vị \"" + code + "\" đã có.");
+    Optional<OrgUnit> same = orgs.findByCode(code);
+    if (same.isPresent()) {
+      throw new DomainException(DomainException.Kind.CONFLICT, "Mã đơn vị \"" + code + "\" đã có.",
+          List.of("Mã \"" + code + "\" đã dùng cho " + same.get().kindLabel().toLowerCase() + " \""
+              + same.get().getName() + "\"; mỗi mã chỉ dùng cho một đơn vị."));
     }
-    OrgUnit unit = orgs.save(new OrgUnit(code, name, in.kind(), in.unitKind(),
-        in.publicUnit() == null || in.publicUnit(), parent, clock.now()));
+    OrgUnit unit = new OrgUnit(code, type == null ? name : type.fullName(name), kind, in.unitKind(),
+        in.publicUnit() == null || in.publicUnit(), parent, clock.now());
+    unit.typeAs(type);
+    unit = orgs.save(unit);
     Map<String, Object> after = view(unit);
     audit.record(actor, "ORG_UNIT_CREATED", Target.ORG_UNIT, code, null, after);
     return after;
+  }
+
+  /**
+   * Why a unit of the official list cannot sit under that parent, or null: since 01/07/2025 there is no district,
+   * so a xã, phường or đặc khu of the list sits directly under its province (NQ 126/NQ-CP 2025).
+   */
+  static String typedParentProblem(AdministrativeType type, OrgKind parentKind, String parentCode) {
+    if (type.tier() == OrgKind.COMMUNE && parentKind != OrgKind.PROVINCE) {
+      return type.label() + " theo danh mục 2025 trực thuộc tỉnh, thành phố (không còn cấp huyện); \"" + parentCode
+          + "\" là " + parentKind.label().toLowerCase() + ".";
+    }
+    return null;
   }
 
   /** Why a unit of this tier cannot sit under that parent (a tier sits under a higher tier), or null if it can. */
@@ -153,8 +192,8 @@ public class Administration {
     OrgUnit unit = orgs.findByCode(code).orElseThrow(() -> DomainException.notFound(
         "Không tìm thấy đơn vị có mã \"" + code + "\"."));
     if (unit.getKind() != OrgKind.COMMUNE) {
-      throw DomainException.badInput("Chỉ xã, phường mới được ghi là thuộc vùng khó khăn; \"" + unit.getName()
-          + "\" là " + unit.getKind().label().toLowerCase() + ".");
+      throw DomainException.badInput("Chỉ xã, phường, đặc khu mới được ghi là thuộc vùng khó khăn; \""
+          + unit.getName() + "\" là " + unit.getKind().label().toLowerCase() + ".");
     }
     String why = trim(basis);
     if (difficult && why == null) {
@@ -185,6 +224,7 @@ public class Administration {
     m.put("code", u.getCode());
     m.put("name", u.getName());
     m.put("kind", u.getKind());
+    m.put("adminType", u.getAdminType());
     m.put("unitKind", u.getUnitKind());
     m.put("publicUnit", u.isPublicUnit());
     m.put("parentCode", u.getParent() == null ? null : u.getParent().getCode());

@@ -41,12 +41,17 @@ class AdministrationController {
 
   record IdentityRequest(String identityNo) {}
 
+  record SuccessorRequest(String successorCode, String basis) {}
+
   private final Administration admin;
   private final Reorganisation reorganisation;
   private final AuditLog audit;
   private final ObjectMapper json;
+  private final RecognitionMappings mappings;
 
-  AdministrationController(Administration admin, Reorganisation reorganisation, AuditLog audit, ObjectMapper json) {
+  AdministrationController(Administration admin, Reorganisation reorganisation, AuditLog audit, ObjectMapper json,
+      RecognitionMappings mappings) {
+    this.mappings = mappings;
     this.admin = admin;
     this.reorganisation = reorganisation;
     this.audit = audit;
@@ -65,6 +70,21 @@ class AdministrationController {
       + " nhận, chuyển hồ sơ đang mở sang cơ quan có thẩm quyền mới")
   Map<String, Object> reorganise(@RequestBody(required = false) Reorganisation.Request body) {
     return reorganisation.apply(administrator(), required(body));
+  }
+
+  @PostMapping("/recognitions/{id}/successor")
+  @Operation(summary = "Ánh xạ quyết định công nhận của đơn vị đã giải thể sang đơn vị tiếp nhận cùng cấp (việc"
+      + " chuyển danh hiệu khi sáp nhập chờ xác nhận văn bản: chỉ tính khi quản trị viên ánh xạ)")
+  Map<String, Object> mapRecognition(@PathVariable Long id, @RequestBody(required = false) SuccessorRequest body) {
+    String actor = administrator();
+    SuccessorRequest r = required(body);
+    return mappings.map(actor, id, r.successorCode(), r.basis());
+  }
+
+  @DeleteMapping("/recognitions/{id}/successor")
+  @Operation(summary = "Bỏ ánh xạ quyết định công nhận sang đơn vị tiếp nhận")
+  Map<String, Object> unmapRecognition(@PathVariable Long id) {
+    return mappings.unmap(administrator(), id);
   }
 
   static String administrator() {

@@ -70,6 +70,8 @@ public final class Roles {
         KIND_WORDS.putIfAbsent(key(part), k);
       }
     }
+    // "Đặc khu" (a part of COMMUNE's label) is a commune-level unit too: "Xã/Phường/Đặc khu"
+    KIND_WORDS.putIfAbsent(key("Xã/Phường/Đặc khu"), OrgKind.COMMUNE);
     for (UnitKind k : UnitKind.values()) {
       UNIT_KIND_WORDS.put(key(k.name()), k);
       UNIT_KIND_WORDS.put(key(k.label()), k);

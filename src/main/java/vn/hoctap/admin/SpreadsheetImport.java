@@ -36,6 +36,7 @@ import vn.hoctap.common.xlsx.XlsxFile;
 import vn.hoctap.common.xlsx.XlsxLimits;
 import vn.hoctap.common.xlsx.XlsxRefused;
 import vn.hoctap.org.Groups;
+import vn.hoctap.org.AdministrativeType;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.UnitKind;
@@ -67,7 +68,14 @@ public class SpreadsheetImport {
       "Mã đơn vị cấp trên"};
   static final String[] USER_HEADERS = {"Tên đăng nhập", "Họ", "Tên", "Email", "Mật khẩu ban đầu", "Vai trò",
       "Mã đơn vị"};
+  /**
+   * The columns of the official list of administrative units (QĐ 19/2025/QĐ-TTg) as published: a workbook without
+   * the sheets above whose first sheet has these headers is read as that list (other columns are ignored).
+   */
+  static final String[] OFFICIAL_HEADERS = {"Mã", "Tên", "Cấp", "Mã tỉnh"};
   private static final int O_CODE = 0, O_NAME = 1, O_KIND = 2, O_UNIT_KIND = 3, O_PUBLIC = 4, O_PARENT = 5;
+  /** Where the org columns O_* sit among OFFICIAL_HEADERS (-1: the list has no such column). */
+  private static final int[] OFFICIAL_COLUMNS = {0, 1, 2, -1, -1, 3};
   private static final int U_ID = 0, U_LAST = 1, U_FIRST = 2, U_EMAIL = 3, U_PASSWORD = 4, U_ROLE = 5, U_ORG = 6;
   private static final int CHUNK = 500;
 
@@ -80,7 +88,7 @@ public class SpreadsheetImport {
   }
 
   private record OrgRow(int row, String code, String name, OrgKind kind, UnitKind unitKind, boolean publicUnit,
-      String parentCode) {}
+      String parentCode, AdministrativeType adminType) {}
 
   private record UserRow(int row, String id, String lastName, String firstName, String email, String password,
       String role, String orgCode) {
@@ -197,7 +205,8 @@ public class SpreadsheetImport {
         + " đa 50 ký tự; không trùng. Ví dụ: HN, HN-TT, HN-TT-TH01."});
     n.add(new String[] {ORG_SHEET, "Tên đơn vị", "Bắt buộc, tối đa 300 ký tự. Ví dụ: Trường Tiểu học Tam Hiệp."});
     n.add(new String[] {ORG_SHEET, "Cấp", "Bắt buộc: PROVINCE hoặc Tỉnh/Thành phố; DISTRICT hoặc Huyện; COMMUNE"
-        + " hoặc Xã/Phường; VILLAGE hoặc Thôn/Tổ dân phố; UNIT hoặc Trường/Cơ quan."});
+        + " hoặc Xã/Phường; Đặc khu (mã 5 chữ số theo QĐ 19/2025/QĐ-TTg, trực thuộc tỉnh); VILLAGE hoặc Thôn/Tổ dân"
+        + " phố; UNIT hoặc Trường/Cơ quan."});
     n.add(new String[] {ORG_SHEET, "Loại đơn vị", "Chỉ cho Trường/Cơ quan (UNIT), bắt buộc với cấp này; để trống"
         + " với các cấp khác. Một trong các loại dưới đây (tên tiếng Anh hoặc tên tiếng Việt)."});
     n.add(new String[] {ORG_SHEET, "Công lập", "Có hoặc Không; để trống là Có."});
@@ -228,6 +237,10 @@ public class SpreadsheetImport {
     for (UnitKind k : UnitKind.values()) {
       n.add(new String[] {k.name(), k.label(), "Đánh giá theo bộ tiêu chí " + k.assessmentTier().label()});
     }
+    n.add(new String[] {""});
+    n.add(new String[] {"Danh mục 2025", "Mã, Tên, Cấp, Mã tỉnh", "Có thể tải lên thẳng danh mục đơn vị hành chính"
+        + " theo QĐ 19/2025/QĐ-TTg (tệp không có hai trang trên; trang đầu có các cột Mã, Tên, Cấp, Mã tỉnh): Cấp là"
+        + " Tỉnh, Thành phố (mã 2 chữ số) hoặc Xã, Phường, Đặc khu (mã 5 chữ số, trực thuộc tỉnh có Mã tỉnh)."});
     n.add(new String[] {""});
     n.add(new String[] {"Cả tệp được kiểm tra trước; nếu có lỗi thì không nhập gì và danh sách lỗi cho biết trang,"
         + " dòng, cột. Nhập lại cùng một tệp không tạo thêm gì. Không dùng công thức; tối đa " + maxBytes / 1024 / 1024
@@ -276,6 +289,11 @@ public class SpreadsheetImport {
     private boolean unreadable;
     /** Every code in the org sheet, also of rows with mistakes (so that those raise no second problem elsewhere). */
     private final Set<String> orgCodesInSheet = new HashSet<>();
+    /** The headers of each sheet read (the two sheets of the template, or the official list's sheet). */
+    private final Map<String, String[]> headersOf = new HashMap<>();
+    /** The sheet the org units come from, and where its columns sit among its headers (O_* → header index). */
+    private String orgSheet = ORG_SHEET;
+    private int[] orgColumns = {0, 1, 2, 3, 4, 5};
 
     private void fatal(List<Problem> problems, Problem p) {
       problems.add(p);
@@ -291,8 +309,21 @@ public class SpreadsheetImport {
           int orgSheet = x.sheetIndex(ORG_SHEET);
           int userSheet = x.sheetIndex(USER_SHEET);
           if (orgSheet < 0 && userSheet < 0) {
+            if (!x.sheetNames().isEmpty() && officialList(x)) {
+              String name = x.sheetNames().get(0);
+              this.orgSheet = name;
+              this.orgColumns = OFFICIAL_COLUMNS;
+              for (String[] cells : rows(x, 0, name, OFFICIAL_HEADERS, problems)) {
+                OrgRow r = officialRow(name, cells, problems);
+                if (r != null) {
+                  orgRows.add(r);
+                }
+              }
+              return;
+            }
             fatal(problems, new Problem(null, 0, null, "Không có trang tính \"" + ORG_SHEET + "\" hay \"" + USER_SHEET
-                + "\". Hãy dùng bảng tính mẫu."));
+                + "\", và trang đầu không có các cột của danh mục đơn vị hành chính (" + String.join(", ",
+                OFFICIAL_HEADERS) + "). Hãy dùng bảng tính mẫu hoặc danh mục theo QĐ 19/2025/QĐ-TTg."));
             return;
           }
           if (orgSheet >= 0) {
@@ -386,11 +417,12 @@ public class SpreadsheetImport {
         }
       }
       columns.put(name, where);
+      headersOf.put(name, headers);
       return out;
     }
 
     private String column(String sheet, int header) {
-      String[] headers = sheet.equals(ORG_SHEET) ? ORG_HEADERS : USER_HEADERS;
+      String[] headers = headersOf.getOrDefault(sheet, sheet.equals(ORG_SHEET) ? ORG_HEADERS : USER_HEADERS);
       int[] where = columns.get(sheet);
       return CellReference.convertNumToColString(where == null ? header : where[header]) + " (" + headers[header]
           + ")";
@@ -398,6 +430,73 @@ public class SpreadsheetImport {
 
     private Problem problem(String sheet, int row, int header, String message) {
       return new Problem(sheet, row, column(sheet, header), message);
+    }
+
+    /** A problem of an org row, in the sheet and column the org units were read from. */
+    private Problem orgProblem(int row, int orgColumn, String message) {
+      return problem(orgSheet, row, orgColumns[orgColumn], message);
+    }
+
+    /** Whether the first sheet's header row names every column of the official list. */
+    private boolean officialList(XlsxFile x) {
+      Set<String> found = new HashSet<>();
+      x.readSheet(0, (rowNumber, cells) -> {
+        if (rowNumber == 1) {
+          for (String c : cells) {
+            if (c != null) {
+              found.add(Roles.key(c));
+            }
+          }
+        }
+      });
+      return java.util.Arrays.stream(OFFICIAL_HEADERS).allMatch(h -> found.contains(Roles.key(h)));
+    }
+
+    /**
+     * A row of the official list: Mã (2 digits for a province, 5 for a xã, phường, đặc khu), Tên, Cấp (Tỉnh, Thành
+     * phố, Xã, Phường, Đặc khu) and Mã tỉnh (the province of a commune-level unit, which sits directly under it).
+     */
+    private OrgRow officialRow(String sheet, String[] c, List<Problem> problems) {
+      int row = Integer.parseInt(c[0]);
+      int before = problems.size();
+      String code = c[1];
+      String name = c[2];
+      String province = c[4];
+      if (code != null) {
+        orgCodesInSheet.add(code);
+      }
+      AdministrativeType type = AdministrativeType.of(c[3]).orElse(null);
+      if (type == null) {
+        problems.add(problem(sheet, row, 2, c[3] == null ? "Thiếu cấp (Tỉnh, Thành phố, Xã, Phường, Đặc khu)."
+            : "Cấp \"" + c[3] + "\" không có trong danh mục. Dùng: Tỉnh, Thành phố, Xã, Phường, Đặc khu."));
+      }
+      if (code == null) {
+        problems.add(problem(sheet, row, 0, "Thiếu mã."));
+      } else if (type != null && type.codeProblem(code) != null) {
+        problems.add(problem(sheet, row, 0, type.codeProblem(code)));
+      }
+      if (name == null) {
+        problems.add(problem(sheet, row, 1, "Thiếu tên."));
+      } else if (name.length() > 300) {
+        problems.add(problem(sheet, row, 1, "Tên dài quá 300 ký tự."));
+      }
+      String parent = null;
+      if (type != null && type.tier() == OrgKind.COMMUNE) {
+        if (province == null) {
+          problems.add(problem(sheet, row, 3, "Thiếu mã tỉnh của " + type.label().toLowerCase() + "."));
+        } else if (AdministrativeType.TINH.codeProblem(province) != null) {
+          problems.add(problem(sheet, row, 3, "Mã tỉnh theo danh mục gồm đúng 2 chữ số; \"" + province
+              + "\" không đúng."));
+        }
+        parent = province;
+      } else if (type != null && province != null && !province.equals(code)) {
+        problems.add(problem(sheet, row, 3, "Tỉnh, thành phố không trực thuộc đơn vị nào: để trống mã tỉnh hoặc ghi"
+            + " chính mã \"" + code + "\"."));
+      }
+      if (problems.size() > before) {
+        return null;
+      }
+      return new OrgRow(row, code, type.fullName(name), type.tier(), null, true, parent, type);
     }
 
     private OrgRow orgRow(String[] c, List<Problem> problems) {
@@ -420,11 +519,19 @@ public class SpreadsheetImport {
         problems.add(problem(ORG_SHEET, row, O_NAME, "Tên đơn vị dài quá 300 ký tự."));
       }
       OrgKind kind = null;
+      AdministrativeType type = null;
       if (c[O_KIND + 1] == null) {
         problems.add(problem(ORG_SHEET, row, O_KIND, "Thiếu cấp (Tỉnh/Thành phố, Huyện, Xã/Phường, Thôn/Tổ dân phố,"
             + " Trường/Cơ quan)."));
       } else {
         kind = Roles.kind(c[O_KIND + 1]).orElse(null);
+        // a đặc khu exists only in the official list of 2025: it takes its type, and with it the 5-digit code
+        if (AdministrativeType.of(c[O_KIND + 1]).orElse(null) == AdministrativeType.DAC_KHU) {
+          type = AdministrativeType.DAC_KHU;
+          if (code != null && type.codeProblem(code) != null) {
+            problems.add(problem(ORG_SHEET, row, O_CODE, type.codeProblem(code)));
+          }
+        }
         if (kind == null) {
           problems.add(problem(ORG_SHEET, row, O_KIND, "Cấp \"" + c[O_KIND + 1] + "\" không có. Dùng: Tỉnh/Thành phố"
               + " (PROVINCE), Huyện (DISTRICT), Xã/Phường (COMMUNE), Thôn/Tổ dân phố (VILLAGE), Trường/Cơ quan"
@@ -458,7 +565,8 @@ public class SpreadsheetImport {
       if (problems.size() > before) {
         return null;
       }
-      return new OrgRow(row, code, name, kind, unitKind, publicUnit, parent);
+      return new OrgRow(row, code, type == null ? name : type.fullName(name), kind, unitKind, publicUnit, parent,
+          type);
     }
 
     private static Boolean yesNo(String s) {
@@ -540,7 +648,7 @@ public class SpreadsheetImport {
       for (OrgRow r : rows) {
         OrgRow first = inFile.putIfAbsent(r.code(), r);
         if (first != null) {
-          problems.add(problem(ORG_SHEET, r.row(), O_CODE, "Mã \"" + r.code() + "\" trùng với dòng " + first.row()
+          problems.add(orgProblem(r.row(), O_CODE, "Mã \"" + r.code() + "\" trùng với dòng " + first.row()
               + "."));
           continue;
         }
@@ -556,6 +664,9 @@ public class SpreadsheetImport {
         if (existing.getKind() != r.kind()) {
           diff.add("cấp " + existing.getKind().label());
         }
+        if (r.adminType() != null && existing.getAdminType() != r.adminType()) {
+          diff.add("loại " + (existing.getAdminType() == null ? "(ngoài danh mục)" : existing.getAdminType().label()));
+        }
         if (existing.getUnitKind() != r.unitKind()) {
           diff.add("loại " + (existing.getUnitKind() == null ? "(không có)" : existing.getUnitKind().label()));
         }
@@ -567,7 +678,7 @@ public class SpreadsheetImport {
           diff.add("cấp trên " + (parentCode == null ? "(không có)" : "\"" + parentCode + "\""));
         }
         if (!diff.isEmpty()) {
-          problems.add(problem(ORG_SHEET, r.row(), O_CODE, "Mã \"" + r.code() + "\" đã có trong hệ thống với "
+          problems.add(orgProblem(r.row(), O_CODE, "Mã \"" + r.code() + "\" đã có trong hệ thống với "
               + String.join(", ", diff) + ". Dùng mã khác, hoặc sửa dòng này cho khớp (đổi tên: trang Quản trị)."));
         }
       }
@@ -582,17 +693,20 @@ public class SpreadsheetImport {
         } else if (known.containsKey(r.parentCode())) {
           parentKind = known.get(r.parentCode()).getKind();
           if (known.get(r.parentCode()).isDissolved()) {
-            problems.add(problem(ORG_SHEET, r.row(), O_PARENT, "Đơn vị cấp trên \"" + r.parentCode()
+            problems.add(orgProblem(r.row(), O_PARENT, "Đơn vị cấp trên \"" + r.parentCode()
                 + "\" đã giải thể (sắp xếp đơn vị hành chính)."));
           }
         } else if (!orgCodesInSheet.contains(r.parentCode())) {
-          problems.add(problem(ORG_SHEET, r.row(), O_PARENT, "Đơn vị cấp trên \"" + r.parentCode() + "\" không có"
-              + " trong hệ thống và trong trang " + ORG_SHEET + "."));
+          problems.add(orgProblem(r.row(), O_PARENT, "Đơn vị cấp trên \"" + r.parentCode() + "\" không có"
+              + " trong hệ thống và trong trang " + orgSheet + "."));
         }
         if (parentKind != null) {
           String misplaced = Administration.parentProblem(r.kind(), parentKind, r.parentCode());
+          if (misplaced == null && r.adminType() != null) {
+            misplaced = Administration.typedParentProblem(r.adminType(), parentKind, r.parentCode());
+          }
           if (misplaced != null) {
-            problems.add(problem(ORG_SHEET, r.row(), O_PARENT, misplaced));
+            problems.add(orgProblem(r.row(), O_PARENT, misplaced));
           }
         }
       }
@@ -610,7 +724,7 @@ public class SpreadsheetImport {
           List<String> loop = new ArrayList<>(chain.subList(chain.indexOf(c), chain.size()));
           loop.add(c);
           for (String member : loop.subList(0, loop.size() - 1)) {
-            problems.add(problem(ORG_SHEET, inFile.get(member).row(), O_PARENT, "Vòng lặp cấp trên: "
+            problems.add(orgProblem(inFile.get(member).row(), O_PARENT, "Vòng lặp cấp trên: "
                 + String.join(" → ", loop) + "."));
           }
           chain.forEach(code -> depth.put(code, -1));
@@ -717,7 +831,7 @@ public class SpreadsheetImport {
     long t0 = System.nanoTime();
     for (OrgRow r : newOrgs) {
       admin.createOrgUnit(actor, new NewOrgUnit(r.code(), r.name(), r.kind(), r.unitKind(), r.publicUnit(),
-          r.parentCode()));
+          r.parentCode(), r.adminType()));
     }
     long t1 = System.nanoTime();
     // every role group and jurisdiction group the file needs, created once

@@ -22,6 +22,7 @@ import vn.hoctap.criteria.IndicatorInput;
 import vn.hoctap.criteria.RuleKind;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.PathPrefix;
+import vn.hoctap.recognition.RecognitionService;
 
 /**
  * The indicator values hoctap already holds for a dossier, so that nobody retypes them (issue 19 item 2): the share
@@ -128,7 +129,8 @@ public class KnownValues {
   /**
    * The communes (districts) under the applicant holding "Cộng đồng học tập" at the dossier's level or higher at the
    * end of the assessment year: a decision for an assessment year up to that year, still within its 3-year
-   * retention (valid_until), over the communes (districts) of the area that are not dissolved.
+   * retention (valid_until), over the communes (districts) of the area that are not dissolved. A commune formed by a
+   * merger counts a predecessor's decision only once an administrator mapped it (RecognitionService.HELD).
    */
   private Optional<Known> recognised(Dossier d, OrgKind kind, String noun) {
     String path = d.getUnit().getPath();
@@ -139,9 +141,8 @@ public class KnownValues {
       return Optional.empty();
     }
     List<String> names = jdbc.queryForList("select u.name from org_unit u where u.kind = ? and u.dissolved_at is null"
-        + " and " + PathPrefix.like("u.path") + " and exists (select 1 from recognition r where r.unit_id = u.id"
-        + " and r.title = 'LEARNING_COMMUNITY' and r.level >= ? and r.assessment_year <= ? and r.valid_until >= ?"
-        + " and " + RecognitionService.notRevoked("r") + ")"
+        + " and " + PathPrefix.like("u.path") + " and exists (select 1 from " + RecognitionService.HELD + " r where"
+        + " r.holder_id = u.id and r.title = 'LEARNING_COMMUNITY' and r.level >= ? and r.assessment_year <= ? and r.valid_until >= ?)"
         + " order by u.name", String.class, kind.name(), PathPrefix.pattern(path), d.getLevel(),
         d.getAssessmentYear(), Date.valueOf(endOfYear));
     long met = names.size();

@@ -6,7 +6,8 @@ public enum OrgKind {
   NATION("Trung ương"),
   PROVINCE("Tỉnh / thành phố"),
   DISTRICT("Huyện / quận"),
-  COMMUNE("Xã / phường"),
+  /** Xã, phường and, since 2025, đặc khu (see {@link AdministrativeType}): the commune level. */
+  COMMUNE("Xã / phường / đặc khu"),
   VILLAGE("Thôn / tổ dân phố"),
   UNIT("Trường / cơ quan, đơn vị");
 

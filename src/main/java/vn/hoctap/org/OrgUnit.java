@@ -39,6 +39,11 @@ public class OrgUnit {
   @Column(name = "unit_kind")
   private UnitKind unitKind;
 
+  /** Tỉnh, Thành phố, Xã, Phường or Đặc khu as in the official list of 2025; null for units recorded before it. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "admin_type")
+  private AdministrativeType adminType;
+
   @Column(name = "public_unit", nullable = false)
   private boolean publicUnit = true;
 
@@ -102,6 +107,23 @@ public class OrgUnit {
 
   public UnitKind getUnitKind() {
     return unitKind;
+  }
+
+  public AdministrativeType getAdminType() {
+    return adminType;
+  }
+
+  /** Records the unit's type in the official list; it must be a type of the unit's tier. */
+  public void typeAs(AdministrativeType type) {
+    if (type != null && type.tier() != kind) {
+      throw new IllegalArgumentException(type.label() + " không phải " + kind.label() + ": " + code);
+    }
+    this.adminType = type;
+  }
+
+  /** "Đặc khu", "Phường", … when the official type is recorded, otherwise the tier's label. */
+  public String kindLabel() {
+    return adminType != null ? adminType.label() : kind.label();
   }
 
   public boolean isPublicUnit() {

@@ -10,11 +10,6 @@ interface RecognitionRepository extends JpaRepository<Recognition, Long> {
   Optional<Recognition> findByDossierId(Long dossierId);
 
   // revoked recognitions (document_revocation, RecognitionService.notRevoked) are left out
-  @Query(value = "select r.* from recognition r where r.unit_id = ?1 and r.title = ?2 and r.level = ?3 and not exists"
-      + " (select 1 from document_revocation rv where rv.subject_kind = 'RECOGNITION' and rv.subject_id = r.id)"
-      + " order by r.decision_date desc limit 1", nativeQuery = true)
-  Optional<Recognition> latestNotRevoked(Long unitId, String title, int level);
-
   @Query(value = "select r.* from recognition r where r.unit_id = ?1 and not exists (select 1 from"
       + " document_revocation rv where rv.subject_kind = 'RECOGNITION' and rv.subject_id = r.id)"
       + " order by r.decision_date desc", nativeQuery = true)

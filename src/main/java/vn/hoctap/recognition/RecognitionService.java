@@ -23,6 +23,19 @@ public class RecognitionService {
   static final int YEARS_KEPT = 3;
   /** The subject kind under which a recognition's revocation (thu hồi) is recorded in document_revocation. */
   public static final String REVOKED_SUBJECT = "RECOGNITION";
+  /**
+   * Every recognition with the unit that holds it, as a table to select from: the legal entity that received it
+   * (always), and the successor an administrator mapped it to after a merger (recognition_mapping). Columns: id,
+   * holder_id, mapped, title, level, assessment_year, decision_date, valid_until. Whether a title passes to a
+   * successor is not settled by any text (LEGAL-TEXTS.md §4.3, chờ xác nhận văn bản): only explicit mappings count.
+   * A revoked recognition is held by nobody.
+   */
+  public static final String HELD = "(select r.id, r.unit_id as holder_id, false as mapped, r.title, r.level,"
+      + " r.assessment_year, r.decision_date, r.valid_until from recognition r where " + notRevoked("r")
+      + " union all select r.id, m.successor_id, true, r.title, r.level, r.assessment_year, r.decision_date,"
+      + " r.valid_until from recognition r join recognition_mapping m on m.recognition_id = r.id where "
+      + notRevoked("r") + ")";
+
   private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
   private final RecognitionRepository recognitions;
@@ -107,10 +120,25 @@ public class RecognitionService {
         + "' and rv.subject_id = " + alias + ".id)";
   }
 
-  /** The unit's latest recognition of the title and level still in force (not revoked). */
+  /**
+   * The unit's latest recognition of that title and level: its own, or one of a dissolved predecessor that an
+   * administrator mapped to it ({@link #HELD}), never a revoked one; what nâng mức độ is counted from.
+   */
   @Transactional(readOnly = true)
   public Optional<Recognition> latest(Long unitId, Title title, int level) {
-    return recognitions.latestNotRevoked(unitId, title.name(), level);
+    return jdbc.queryForList("select h.id from " + HELD + " h where h.holder_id = ? and h.title = ? and h.level = ?"
+        + " order by h.decision_date desc, h.id desc", Long.class, unitId, title.name(), level).stream()
+        .findFirst().flatMap(recognitions::findById);
+  }
+
+  /** The recognitions the unit holds: those it received and those mapped to it after a merger, newest first. */
+  @Transactional(readOnly = true)
+  public List<Recognition> heldBy(Long unitId) {
+    return recognitions.findAllById(jdbc.queryForList("select h.id from " + HELD + " h where h.holder_id = ?",
+        Long.class, unitId)).stream()
+        .sorted(java.util.Comparator.comparing(Recognition::getDecisionDate).thenComparing(Recognition::getId)
+            .reversed())
+        .toList();
   }
 
   /** The unit's recognitions not revoked, latest first. */

@@ -28,6 +28,7 @@ import vn.hoctap.dossier.DossierStatus;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.PathPrefix;
 import vn.hoctap.org.UnitKind;
+import vn.hoctap.recognition.RecognitionService;
 import vn.hoctap.report.Dashboard.ChildRow;
 import vn.hoctap.report.Dashboard.Org;
 import vn.hoctap.report.Dashboard.DossierRow;
@@ -580,21 +581,23 @@ public class DashboardService {
   /**
    * The organisation units of an area by kind and unit kind ([kind, unit kind or null] →
    * [units, holding TITLES[0] on asOf, holding TITLES[1] …]), in one grouped query for every unit target of the
-   * area: a unit holds a title when one of its recognitions of that title is decided and still valid on asOf.
+   * area: a unit holds a title when one of its recognitions of that title is decided and still valid on asOf. Units
+   * dissolved by a reorganisation are not counted; their successor counts a recognition an administrator mapped to it
+   * (RecognitionService.HELD).
    */
   private Map<List<String>, long[]> units(String area, LocalDate asOf) {
     List<Object> p = new ArrayList<>();
     StringBuilder sums = new StringBuilder();
     for (String title : TITLES) {
-      sums.append(", sum(case when u.id in (select unit_id from recognition x where title = ? and decision_date <= ?"
-          + " and valid_until >= ? and " + RecognitionService.notRevoked("x") + ") then 1 else 0 end)");
+      sums.append(", sum(case when u.id in (select holder_id from " + RecognitionService.HELD + " h where h.title = ?"
+          + " and h.decision_date <= ? and h.valid_until >= ?) then 1 else 0 end)");
       p.add(title);
       p.add(Date.valueOf(asOf));
       p.add(Date.valueOf(asOf));
     }
     p.add(PathPrefix.pattern(area));
     String sql = "select u.kind, u.unit_kind, count(*)" + sums + " from org_unit u where " + PathPrefix.like("u.path")
-        + " group by u.kind, u.unit_kind";
+        + " and u.dissolved_at is null group by u.kind, u.unit_kind";
     Map<List<String>, long[]> out = new LinkedHashMap<>();
     jdbc.query(sql, rs -> {
       long[] v = new long[1 + TITLES.size()];

@@ -137,9 +137,11 @@ class AdminPagesHttpTest {
     assertThat(orgs.findByCode(code).orElseThrow().getName()).isEqualTo("Trường Tiểu học Trang Mới");
     assertThat(admin.get(page).body()).contains("Đã đổi tên");
 
-    admin.submit("/quan-tri/don-vi?ma=HN-TT-TTO", "/quan-tri/don-vi", Map.of("parentCode", "HN-TT-TTO",
-        "code", code + "-H", "name", "Huyện dưới xã", "kind", "DISTRICT"));
-    assertThat(admin.get("/quan-tri/don-vi?ma=HN-TT-TTO").body()).contains("không thể trực thuộc");
+    // refused on the same page, next to the form, with what was typed kept
+    Response misplaced = admin.submit("/quan-tri/don-vi?ma=HN-TT-TTO", "/quan-tri/don-vi", Map.of("parentCode",
+        "HN-TT-TTO", "code", code + "-H", "name", "Huyện dưới xã", "kind", "DISTRICT"));
+    assertThat(misplaced.status()).isEqualTo(400);
+    assertThat(misplaced.body()).contains("không thể trực thuộc").contains("value=\"Huyện dưới xã\"");
     assertThat(orgs.findByCode(code + "-H")).isEmpty();
   }
 

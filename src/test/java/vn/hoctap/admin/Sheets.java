@@ -23,6 +23,21 @@ final class Sheets {
     }
   }
 
+  /**
+   * A workbook as the official list of administrative units comes (QĐ 19/2025/QĐ-TTg): one sheet of its own name, the
+   * columns Mã, Tên, Cấp, Mã tỉnh and one more the import ignores (Tên tỉnh).
+   */
+  static byte[] officialList(List<String[]> rows) {
+    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      String[] headers = {"Mã", "Tên", "Cấp", "Mã tỉnh", "Tên tỉnh"};
+      fill(wb.createSheet("Danh sách đơn vị hành chính"), headers, rows);
+      wb.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static void fill(Sheet sheet, String[] headers, List<String[]> rows) {
     Row header = sheet.createRow(0);
     for (int i = 0; i < headers.length; i++) {

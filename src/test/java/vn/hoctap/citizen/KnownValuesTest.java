@@ -254,21 +254,8 @@ class KnownValuesTest {
     assertThat((String) shown.get("tc4_ct1_note")).contains("0/2 xã").doesNotContain("Địa bàn thử " + commune.code());
   }
 
-  private void recogniseCommune(TestBody district, TestUnit commune) throws Exception {
-    ProcessInstance pi = fx.open(LearningCommunityProcess.KEY, commune.team(), commune.code(), 1, YEAR);
-    complete(commune.team(), pi, TASK_SELF_ASSESSMENT, Fixtures.communityMet());
-    evidence.upload(Long.valueOf(pi.getBusinessKey()), null, "bien-ban-hop.pdf", new ByteArrayInputStream(PDF),
-        PDF.length, "Biên bản họp", new CurrentUser(commune.team(), List.of(Groups.committee(commune.code()))));
-    Map<String, Object> meeting = new HashMap<>();
-    meeting.put(LearningCommunityProcess.FIELD_MEETING_DATE, YEAR + "-11-30");
-    meeting.put(LearningCommunityProcess.FIELD_ATTENDEES, "Chủ tịch UBND, Hội Khuyến học");
-    meeting.put(LearningCommunityProcess.FIELD_MINUTES_FILE, "bien-ban-hop.pdf");
-    meeting.put(LearningCommunityProcess.VAR_MEETING_OUTCOME, LearningCommunityProcess.AGREE);
-    complete(commune.head(), pi, LearningCommunityProcess.TASK_MEETING, meeting);
-    complete(district.reviewer(), pi, TASK_CHECK_COMPLETENESS, Map.of(FIELD_COMPLETENESS, COMPLETE));
-    complete(district.reviewer(), pi, TASK_APPRAISE, Fixtures.with(Fixtures.communityMet(),
-        VAR_APPRAISAL_RECOMMENDATION, RECOGNISE));
-    complete(district.director(), pi, TASK_DECIDE, Map.of(VAR_SIGNER_DECISION, APPROVE));
+  private void recogniseCommune(TestBody district, TestUnit commune) {
+    ProcessInstance pi = fx.recogniseCommune(district, commune, YEAR);
     assertThat(dossiers.get(Long.valueOf(pi.getBusinessKey())).getStatus()).isEqualTo(DossierStatus.RECOGNISED);
   }
 

@@ -34,7 +34,9 @@ import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
 import vn.hoctap.org.UnitKind;
+import vn.hoctap.process.LearningCommunityProcess;
 import vn.hoctap.process.LearningUnitProcess;
+import vn.hoctap.process.RecognitionProcess;
 import vn.hoctap.security.CurrentUser;
 import vn.hoctap.security.IdentityProvisioning;
 
@@ -357,6 +359,35 @@ public class Fixtures {
     v.put("tc4_ct3_current", "1.250,5");
     v.put("tc4_ct3_previous", "1.100");
     return v;
+  }
+
+  /**
+   * Takes a commune's "Cộng đồng học tập" level-1 dossier of that year to a decision: self-assessment, the meeting
+   * with its minutes, the receiving body's completeness check and appraisal, the signer's approval.
+   */
+  public ProcessInstance recogniseCommune(TestBody receiving, TestUnit commune, int year) {
+    ProcessInstance pi = open(LearningCommunityProcess.KEY, commune.team(), commune.code(), 1, year);
+    complete(commune.team(), pi, RecognitionProcess.TASK_SELF_ASSESSMENT, communityMet());
+    byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+    try {
+      evidence.upload(Long.valueOf(pi.getBusinessKey()), null, "bien-ban-hop.pdf", new ByteArrayInputStream(pdf),
+          pdf.length, "Biên bản họp", new CurrentUser(commune.team(), List.of(Groups.committee(commune.code()))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, Object> meeting = new HashMap<>();
+    meeting.put(LearningCommunityProcess.FIELD_MEETING_DATE, year + "-11-30");
+    meeting.put(LearningCommunityProcess.FIELD_ATTENDEES, "Chủ tịch UBND, Hội Khuyến học");
+    meeting.put(LearningCommunityProcess.FIELD_MINUTES_FILE, "bien-ban-hop.pdf");
+    meeting.put(LearningCommunityProcess.VAR_MEETING_OUTCOME, LearningCommunityProcess.AGREE);
+    complete(commune.head(), pi, LearningCommunityProcess.TASK_MEETING, meeting);
+    complete(receiving.reviewer(), pi, RecognitionProcess.TASK_CHECK_COMPLETENESS,
+        Map.of(RecognitionProcess.FIELD_COMPLETENESS, RecognitionProcess.COMPLETE));
+    complete(receiving.reviewer(), pi, RecognitionProcess.TASK_APPRAISE, with(communityMet(),
+        RecognitionProcess.VAR_APPRAISAL_RECOMMENDATION, RecognitionProcess.RECOGNISE));
+    complete(receiving.director(), pi, RecognitionProcess.TASK_DECIDE,
+        Map.of(RecognitionProcess.VAR_SIGNER_DECISION, RecognitionProcess.APPROVE));
+    return pi;
   }
 
   private static void counts(Map<String, Object> v, String key, long met, long total) {
