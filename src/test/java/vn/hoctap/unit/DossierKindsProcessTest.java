@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.dossier.Dossier;
@@ -35,6 +36,8 @@ import vn.hoctap.recognition.RecognitionService;
 import vn.hoctap.support.Fixtures;
 import vn.hoctap.support.Fixtures.TestUnit;
 import vn.hoctap.support.HoctapTest;
+import vn.hoctap.support.Http;
+import vn.hoctap.support.Http.Response;
 
 /**
  * The three dossier kinds on the real engine and database (issue 19 part 5): nâng mức độ checked when the dossier is
@@ -43,6 +46,7 @@ import vn.hoctap.support.HoctapTest;
  * định" is read as: from the day 12 calendar months after the decision date inclusive, so 12 months minus one day
  * is refused and exactly 12 months accepted), công nhận lại after the retention (Điều 5 khoản 4: 03 năm (36 tháng)
  * tiếp theo năm được công nhận), first recognition only without one, and the kind's rule first in every refusal.
+ * The same over real HTTP through POST /api/dossiers (the path of scripts/reliability/lib.sh) with "kind".
  */
 @HoctapTest
 class DossierKindsProcessTest {
@@ -54,6 +58,7 @@ class DossierKindsProcessTest {
   @Autowired RecognitionService recognitions;
   @Autowired DossierKindRules rules;
   @Autowired JdbcTemplate jdbc;
+  @LocalServerPort int port;
 
   @BeforeEach
   void init() {
@@ -253,5 +258,48 @@ class DossierKindsProcessTest {
         .filter(e -> e.getAction().equals("REFUSED")).map(DossierEvent::getComment).findFirst().orElseThrow();
     assertThat(secondReasons.lines().findFirst().orElseThrow())
         .startsWith("Loại hồ sơ “Công nhận lại”: kết quả công nhận trước đã hết thời hạn bảo lưu");
+  }
+
+  Response post(TestUnit u, int level, int year, String kind) {
+    Map<String, Object> body = new HashMap<>(Map.of("unitCode", u.code(), "level", level, "assessmentYear", year));
+    if (kind != null) {
+      body.put("kind", kind);
+    }
+    return new Http(port).post(u.team(), "/api/dossiers", body);
+  }
+
+  @Test
+  void tt24Dieu5K3_overHttpUpgradeRefusedAtOpeningWithTheDateThenAccepted() {
+    TestUnit u = recognisedLevel1(2025, LocalDate.of(2025, 12, 1));
+    long rows = dossierRows(u);
+    setClock(LocalDate.of(2026, 11, 30));
+    Response early = post(u, 2, 2026, "UPGRADE");
+    assertThat(early.status()).as(early.body()).isEqualTo(422);
+    assertThat(early.body()).contains("Có thể đề nghị nâng mức độ từ ngày 01/12/2026");
+    assertThat(dossierRows(u)).isEqualTo(rows);
+    Response unknown = post(u, 2, 2026, "NANG_CAP");
+    assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+    assertThat(unknown.json().get("message").asText()).contains("Loại hồ sơ \"NANG_CAP\" không có");
+
+    setClock(LocalDate.of(2026, 12, 1));
+    Response opened = post(u, 2, 2026, "UPGRADE");
+    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    assertThat(opened.json().get("dossier").get("kind").asText()).isEqualTo("UPGRADE");
+    assertThat(opened.json().get("dossier").get("kindLabel").asText()).isEqualTo("Công nhận nâng mức độ");
+  }
+
+  @Test
+  void tt24Dieu5K4_overHttpRenewalRefusedBeforeExpiryAcceptedAfter() {
+    TestUnit u = recognisedLevel1(2025, LocalDate.of(2026, 1, 10));
+    setClock(LocalDate.of(2028, 12, 31));
+    Response early = post(u, 1, 2028, "RENEWAL");
+    assertThat(early.status()).as(early.body()).isEqualTo(422);
+    assertThat(early.body()).contains("còn được bảo lưu đến hết ngày 31/12/2028")
+        .contains("Có thể đề nghị công nhận lại từ ngày 01/01/2029");
+    setClock(LocalDate.of(2029, 1, 1));
+    // no kind named, as the reliability scripts post: derived from the recognition hoctap holds
+    Response opened = post(u, 1, 2028, null);
+    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    assertThat(opened.json().get("dossier").get("kind").asText()).isEqualTo("RENEWAL");
   }
 }
