@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.hoctap.admin.AuditLog;
 import vn.hoctap.common.DomainException;
 
 /**
@@ -51,9 +52,11 @@ public class DossierKindRules {
   }
 
   private final JdbcTemplate jdbc;
+  private final AuditLog audit;
 
-  DossierKindRules(JdbcTemplate jdbc) {
+  DossierKindRules(JdbcTemplate jdbc, AuditLog audit) {
     this.jdbc = jdbc;
+    this.audit = audit;
   }
 
   @Transactional(readOnly = true)
@@ -101,7 +104,18 @@ public class DossierKindRules {
     return LocalDate.of(base, 12, 31).plusMonths(months);
   }
 
-  /** An administrator (or a test) changes a value: checked for its parameter, its article kept. */
+  /** An administrator changes a value (recorded in the audit log with the value before). */
+  @Transactional
+  public Rule change(Title title, Parameter parameter, String value, String actor) {
+    Rule before = rule(title, parameter);
+    set(title, parameter, value);
+    Rule after = rule(title, parameter);
+    audit.record(actor, "DOSSIER_KIND_RULE_CHANGED", AuditLog.Target.DOSSIER_KIND_RULE, title + ":" + parameter,
+        Map.of("giaTri", before.value()), Map.of("giaTri", after.value()));
+    return after;
+  }
+
+  /** Changes a value: checked for its parameter, its article kept. */
   @Transactional
   public void set(Title title, Parameter parameter, String value) {
     String v = value == null ? "" : value.strip();

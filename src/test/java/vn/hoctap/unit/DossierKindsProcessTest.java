@@ -302,4 +302,23 @@ class DossierKindsProcessTest {
     assertThat(opened.status()).as(opened.body()).isEqualTo(201);
     assertThat(opened.json().get("dossier").get("kind").asText()).isEqualTo("RENEWAL");
   }
+
+  @Test
+  void theUnconfirmedRetentionYearIsDataAnAdministratorChanges() {
+    Http http = new Http(port);
+    Response list = http.get("todanhgia", "/api/admin/dossier-kind-rules");
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertThat(list.body()).contains("RETENTION_BASE_YEAR", "Điều 5 khoản 4");
+    String path = "/api/admin/dossier-kind-rules/LEARNING_UNIT/RETENTION_BASE_YEAR";
+    assertThat(http.put("todanhgia", path, Map.of("value", "DECISION_YEAR")).status()).isEqualTo(403);
+    Response bad = http.put("admin", path, Map.of("value", "NAM_KHAC"));
+    assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+    Response changed = http.put("admin", path, Map.of("value", "DECISION_YEAR"));
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertThat(changed.json().get("value").asText()).isEqualTo("DECISION_YEAR");
+    assertThat(changed.json().get("confirmed").asBoolean()).isFalse();
+    assertThat(rules.retentionBaseYear(Title.LEARNING_UNIT)).isEqualTo(DossierKindRules.BaseYear.DECISION_YEAR);
+    assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'DOSSIER_KIND_RULE_CHANGED'"
+        + " and target_id = 'LEARNING_UNIT:RETENTION_BASE_YEAR'", Long.class)).isPositive();
+  }
 }
