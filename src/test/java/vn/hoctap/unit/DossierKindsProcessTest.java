@@ -11,6 +11,9 @@ import static vn.hoctap.unit.LearningUnitProcessTest.setClock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -23,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hoctap.common.DomainException;
+import vn.hoctap.document.RecognitionDocuments;
 import vn.hoctap.dossier.Dossier;
 import vn.hoctap.dossier.DossierEvent;
 import vn.hoctap.dossier.DossierKind;
@@ -58,6 +62,7 @@ class DossierKindsProcessTest {
   @Autowired RecognitionService recognitions;
   @Autowired DossierKindRules rules;
   @Autowired JdbcTemplate jdbc;
+  @Autowired RecognitionDocuments documents;
   @LocalServerPort int port;
 
   @BeforeEach
@@ -160,7 +165,7 @@ class DossierKindsProcessTest {
   }
 
   @Test
-  void tt24Dieu5K4_renewalRefusedWhileRetainedWithTheDateItExpires_acceptedAfterExpiry() {
+  void tt24Dieu5K4_renewalRefusedWhileRetainedWithTheDateItExpires_acceptedAfterExpiry() throws Exception {
     // recognised for 2025, decided on 10/01/2026: kept 36 months after 2025 (the assessment year, V51's default)
     TestUnit u = recognisedLevel1(2025, LocalDate.of(2026, 1, 10));
     assertThat(jdbc.queryForObject("select r.valid_until from recognition r join org_unit u on u.id = r.unit_id"
@@ -189,6 +194,17 @@ class DossierKindsProcessTest {
     ProcessInstance pi = open(u, 1, 2028, null);
     assertThat(pi).isWaitingAt(TASK_SELF_ASSESSMENT);
     assertThat(dossiers.get(Long.valueOf(pi.getBusinessKey())).getKind()).isEqualTo(DossierKind.RENEWAL);
+
+    // recognised again: the decision says what it does (TT24 Điều 10 khoản 4: công nhận lại)
+    submit(u, pi);
+    fx.complete("phonggd", pi, TASK_CHECK_COMPLETENESS, Map.of(FIELD_COMPLETENESS, COMPLETE));
+    fx.complete("phonggd", pi, TASK_APPRAISE, with(districtLevel1Met(), VAR_APPRAISAL_RECOMMENDATION, RECOGNISE));
+    fx.complete("chutichhuyen", pi, TASK_DECIDE, Map.of(VAR_SIGNER_DECISION, APPROVE));
+    byte[] decision = documents.signedPdf(Long.valueOf(pi.getBusinessKey()), RecognitionDocuments.DECISION);
+    try (PDDocument pdf = Loader.loadPDF(decision)) {
+      assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+          .contains("Về việc công nhận lại danh hiệu “Đơn vị học tập” năm 2028");
+    }
   }
 
   @Test
