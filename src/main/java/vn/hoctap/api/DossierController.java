@@ -37,6 +37,7 @@ import vn.hoctap.dossier.Dossier;
 import vn.hoctap.dossier.DossierAccess;
 import vn.hoctap.dossier.DossierRepository;
 import vn.hoctap.dossier.DossierService;
+import vn.hoctap.dossier.DossierKind;
 import vn.hoctap.dossier.DossierStatus;
 import vn.hoctap.dossier.Evidence;
 import vn.hoctap.dossier.EvidenceInfo;
@@ -79,7 +80,9 @@ class DossierController {
 
   @PostMapping
   @Operation(summary = "Lập hồ sơ đề nghị công nhận và bắt đầu quy trình",
-      description = "Giống biểu mẫu bắt đầu trong Tasklist: mã đơn vị, mức độ, năm đánh giá.")
+      description = "Giống biểu mẫu bắt đầu trong Tasklist: mã đơn vị, mức độ, năm đánh giá; loại hồ sơ (kind:"
+          + " FIRST công nhận lần đầu, RENEWAL công nhận lại, UPGRADE nâng mức độ) tùy chọn — không ghi thì hoctap"
+          + " xác định theo các quyết định công nhận đã có.")
   ResponseEntity<Detail> create(@RequestBody CreateRequest request) {
     Title title;
     try {
@@ -91,6 +94,9 @@ class DossierController {
     vars.put("unitCode", request.unitCode());
     vars.put("level", request.level());
     vars.put("assessmentYear", request.assessmentYear());
+    if (request.kind() != null) {
+      vars.put("dossierKind", DossierKind.parse(request.kind()).name());
+    }
     ProcessInstance pi = runtime.startProcessInstanceByKey(title.processKey(), vars);
     Dossier d = dossiers.get(Long.valueOf(pi.getBusinessKey()));
     return ResponseEntity.created(URI.create("/api/dossiers/" + d.getId())).body(readModel.detail(d));

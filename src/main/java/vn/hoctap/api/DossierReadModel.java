@@ -61,7 +61,7 @@ class DossierReadModel {
   static Summary summary(Dossier d) {
     return new Summary(d.getId(), d.getTitle().name(), d.getTitle().label(), ref(d.getUnit()), d.getLevel(),
         d.getAssessmentYear(), d.getStatus().name(), d.getStatus().label(), ref(d.getReceivingOrg()),
-        d.getSubmittedAt(), d.getUpdatedAt());
+        d.getSubmittedAt(), d.getUpdatedAt(), d.getKind().name(), d.getKind().label());
   }
 
   @Transactional(readOnly = true)

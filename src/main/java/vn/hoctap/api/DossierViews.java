@@ -16,7 +16,8 @@ public final class DossierViews {
   public record OrgRef(String code, String name, String kind) {}
 
   public record Summary(Long id, String title, String titleLabel, OrgRef unit, int level, int assessmentYear,
-      String status, String statusLabel, OrgRef receivingOrg, Instant submittedAt, Instant updatedAt) {}
+      String status, String statusLabel, OrgRef receivingOrg, Instant submittedAt, Instant updatedAt, String kind,
+      String kindLabel) {}
 
   public record TaskRef(String id, String name, String taskDefinitionKey, List<String> candidateGroups,
       String assignee, Instant created) {}
@@ -48,5 +49,6 @@ public final class DossierViews {
 
   public record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages) {}
 
-  public record CreateRequest(String title, String unitCode, Integer level, Integer assessmentYear) {}
+  /** kind: FIRST, RENEWAL or UPGRADE; when absent hoctap derives it from the applicant's recognitions. */
+  public record CreateRequest(String title, String unitCode, Integer level, Integer assessmentYear, String kind) {}
 }

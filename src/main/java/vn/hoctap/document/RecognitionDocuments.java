@@ -39,7 +39,7 @@ public class RecognitionDocuments {
       int assessmentYear, String unitName, String signerOrgName, String signerTitle, String signedBy,
       String decisionNo, LocalDate decisionDate, LocalDate validUntil, String certificateNo, String verificationCode,
       String issuingBody, long signerOrgId, String signerOrgCode, OrgKind signerOrgKind, String signerRole,
-      long criteriaSetId, String receivingOrgName, OrgKind receivingOrgKind) {
+      long criteriaSetId, String receivingOrgName, OrgKind receivingOrgKind, String dossierKind) {
 
     public Issuer issuer() {
       return Issuer.of(signerOrgId, signerOrgCode, signerOrgName, signerOrgKind, signerRole);
@@ -59,7 +59,8 @@ public class RecognitionDocuments {
 
   private static final String SELECT = "select r.dossier_id, r.title, r.level, r.assessment_year, u.name, s.name,"
       + " r.signer_title, r.signed_by, r.decision_no, r.decision_date, r.valid_until, c.certificate_no,"
-      + " c.verification_code, s.kind, d.signer_role, r.id, s.id, s.code, d.criteria_set_id, v.name, v.kind"
+      + " c.verification_code, s.kind, d.signer_role, r.id, s.id, s.code, d.criteria_set_id, v.name, v.kind,"
+      + " d.kind"
       + " from recognition r join org_unit u on u.id = r.unit_id"
       + " join org_unit s on s.id = r.signer_org_id join certificate c on c.recognition_id = r.id"
       + " join dossier d on d.id = r.dossier_id join org_unit v on v.id = d.receiving_org_id";
@@ -273,7 +274,7 @@ public class RecognitionDocuments {
         rs.getObject(11, Date.class).toLocalDate(), rs.getString(12), rs.getString(13),
         issuingBody(rs.getString(6), OrgKind.valueOf(rs.getString(14)), rs.getString(15)), rs.getLong(17),
         rs.getString(18), OrgKind.valueOf(rs.getString(14)), rs.getString(15), rs.getLong(19), rs.getString(20),
-        OrgKind.valueOf(rs.getString(21))), arg);
+        OrgKind.valueOf(rs.getString(21)), rs.getString(22)), arg);
     return found.stream().findFirst();
   }
 
@@ -306,6 +307,12 @@ public class RecognitionDocuments {
     };
   }
 
+  /** What the decision does, by the dossier's kind (TT24 Điều 10 khoản 4: công nhận lại, công nhận nâng mức độ). */
+  private static String subject(String dossierKind) {
+    return "RENEWAL".equals(dossierKind) ? "công nhận lại" : "UPGRADE".equals(dossierKind) ? "công nhận nâng mức độ"
+        : "công nhận";
+  }
+
   /** Quyết định công nhận. */
   OfficialText decisionText(Recognised r, Issuer who, String signerName, String url) {
     String label = "“" + r.titleLabel() + "”";
@@ -314,7 +321,8 @@ public class RecognitionDocuments {
         + r.unitName();
     return new OfficialText(OfficialText.Form.ADMINISTRATIVE, who.superior(), who.body(), r.decisionNo(),
         Nd30.placeAndDate(who.place(), r.decisionDate()), "QUYẾT ĐỊNH",
-        "Về việc công nhận danh hiệu " + label + " năm " + r.assessmentYear(), who.authority(),
+        "Về việc " + subject(r.dossierKind()) + " danh hiệu " + label + " năm " + r.assessmentYear(),
+        who.authority(),
         bases.recognition(r.criteriaSetId(), r.unitName(), proposer(r)), "QUYẾT ĐỊNH:",
         List.of(OfficialText.Article.of("Điều 1.", "Công nhận " + r.unitName() + " đạt danh hiệu " + label
                 + " mức độ " + r.level() + " năm " + r.assessmentYear() + "."),

@@ -42,6 +42,10 @@ public class Dossier {
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
+  private DossierKind kind = DossierKind.FIRST;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
   private DossierStatus status;
 
   @Column(name = "criteria_set_id", nullable = false)
@@ -95,9 +99,10 @@ public class Dossier {
 
   protected Dossier() {}
 
-  public Dossier(Title title, OrgUnit unit, int level, int assessmentYear, long criteriaSetId, Route route,
-      String createdBy, Instant now) {
+  public Dossier(Title title, DossierKind kind, OrgUnit unit, int level, int assessmentYear, long criteriaSetId,
+      Route route, String createdBy, Instant now) {
     this.title = title;
+    this.kind = kind;
     this.unit = unit;
     this.level = level;
     this.assessmentYear = assessmentYear;
@@ -164,6 +169,10 @@ public class Dossier {
 
   public OrgUnit getUnit() {
     return unit;
+  }
+
+  public DossierKind getKind() {
+    return kind;
   }
 
   public int getLevel() {
@@ -237,6 +246,7 @@ public class Dossier {
 
   /** "Trường Tiểu học Tam Hiệp — Đơn vị học tập mức độ 1, năm 2025". */
   public String describe() {
-    return unit.getName() + " — " + title.label() + " mức độ " + level + ", năm " + assessmentYear;
+    return unit.getName() + " — " + title.label() + " mức độ " + level + ", năm " + assessmentYear
+        + (kind == DossierKind.FIRST ? "" : " (" + kind.label().toLowerCase(java.util.Locale.ROOT) + ")");
   }
 }

@@ -20,9 +20,10 @@ import vn.hoctap.web.Page;
 
 /**
  * "Lập hồ sơ đề nghị": the applicant's staff choose one of their own units and a title from a list (never a typed
- * code), the level and the year; the dossier's process starts as them, through the start form's three fields, with
- * the process's own checks (membership, one open dossier a year, the 12-month rule for level 2). A refusal is shown
- * on the page with what was chosen kept.
+ * code), the level, the year and the dossier's kind (or let hoctap derive it from the recognitions it holds); the
+ * dossier's process starts as them, through the start form's fields, with the process's own checks (membership,
+ * one open dossier a year, the rule of the kind: 12 months after level 1, the retention of the previous
+ * recognition). A refusal is shown on the page with what was chosen kept.
  */
 @Page
 class NewDossierPage {
@@ -33,8 +34,10 @@ class NewDossierPage {
   private final RuntimeService runtime;
   private final OrgUnitRepository orgs;
   private final EngineClock clock;
+  private final DossierKindRules kindRules;
 
-  NewDossierPage(RuntimeService runtime, OrgUnitRepository orgs, EngineClock clock) {
+  NewDossierPage(RuntimeService runtime, OrgUnitRepository orgs, EngineClock clock, DossierKindRules kindRules) {
+    this.kindRules = kindRules;
     this.runtime = runtime;
     this.orgs = orgs;
     this.clock = clock;
@@ -60,13 +63,14 @@ class NewDossierPage {
 
   @GetMapping("/ho-so/moi")
   String form(Model model) {
-    return show(model, null, "1", String.valueOf(clock.today().getYear()), List.of());
+    return show(model, null, "1", String.valueOf(clock.today().getYear()), "", List.of());
   }
 
   @PostMapping("/ho-so/moi")
   String start(@RequestParam(name = "donVi", required = false) String choice,
       @RequestParam(name = "mucDo", required = false) String level,
-      @RequestParam(name = "nam", required = false) String year, Model model) {
+      @RequestParam(name = "nam", required = false) String year,
+      @RequestParam(name = "loai", required = false) String kind, Model model) {
     CurrentUser user = CurrentUser.get();
     List<String> problems = new ArrayList<>();
     Choice chosen = choices(user).stream().filter(c -> c.value().equals(choice)).findFirst().orElse(null);
@@ -85,14 +89,23 @@ class NewDossierPage {
     } catch (NumberFormatException e) {
       problems.add("Năm đánh giá phải là số có 4 chữ số, ví dụ " + clock.today().getYear() + ".");
     }
+    DossierKind chosenKind = null;
+    try {
+      chosenKind = DossierKind.parse(kind);
+    } catch (DomainException e) {
+      problems.add("Hãy chọn loại hồ sơ trong danh sách.");
+    }
     if (!problems.isEmpty()) {
-      return show(model, choice, level, year, problems);
+      return show(model, choice, level, year, kind, problems);
     }
     String[] parts = chosen.value().split(":", 2);
     Map<String, Object> vars = new HashMap<>();
     vars.put("unitCode", parts[1]);
     vars.put("level", Long.valueOf(level));
     vars.put("assessmentYear", (long) y);
+    if (chosenKind != null) {
+      vars.put("dossierKind", chosenKind.name());
+    }
     try {
       ProcessInstance pi = runtime.startProcessInstanceByKey(Title.valueOf(parts[0]).processKey(), vars);
       return "redirect:/ho-so/" + pi.getBusinessKey();
@@ -103,15 +116,18 @@ class NewDossierPage {
       }
       List<String> reasons = new ArrayList<>(List.of(refused.getMessage()));
       reasons.addAll(refused.details());
-      return show(model, choice, level, year, reasons);
+      return show(model, choice, level, year, kind, reasons);
     }
   }
 
-  private String show(Model model, String choice, String level, String year, List<String> problems) {
+  private String show(Model model, String choice, String level, String year, String kind, List<String> problems) {
     model.addAttribute("choices", choices(CurrentUser.get()));
     model.addAttribute("donVi", choice);
     model.addAttribute("mucDo", level);
     model.addAttribute("nam", year);
+    model.addAttribute("loai", kind == null ? "" : kind);
+    model.addAttribute("kinds", DossierKind.values());
+    model.addAttribute("kindRules", kindRules.all());
     model.addAttribute("problems", problems);
     return "dossier/moi";
   }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.common.Dates;
@@ -19,6 +18,7 @@ import vn.hoctap.deadline.DeadlineKind;
 import vn.hoctap.deadline.DeadlineService;
 import vn.hoctap.deadline.EffectiveDeadline;
 import vn.hoctap.dossier.Dossier;
+import vn.hoctap.dossier.DossierKind;
 import vn.hoctap.dossier.DossierService;
 import vn.hoctap.dossier.DossierStatus;
 import vn.hoctap.dossier.Title;
@@ -35,15 +35,14 @@ import vn.hoctap.recognition.RecognitionService;
 
 /**
  * The procedure every title shares (TT24 Điều 10/16, TT25): open a dossier for an applicant on its route, submit
- * it before the deadline, return it for supplement, appraise, decide, record, notify; the 12-month gap before
- * level 2 and the three-year validity. Each title's service adds who may apply and its own preparation steps.
+ * it before the deadline, return it for supplement, appraise, decide, record, notify; the rules of the dossier
+ * kinds (DossierKinds). Each title's service adds who may apply and its own preparation steps.
  */
 @Service
 public class DossierWorkflow {
 
   /** The first assessment year the 2023 circulars can decide. */
   static final int FIRST_YEAR = 2023;
-  static final int LEVEL2_MONTHS_AFTER_LEVEL1 = 12;
 
   private final OrgUnitRepository orgs;
   private final RoutingService routing;
@@ -55,10 +54,12 @@ public class DossierWorkflow {
   private final TimerJobs timers;
   private final EngineClock clock;
   private final RecognitionDocuments documents;
+  private final DossierKinds kinds;
 
   DossierWorkflow(OrgUnitRepository orgs, RoutingService routing, DeadlineService deadlines, CriteriaCatalog catalog,
       DossierService dossiers, RecognitionService recognitions, NotificationService notifications, TimerJobs timers,
-      EngineClock clock, RecognitionDocuments documents) {
+      EngineClock clock, RecognitionDocuments documents, DossierKinds kinds) {
+    this.kinds = kinds;
     this.documents = documents;
     this.orgs = orgs;
     this.routing = routing;
@@ -73,11 +74,12 @@ public class DossierWorkflow {
 
   /**
    * Opens a dossier of the title for the applicant with that code, if the organisation may apply for the title
-   * and the actor prepares or heads its dossiers (or administers hoctap).
+   * and the actor prepares or heads its dossiers (or administers hoctap). A null kind is derived from the
+   * applicant's recognitions.
    */
   @Transactional
-  public Dossier open(TitleProcedure procedure, String applicantCode, Integer level, Integer year, String actor,
-      Collection<String> actorGroups) {
+  public Dossier open(TitleProcedure procedure, String applicantCode, Integer level, Integer year, DossierKind kind,
+      String actor, Collection<String> actorGroups) {
     OrgUnit applicant = applicant(applicantCode);
     String whyNot = procedure.whyNotApplicant(applicant);
     if (whyNot != null) {
@@ -89,7 +91,7 @@ public class DossierWorkflow {
       throw DomainException.forbidden("Bạn không thuộc bộ phận lập hồ sơ hoặc lãnh đạo của \"" + applicant.getName()
           + "\" nên không lập được hồ sơ " + title.label() + " cho đơn vị này.");
     }
-    return open(title, applicant, level, year, actor);
+    return open(title, applicant, level, year, kind, actor);
   }
 
   /** The applicant with that code, or a refusal that names the code. */
@@ -109,9 +111,11 @@ public class DossierWorkflow {
 
   /**
    * Opens a dossier after the checks every title shares: level and year, one open dossier, not already
-   * recognised, level 2 only 12 months after level 1, deadlines configured.
+   * recognised, the rule of the dossier's kind (first recognition, công nhận lại after the retention, nâng mức độ
+   * 12 months after level 1), deadlines configured.
    */
-  private Dossier open(Title title, OrgUnit applicant, Integer level, Integer year, String actor) {
+  private Dossier open(Title title, OrgUnit applicant, Integer level, Integer year, DossierKind requested,
+      String actor) {
     if (level == null || (level != 1 && level != 2)) {
       throw DomainException.badInput("Mức độ đề nghị phải là 1 hoặc 2.");
     }
@@ -130,37 +134,18 @@ public class DossierWorkflow {
     EffectiveDeadline submission = deadlines.effective(title.name(), applicant, DeadlineKind.SUBMISSION, year);
     // the decision deadline must be configured too, so both timers have dates
     deadlines.effective(title.name(), applicant, DeadlineKind.DECISION, year);
-    if (level == 2) {
-      LocalDate possible = level2PossibleFrom(applicant, title);
-      if (possible.isAfter(submission.date())) {
-        throw DomainException.rule(level2TooEarly(applicant, title, possible) + " Hạn nộp hồ sơ năm " + year
-            + " là " + Dates.vn(submission.date()) + ", trước ngày đó, nên chưa thể đề nghị mức độ 2 cho năm "
-            + year + ".");
-      }
-    }
+    DossierKind kind = requested != null ? requested : kinds.derive(applicant, title, level, null);
+    kinds.problem(applicant, title, kind, level, null).ifPresent(problem -> {
+      String late = kind == DossierKind.UPGRADE ? kinds.upgradePossibleFrom(applicant, title)
+          .filter(possible -> possible.isAfter(submission.date()))
+          .map(possible -> " Hạn nộp hồ sơ năm " + year + " là " + Dates.vn(submission.date())
+              + ", trước ngày đó, nên chưa thể đề nghị mức độ 2 cho năm " + year + ".").orElse("") : "";
+      throw DomainException.rule(problem + late);
+    });
     StoredCriteriaSet criteria = catalog.currentStored(title.name(), applicant.assessmentTier(), level,
         clock.today());
-    return dossiers.create(new Dossier(title, applicant, level, year, criteria.id(), route, actor, clock.now()),
-        actor);
-  }
-
-  /** The first day a level-2 request is possible: 12 months after the latest level-1 decision. */
-  @Transactional(readOnly = true)
-  public LocalDate level2PossibleFrom(OrgUnit applicant, Title title) {
-    return level1(applicant, title).map(r -> r.getDecisionDate().plusMonths(LEVEL2_MONTHS_AFTER_LEVEL1))
-        .orElseThrow(() -> DomainException.rule("\"" + applicant.getName() + "\" chưa có quyết định công nhận "
-            + title.label() + " mức độ 1. Mức độ 2 chỉ được đề nghị sau ít nhất 12 tháng kể từ quyết định"
-            + " mức độ 1."));
-  }
-
-  private Optional<Recognition> level1(OrgUnit applicant, Title title) {
-    return recognitions.latest(applicant.getId(), title, 1);
-  }
-
-  private String level2TooEarly(OrgUnit applicant, Title title, LocalDate possible) {
-    Recognition r = level1(applicant, title).orElseThrow();
-    return "Mức độ 2 chỉ được đề nghị sau ít nhất 12 tháng kể từ quyết định công nhận mức độ 1 (số "
-        + r.getDecisionNo() + " ngày " + Dates.vn(r.getDecisionDate()) + "), tức từ ngày " + Dates.vn(possible) + ".";
+    return dossiers.create(new Dossier(title, kind, applicant, level, year, criteria.id(), route, actor,
+        clock.now()), actor);
   }
 
   @Transactional(readOnly = true)
@@ -171,12 +156,17 @@ public class DossierWorkflow {
   }
 
   /**
-   * Checks that the dossier may be submitted now: the requested level is met on the applicant's own values, the
-   * submission deadline (or the applicant's extension) has not passed, and level 2 does not come too early.
+   * Checks that the dossier may be submitted now: first the rule of its kind (level 2 not too early, the previous
+   * recognition's retention over), then the requested level is met on the applicant's own values and the
+   * submission deadline (or the applicant's extension) has not passed.
    */
   @Transactional(readOnly = true)
   public void checkSubmission(Long dossierId) {
     Dossier d = dossiers.get(dossierId);
+    // the rule of the dossier's kind comes first: a data change may have moved its date since the opening
+    kinds.problem(d.getUnit(), d.getTitle(), d.getKind(), d.getLevel(), d.getId()).ifPresent(problem -> {
+      throw DomainException.rule("Loại hồ sơ “" + d.getKind().label() + "”: " + problem);
+    });
     EvaluationResult result = dossiers.latestEvaluation(dossierId);
     if (result == null || result.outcome() != EvaluationResult.Outcome.MET) {
       throw DomainException.rule("Theo kết quả tự đánh giá, đơn vị chưa đạt " + d.getTitle().label() + " mức độ "
@@ -187,12 +177,6 @@ public class DossierWorkflow {
     if (due.passed(clock.now())) {
       throw DomainException.rule("Đã quá hạn nộp hồ sơ (" + due.describe() + "). Hồ sơ nộp muộn không được"
           + " tiếp nhận; đề nghị quản trị viên gia hạn cho đơn vị nếu có lý do chính đáng.");
-    }
-    if (d.getLevel() == 2) {
-      LocalDate possible = level2PossibleFrom(d.getUnit(), d.getTitle());
-      if (clock.today().isBefore(possible)) {
-        throw DomainException.rule(level2TooEarly(d.getUnit(), d.getTitle(), possible));
-      }
     }
   }
 

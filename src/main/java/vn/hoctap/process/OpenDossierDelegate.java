@@ -11,12 +11,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.hoctap.dossier.Dossier;
+import vn.hoctap.dossier.DossierKind;
 import vn.hoctap.dossier.Title;
 import vn.hoctap.engine.Actors;
 import vn.hoctap.procedure.TitleProcedure;
 
 /**
- * Lập hồ sơ: turns the start form (applicant code, level, year) into a dossier of the title named by the
+ * Lập hồ sơ: turns the start form (applicant code, level, year, and optionally the dossier kind) into a dossier of the title named by the
  * activity's input parameter "title", after every check that can refuse it (the start is rolled back, so a
  * refused request leaves nothing behind). The dossier id becomes the business key and the route's groups the
  * routing variables.
@@ -45,8 +46,10 @@ class OpenDossierDelegate implements JavaDelegate {
     Long level = form.wholeNumber(VAR_LEVEL, "Mức độ đề nghị");
     Long year = form.wholeNumber(VAR_ASSESSMENT_YEAR, "Năm đánh giá");
     form.throwIfInvalid("Đề nghị công nhận");
+    // optional: without it the kind is derived from the applicant's recognitions
+    DossierKind kind = DossierKind.parse(execution.getVariable(VAR_DOSSIER_KIND));
     Dossier d = steps.workflow.open(procedures.get(title), applicantCode, level == null ? null : level.intValue(),
-        year == null ? null : year.intValue(), Actors.current(identity), Actors.groups(identity));
+        year == null ? null : year.intValue(), kind, Actors.current(identity), Actors.groups(identity));
     steps.dossiers.attachProcess(d.getId(), execution.getProcessInstanceId());
     grants.grant(execution.getProcessInstanceId(), d);
     steps.cleanUp(execution);

@@ -34,6 +34,8 @@ public class RecognitionProcess {
   // ids and routing flags (who works on a step is never a variable: see Candidates)
   public static final String VAR_DOSSIER_ID = "dossierId";
   public static final String VAR_LEVEL = "level";
+  /** Optional start variable: FIRST, RENEWAL or UPGRADE (DossierKind); derived when absent. */
+  public static final String VAR_DOSSIER_KIND = "dossierKind";
   public static final String VAR_HEAD_DECISION = "headDecision";
   public static final String VAR_DOSSIER_COMPLETE = "dossierComplete";
   public static final String VAR_APPRAISAL_RECOMMENDATION = "appraisalRecommendation";

@@ -8,24 +8,29 @@ import org.springframework.stereotype.Component;
 import vn.hoctap.criteria.EvaluationResult;
 import vn.hoctap.criteria.IndicatorResult;
 import vn.hoctap.dossier.DossierEvent;
+import vn.hoctap.procedure.DossierKinds;
 
 /**
- * Ghi nhận không công nhận: closes the dossier with every reason — the reviewer's or signer's own words and the
- * indicators that failed on the verified values — and tells the unit.
+ * Ghi nhận không công nhận: closes the dossier with every reason — first the rule of the dossier's kind, then the
+ * reviewer's or signer's own words and the indicators that failed on the verified values — and tells the unit.
  */
 @Component("recordRefusal")
 class RecordRefusalDelegate implements JavaDelegate {
 
   private final StepSupport steps;
+  private final DossierKinds kinds;
 
-  RecordRefusalDelegate(StepSupport steps) {
+  RecordRefusalDelegate(StepSupport steps, DossierKinds kinds) {
     this.steps = steps;
+    this.kinds = kinds;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Long id = steps.dossierId(execution);
     List<String> reasons = new ArrayList<>();
+    // the rule of the dossier's kind first (nâng mức độ 12 months after level 1, công nhận lại after retention)
+    reasons.add(kinds.explain(steps.dossiers.get(id)));
     steps.dossiers.latestEvent(id, List.of("APPRAISAL_NEGATIVE", "SIGNER_REFUSED", "PROPOSED", "SIGNED"))
         .filter(e -> e.getAction().equals("APPRAISAL_NEGATIVE") || e.getAction().equals("SIGNER_REFUSED"))
         .map(DossierEvent::getComment).ifPresent(reasons::add);

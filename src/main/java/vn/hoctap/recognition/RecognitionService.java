@@ -13,14 +13,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.dossier.Dossier;
+import vn.hoctap.dossier.DossierKindRules;
 import vn.hoctap.dossier.Title;
 
 /** Records decisions: numbers them, stores the recognition and its certificate. */
 @Service
 public class RecognitionService {
 
-  /** Kept (bảo lưu) for three years after the assessment year: valid until 31/12 of N+3. */
-  static final int YEARS_KEPT = 3;
   /** The subject kind under which a recognition's revocation (thu hồi) is recorded in document_revocation. */
   public static final String REVOKED_SUBJECT = "RECOGNITION";
   /**
@@ -42,10 +41,12 @@ public class RecognitionService {
   private final CertificateRepository certificates;
   private final JdbcTemplate jdbc;
   private final EngineClock clock;
+  private final DossierKindRules kindRules;
   private final SecureRandom random = new SecureRandom();
 
   RecognitionService(RecognitionRepository recognitions, CertificateRepository certificates, JdbcTemplate jdbc,
-      EngineClock clock) {
+      EngineClock clock, DossierKindRules kindRules) {
+    this.kindRules = kindRules;
     this.recognitions = recognitions;
     this.certificates = certificates;
     this.jdbc = jdbc;
@@ -95,7 +96,8 @@ public class RecognitionService {
     Recognition r = recognitions.save(new Recognition(dossier.getId(), dossier.getUnit().getId(),
         dossier.getTitle(), dossier.getLevel(), dossier.getAssessmentYear(), no + "/" + dossier.getDecisionCode(),
         today, dossier.getSignerOrg().getId(), dossier.getSignerTitle(), signedBy,
-        LocalDate.of(dossier.getAssessmentYear() + YEARS_KEPT, 12, 31), clock.now()));
+        // kept (bảo lưu) 03 years (36 months) after the year it is recognised in, as the rule data says
+        kindRules.retainedUntil(dossier.getTitle(), dossier.getAssessmentYear(), today), clock.now()));
     certificates.save(new Certificate(r.getId(), "GCN-" + today.getYear() + "-" + r.getId(), verificationCode(),
         clock.now()));
     return r;
