@@ -20,9 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
-import vn.hoctap.common.Throwables;
 import vn.hoctap.demo.DemoData;
 import vn.hoctap.dossier.Dossier;
 import vn.hoctap.dossier.DossierService;
@@ -33,7 +31,7 @@ import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
 import vn.hoctap.org.UnitKind;
-import vn.hoctap.procedure.DossierWorkflow;
+import vn.hoctap.procedure.DossierKinds;
 import vn.hoctap.process.LearningCommunityProcess;
 import vn.hoctap.recognition.Recognition;
 import vn.hoctap.recognition.RecognitionService;
@@ -62,7 +60,7 @@ class Map2025HttpTest {
   @Autowired Fixtures fx;
   @Autowired OrgUnitRepository orgs;
   @Autowired DossierService dossiers;
-  @Autowired DossierWorkflow workflow;
+  @Autowired DossierKinds kinds;
   @Autowired RecognitionService recognitions;
   @Autowired RuntimeService runtime;
   @Autowired JdbcTemplate jdbc;
@@ -280,9 +278,7 @@ class Map2025HttpTest {
     assertThat(recognitions.ofUnit(oldA.getId())).extracting(Recognition::getId).containsExactly(r.getId());
     assertThat(recognitions.heldBy(newC.getId())).isEmpty();
     assertThat(recognitions.latest(newC.getId(), Title.LEARNING_COMMUNITY, 1)).isEmpty();
-    DomainException early = Throwables.find(org.assertj.core.api.Assertions.catchThrowable(
-        () -> workflow.level2PossibleFrom(newC, Title.LEARNING_COMMUNITY)), DomainException.class);
-    assertThat(early.getMessage()).contains("chưa có quyết định công nhận");
+    assertThat(kinds.upgradePossibleFrom(newC, Title.LEARNING_COMMUNITY)).isEmpty();
 
     PageSession admin = adminPages();
     String pageA = "/quan-tri/don-vi?ma=" + a.code();
@@ -309,8 +305,8 @@ class Map2025HttpTest {
     assertThat(recognitions.heldBy(newC.getId())).extracting(Recognition::getId).containsExactly(r.getId());
     assertThat(recognitions.heldBy(newC.getId()).get(0).getValidUntil()).isEqualTo(r.getValidUntil());
     // nâng mức độ counts from the mapped decision
-    assertThat(workflow.level2PossibleFrom(newC, Title.LEARNING_COMMUNITY))
-        .isEqualTo(r.getDecisionDate().plusMonths(12));
+    assertThat(kinds.upgradePossibleFrom(newC, Title.LEARNING_COMMUNITY))
+        .hasValue(r.getDecisionDate().plusMonths(12));
     // the district's share of recognised communes (TT25 Điều 11 khoản 4 điểm a): C of the communes that remain
     ProcessInstance pi = fx.open(LearningCommunityProcess.KEY, districtCommittee.team(), district.code(), 1, YEAR);
     Map<String, Object> shown = runtime.getVariables(pi.getId());
