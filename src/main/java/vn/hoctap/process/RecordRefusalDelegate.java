@@ -10,7 +10,8 @@ import vn.hoctap.criteria.IndicatorResult;
 import vn.hoctap.dossier.DossierEvent;
 
 /**
- * Ghi nhận không công nhận: closes the dossier with every reason — the reviewer's or signer's own words and the
+ * Ghi nhận không công nhận: closes the dossier with every reason — the reviewer's, the council's (in its head's
+ * letter) or the signer's own words and the
  * indicators that failed on the verified values — and tells the unit.
  */
 @Component("recordRefusal")
@@ -26,8 +27,10 @@ class RecordRefusalDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Long id = steps.dossierId(execution);
     List<String> reasons = new ArrayList<>();
-    steps.dossiers.latestEvent(id, List.of("APPRAISAL_NEGATIVE", "SIGNER_REFUSED", "PROPOSED", "SIGNED"))
-        .filter(e -> e.getAction().equals("APPRAISAL_NEGATIVE") || e.getAction().equals("SIGNER_REFUSED"))
+    steps.dossiers.latestEvent(id, List.of("APPRAISAL_NEGATIVE", "SIGNER_REFUSED", "COUNCIL_REFUSED", "PROPOSED",
+            "SIGNED"))
+        .filter(e -> e.getAction().equals("APPRAISAL_NEGATIVE") || e.getAction().equals("SIGNER_REFUSED")
+            || e.getAction().equals("COUNCIL_REFUSED"))
         .map(DossierEvent::getComment).ifPresent(reasons::add);
     EvaluationResult result = steps.dossiers.latestEvaluation(id);
     if (result != null && result.outcome() != EvaluationResult.Outcome.MET) {
