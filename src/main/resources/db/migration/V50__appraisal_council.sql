@@ -55,3 +55,14 @@ create table appraisal_council_rule (
 insert into appraisal_council_rule (org_id, pass_num, pass_den, base, return_for_supplement, source, confirmed)
 values (null, 1, 2, 'MEMBERS', true, 'Mặc định của hoctap: quá nửa tổng số thành viên Hội đồng; TT24/TT25 không quy'
   || ' định tỷ lệ biểu quyết. Trả lại bổ sung hồ sơ là thực tiễn địa phương, không có trong Thông tư.', false);
+
+-- The registers (sổ văn bản) of documents that are not decisions — Báo cáo thẩm định (BC), the head's letter (văn
+-- bản trả lời) — per issuing body, kind and year, apart from the decision register (decision_counter): a Phòng GDĐT
+-- and its UBND huyện share one org unit but not one register.
+create table document_counter (
+  issuer_org_id   bigint        not null references org_unit (id),
+  kind            varchar(30)   not null,
+  doc_year        integer       not null,
+  last_no         integer       not null,
+  primary key (issuer_org_id, kind, doc_year)
+);

@@ -17,7 +17,6 @@ import vn.hoctap.org.OrgUnit;
 import vn.hoctap.procedure.AppraisalCouncils;
 import vn.hoctap.procedure.AppraisalCouncils.Council;
 import vn.hoctap.procedure.AppraisalCouncils.Member;
-import vn.hoctap.recognition.RecognitionService;
 import vn.hoctap.web.PersonNames;
 
 /**
@@ -37,18 +36,16 @@ public class CouncilDocuments {
   private final AppraisalCouncils councils;
   private final LegalBases bases;
   private final PublicUrl publicUrl;
-  private final RecognitionService numbers;
   private final EngineClock clock;
   private final PersonNames names;
 
   CouncilDocuments(IssuedDocuments issued, DossierService dossiers, AppraisalCouncils councils, LegalBases bases,
-      PublicUrl publicUrl, RecognitionService numbers, EngineClock clock, PersonNames names) {
+      PublicUrl publicUrl, EngineClock clock, PersonNames names) {
     this.issued = issued;
     this.dossiers = dossiers;
     this.councils = councils;
     this.bases = bases;
     this.publicUrl = publicUrl;
-    this.numbers = numbers;
     this.clock = clock;
     this.names = names;
   }
@@ -70,7 +67,7 @@ public class CouncilDocuments {
     OrgUnit body = d.getReceivingOrg();
     Issuer who = headOf(body);
     LocalDate today = clock.today();
-    String number = numbers.nextDecisionNumber(body.getId(), today.getYear()) + "/BC-"
+    String number = issued.nextNumber(body.getId(), REPORT, today.getYear()) + "/BC-"
         + (body.getKind() == OrgKind.NATION ? "BGDĐT" : body.getKind() == OrgKind.PROVINCE ? "SGDĐT" : "PGDĐT");
     String label = "“" + RecognitionDocuments.titleLabel(d.getTitle().name()) + "”";
     String unit = d.getUnit().getName();

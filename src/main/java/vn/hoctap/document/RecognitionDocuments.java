@@ -178,6 +178,8 @@ public class RecognitionDocuments {
 
   public static final String REFUSAL = "THONG_BAO_KHONG_CONG_NHAN";
   public static final String REFUSAL_SUBJECT = "DOSSIER_REFUSAL";
+  /** The letter of the head of the receiving body after the council's "không đạt" (văn bản trả lời). */
+  public static final String HEAD_LETTER = "VAN_BAN_TRA_LOI";
 
   /**
    * Thông báo không công nhận, when the competent signer refuses a dossier: numbered in the signer's register
@@ -209,7 +211,9 @@ public class RecognitionDocuments {
     Issuer who = Issuer.of(orgId, (String) d.get("code"), (String) d.get("org"), kind, role);
     LocalDate today = clock.today();
     String decisionCode = (String) d.get("decision_code");
-    String number = numbers.nextDecisionNumber(orgId, today.getYear()) + "/" + (byReceivingHead
+    // the head's letter is numbered in the receiving body's own register of letters, not in a decision register
+    String number = (byReceivingHead ? issued.nextNumber(orgId, HEAD_LETTER, today.getYear())
+        : numbers.nextDecisionNumber(orgId, today.getYear())) + "/" + (byReceivingHead
         ? (kind == OrgKind.NATION ? "BGDĐT-GDTX" : kind == OrgKind.PROVINCE ? "SGDĐT" : "PGDĐT")
         : decisionCode.startsWith("QĐ-") ? "TB-" + decisionCode.substring(3) : "TB");
     String signerTitle = byReceivingHead ? who.block().get(who.block().size() - 1) + " " + who.body()
@@ -245,7 +249,8 @@ public class RecognitionDocuments {
         List.of(), List.of("- " + unit + ";", "- Lưu: VT."), new OfficialText.SignerBlock(block, signerName),
         publicUrl.checkUrl(code), code, "Thông báo " + Nd30.number(number) + " không công nhận " + titleLabel(
         (String) d.get("title")));
-    issued.issue(new IssuedDocuments.Issue(REFUSAL, REFUSAL_SUBJECT, dossierId, code, text, signedBy, signerName,
+    issued.issue(new IssuedDocuments.Issue(byReceivingHead ? HEAD_LETTER : REFUSAL, REFUSAL_SUBJECT, dossierId, code,
+        text, signedBy, signerName,
         signerTitle, orgId, (String) d.get("code"), who.sealName(), who.place(), number));
   }
 

@@ -309,6 +309,11 @@ public class Fixtures {
    * The Hội đồng đánh giá the quick way, for tests about other steps: the head sets up a council of five that meets
    * today, all present, five votes "đạt". The dossier then waits for the competent signer.
    */
+  public TestCouncil councilPasses(long dossierId) {
+    return councilPasses(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(dossierId))
+        .list().get(0));
+  }
+
   public TestCouncil councilPasses(ProcessInstance pi) {
     TestCouncil c = councilFor(pi, 5);
     complete(c.head(), pi, RecognitionProcess.TASK_SET_UP_COUNCIL, councilForm(c, "MEETING"));
