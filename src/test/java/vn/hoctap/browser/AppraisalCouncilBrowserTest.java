@@ -47,9 +47,10 @@ class AppraisalCouncilBrowserTest {
         LearningUnitProcess.SUBMIT));
     fx.complete("phonggd", pi, LearningUnitProcess.TASK_CHECK_COMPLETENESS, Map.of(
         LearningUnitProcess.FIELD_COMPLETENESS, LearningUnitProcess.COMPLETE));
+    // the people of the Phòng GDĐT who may sit on the council, there before the step lists them
+    TestCouncil c = fx.councilFor(pi, 5);
     fx.complete("phonggd", pi, LearningUnitProcess.TASK_APPRAISE, Fixtures.with(Fixtures.districtLevel1Met(),
         LearningUnitProcess.VAR_APPRAISAL_RECOMMENDATION, LearningUnitProcess.RECOGNISE));
-    TestCouncil c = fx.councilFor(pi, 5);
     long id = Long.parseLong(pi.getBusinessKey());
     String page = "/ho-so/" + id;
 
