@@ -125,13 +125,17 @@ step() {
 }
 
 # The chain of a district-level school: who works each task and with what (team todanhgia, head hieutruong,
-# reviewer phonggd, signer chutichhuyen).
+# reviewer phonggd, the head of the Phòng GDĐT truongphong and the council's secretary thuky.huyen, signer
+# chutichhuyen).
 who_and_form() { # who_and_form TASK-KEY : prints "user|json"
   case "$1" in
     Task_SelfAssessment) echo "todanhgia|$(jq -c '. + {assessmentComment: "Tổ đánh giá họp"}' <<<"$LEVEL1_MET")" ;;
     Task_HeadReview) echo 'hieutruong|{"headDecision":"SUBMIT","headComment":"Tờ trình"}' ;;
     Task_CheckCompleteness) echo 'phonggd|{"completeness":"COMPLETE"}' ;;
     Task_Appraise) echo "phonggd|$(jq -c '. + {appraisalRecommendation: "RECOGNISE"}' <<<"$LEVEL1_MET")" ;;
+    # the Hội đồng đánh giá (TT24 Điều 10 K2 b): five people of huyện Thanh Trì, a meeting, five votes "đạt"
+    Task_SetUpCouncil) echo 'truongphong|{"councilMode":"MEETING","councilChair":"truongphong","councilSecretary":"thuky.huyen","councilMembers":"phonggd\nchutichhuyen\nhdtdkt.huyen"}' ;;
+    Task_CouncilMinutes) echo "thuky.huyen|{\"councilMeetingDate\":\"$(date +%F)\",\"councilPresent\":\"truongphong\\nthuky.huyen\\nphonggd\\nchutichhuyen\\nhdtdkt.huyen\",\"votesFor\":5,\"votesAgainst\":0,\"councilConclusion\":\"PASS\"}" ;;
     Task_Decide) echo 'chutichhuyen|{"signerDecision":"APPROVE"}' ;;
     *) fail "unexpected task $1" ;;
   esac

@@ -33,9 +33,11 @@ public class DocumentPages {
   private final DocumentChecks checks;
   private final DossierService dossiers;
   private final DossierAccess access;
+  private final CouncilDocuments council;
 
   DocumentPages(RecognitionDocuments documents, IssuedDocuments issued, DocumentChecks checks,
-      DossierService dossiers, DossierAccess access) {
+      DossierService dossiers, DossierAccess access, CouncilDocuments council) {
+    this.council = council;
     this.documents = documents;
     this.issued = issued;
     this.checks = checks;
@@ -61,6 +63,12 @@ public class DocumentPages {
     readable(dossierId);
     return pdf(documents.signedPdf(dossierId, RecognitionDocuments.REVOCATION),
         "quyet-dinh-thu-hoi-" + dossierId + ".pdf");
+  }
+
+  @GetMapping("/tai-lieu/{dossierId}/bao-cao-tham-dinh.pdf")
+  ResponseEntity<byte[]> appraisalReport(@PathVariable long dossierId) {
+    readable(dossierId);
+    return pdf(council.reportPdf(dossierId), "bao-cao-tham-dinh-" + dossierId + ".pdf");
   }
 
   @GetMapping("/tai-lieu/{dossierId}/thong-bao-khong-cong-nhan.pdf")

@@ -173,6 +173,8 @@ public class RecognitionDocuments {
 
   public static final String REFUSAL = "THONG_BAO_KHONG_CONG_NHAN";
   public static final String REFUSAL_SUBJECT = "DOSSIER_REFUSAL";
+  /** The letter of the head of the receiving body after the council's "không đạt" (văn bản trả lời). */
+  public static final String HEAD_LETTER = "VAN_BAN_TRA_LOI";
 
   /**
    * Thông báo không công nhận, when the competent signer refuses a dossier: numbered in the signer's register
@@ -181,20 +183,42 @@ public class RecognitionDocuments {
    */
   @Transactional
   public void issueRefusal(long dossierId, String signedBy, String reasons) {
+    issueRefusal(dossierId, signedBy, reasons, false);
+  }
+
+  /**
+   * The refusal notice; {@code byReceivingHead}: the letter of the head of the receiving body after the Hội đồng
+   * đánh giá concluded "không đạt" (TT24 Điều 10 K2 d, Điều 16 K2 d; TT25 Điều 9 K2 d): issued by the Phòng or Sở
+   * GDĐT in its head's name (or the Ministry), numbered in that body's register.
+   */
+  @Transactional
+  public void issueRefusal(long dossierId, String signedBy, String reasons, boolean byReceivingHead) {
     if (!issued.ofSubject(REFUSAL_SUBJECT, dossierId).isEmpty()) {
       return;
     }
     Map<String, Object> d = jdbc.queryForMap("select d.title, d.level, d.assessment_year, d.decision_code,"
-        + " d.signer_role, d.signer_title, u.name as unit, s.id as org_id, s.code, s.name as org, s.kind"
-        + " from dossier d join org_unit u on u.id = d.unit_id join org_unit s on s.id = d.signer_org_id"
-        + " where d.id = ?", dossierId);
+        + " d.signer_role, d.signer_title, d.criteria_set_id, u.name as unit, s.id as org_id, s.code, s.name as org,"
+        + " s.kind from dossier d join org_unit u on u.id = d.unit_id join org_unit s on s.id = "
+        + (byReceivingHead ? "d.receiving_org_id" : "d.signer_org_id") + " where d.id = ?", dossierId);
     long orgId = ((Number) d.get("org_id")).longValue();
-    Issuer who = Issuer.of(orgId, (String) d.get("code"), (String) d.get("org"),
-        OrgKind.valueOf((String) d.get("kind")), (String) d.get("signer_role"));
+    OrgKind kind = OrgKind.valueOf((String) d.get("kind"));
+    String role = !byReceivingHead ? (String) d.get("signer_role") : kind == OrgKind.NATION ? "signer" : "director";
+    Issuer who = Issuer.of(orgId, (String) d.get("code"), (String) d.get("org"), kind, role);
     LocalDate today = clock.today();
     String decisionCode = (String) d.get("decision_code");
-    String number = numbers.nextDecisionNumber(orgId, today.getYear()) + "/"
-        + (decisionCode.startsWith("QĐ-") ? "TB-" + decisionCode.substring(3) : "TB");
+    // the head's letter is numbered in the receiving body's own register of letters, not in a decision register
+    String number = (byReceivingHead ? issued.nextNumber(orgId, HEAD_LETTER, today.getYear())
+        : numbers.nextDecisionNumber(orgId, today.getYear())) + "/" + (byReceivingHead
+        ? (kind == OrgKind.NATION ? "BGDĐT-GDTX" : kind == OrgKind.PROVINCE ? "SGDĐT" : "PGDĐT")
+        : decisionCode.startsWith("QĐ-") ? "TB-" + decisionCode.substring(3) : "TB");
+    String signerTitle = byReceivingHead ? who.block().get(who.block().size() - 1) + " " + who.body()
+        : (String) d.get("signer_title");
+    List<String> bases = new java.util.ArrayList<>();
+    String citation = LegalBases.citation(this.bases.criteriaSource(((Number) d.get("criteria_set_id")).longValue()));
+    if (citation != null) {
+      bases.add("Căn cứ " + citation + ";");
+    }
+    bases.add(byReceivingHead ? "Căn cứ kết quả thẩm định của Hội đồng đánh giá;" : "Căn cứ kết quả thẩm định hồ sơ;");
     String label = "“" + titleLabel((String) d.get("title")) + "”";
     String unit = (String) d.get("unit");
     String signerName = signerName(signedBy);
@@ -210,7 +234,7 @@ public class RecognitionDocuments {
     }
     OfficialText text = new OfficialText(OfficialText.Form.ADMINISTRATIVE, who.superior(), who.body(), number,
         Nd30.placeAndDate(who.place(), today), "THÔNG BÁO", "Về việc không công nhận danh hiệu " + label + " năm "
-        + d.get("assessment_year"), null, List.of(), null,
+        + d.get("assessment_year"), null, bases, null,
         List.of(new OfficialText.Article(null, "Xét hồ sơ đề nghị công nhận danh hiệu " + label + " mức độ "
                 + d.get("level") + " năm " + d.get("assessment_year") + " của " + unit + ", " + who.body()
                 + " thông báo: " + unit + " chưa được công nhận danh hiệu " + label + " năm "
@@ -220,8 +244,9 @@ public class RecognitionDocuments {
         List.of(), List.of("- " + unit + ";", "- Lưu: VT."), new OfficialText.SignerBlock(block, signerName),
         publicUrl.checkUrl(code), code, "Thông báo " + Nd30.number(number) + " không công nhận " + titleLabel(
         (String) d.get("title")));
-    issued.issue(new IssuedDocuments.Issue(REFUSAL, REFUSAL_SUBJECT, dossierId, code, text, signedBy, signerName,
-        (String) d.get("signer_title"), orgId, (String) d.get("code"), who.sealName(), who.place(), number));
+    issued.issue(new IssuedDocuments.Issue(byReceivingHead ? HEAD_LETTER : REFUSAL, REFUSAL_SUBJECT, dossierId, code,
+        text, signedBy, signerName,
+        signerTitle, orgId, (String) d.get("code"), who.sealName(), who.place(), number));
   }
 
   /**

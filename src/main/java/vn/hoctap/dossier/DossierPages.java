@@ -81,12 +81,17 @@ class DossierPages {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final CriteriaEvaluator evaluator;
+  private final vn.hoctap.procedure.AppraisalCouncils councils;
+  private final vn.hoctap.document.CouncilDocuments councilDocuments;
 
   DossierPages(DossierService dossiers, DossierAccess access, DossierWorkflow workflow,
       RecognitionService recognitions, DossierStory story, StepForms forms, EngineQueries engine, TaskService tasks,
       FormService formService, RuntimeService runtime, HistoryService history, CriteriaEvaluator evaluator,
-      EvidencePages evidence, RecognitionDocuments papers) {
+      EvidencePages evidence, RecognitionDocuments papers, vn.hoctap.procedure.AppraisalCouncils councils,
+      vn.hoctap.document.CouncilDocuments councilDocuments) {
     this.papers = papers;
+    this.councils = councils;
+    this.councilDocuments = councilDocuments;
     this.evidence = evidence;
     this.dossiers = dossiers;
     this.access = access;
@@ -242,6 +247,9 @@ class DossierPages {
    */
   private StepForm formFor(Dossier d, Task t) {
     StepForm form = forms.get(formId(t));
+    if (form != null && "council-setup".equals(form.id())) {
+      return councilSetup(d, form);
+    }
     String minutes = LearningCommunityProcess.FIELD_MINUTES_FILE;
     if (form == null || form.all().stream().noneMatch(f -> minutes.equals(f.key()))) {
       return form;
@@ -253,6 +261,20 @@ class DossierPages {
                 + " «Cả hồ sơ — Biên bản họp»), rồi chọn tệp ở đây."
             : "Tệp biên bản họp đã tải lên ở mục «Minh chứng»; chưa có thì tải lên ở đó trước.",
         null, false, f.required(), null, null, null, files, f.hide(), List.of()));
+  }
+
+  /**
+   * The council's chair and secretary are chosen among the people of the bodies (the form's text fields, typed in
+   * the Tasklist, take the chosen login); the members are typed one login a line from the same list shown above.
+   */
+  private StepForm councilSetup(Dossier d, StepForm form) {
+    List<StepForm.Option> people = new ArrayList<>();
+    councils.candidates(d).forEach(p -> people.add(new StepForm.Option(p.userId(), p.name() + " — " + p.body())));
+    java.util.function.UnaryOperator<StepForm.Field> choose = f -> new StepForm.Field("select", f.key(), f.label()
+        .replace(" (tên đăng nhập)", ""), f.description(), null, false, f.required(), null, null, null,
+        List.copyOf(people), f.hide(), List.of());
+    return form.replacing(vn.hoctap.process.RecognitionProcess.FIELD_COUNCIL_CHAIR, choose)
+        .replacing(vn.hoctap.process.RecognitionProcess.FIELD_COUNCIL_SECRETARY, choose);
   }
 
   /** The latest return for supplement while the dossier is still with its applicant, or null. */
@@ -286,6 +308,8 @@ class DossierPages {
     indicators(d, model);
     model.addAttribute("recognition", recognitions.forDossier(d.getId()).orElse(null));
     model.addAttribute("papers", papers.papers(d.getId()));
+    model.addAttribute("council", councils.current(d.getId()).orElse(null));
+    model.addAttribute("councilReport", councilDocuments.report(d.getId()).orElse(null));
     model.addAttribute("history", story.history(dossiers.history(d.getId()), names));
     boolean running = d.getProcessInstanceId() != null && engine.asSystem(() -> runtime.createProcessInstanceQuery()
         .processInstanceId(d.getProcessInstanceId()).count()) > 0;
@@ -458,17 +482,25 @@ class DossierPages {
         .toList();
   }
 
-  /** The user holds the task, or it is free and the user is in one of its candidate groups. */
+  /** A personal task's people (a council member's own opinion, the council's secretary). */
+  private List<String> candidateUsers(Task t) {
+    return engine.asSystem(() -> tasks.getIdentityLinksForTask(t.getId())).stream()
+        .filter(l -> "candidate".equals(l.getType()) && l.getUserId() != null).map(IdentityLink::getUserId)
+        .toList();
+  }
+
+  /** The user holds the task, or it is free and the user is in one of its candidate groups or named on it. */
   private boolean mayWork(Task t) {
     CurrentUser user = CurrentUser.get();
     if (user.id().equals(t.getAssignee())) {
       return true;
     }
-    return candidateGroups(t).stream().anyMatch(user.groups()::contains);
+    return candidateGroups(t).stream().anyMatch(user.groups()::contains) || candidateUsers(t).contains(user.id());
   }
 
   private String holders(Task t, DossierStory.Names names) {
-    String groups = candidateGroups(t).stream().map(story::group).distinct().collect(Collectors.joining("; "));
+    String groups = java.util.stream.Stream.concat(candidateGroups(t).stream().map(story::group),
+        candidateUsers(t).stream().map(names::of)).distinct().collect(Collectors.joining("; "));
     return t.getAssignee() == null ? groups : names.of(t.getAssignee()) + " (đã nhận xử lý) — " + groups;
   }
 

@@ -55,7 +55,13 @@ public class DossierStory {
       Map.entry("DEADLINE_EXTENDED", "đã gia hạn"),
       Map.entry("REMINDER", "đã nhắc sắp đến hạn"),
       Map.entry("ESCALATED", "đã báo quá hạn lên cấp trên"),
-      Map.entry("REROUTED", "đã chuyển hồ sơ theo sắp xếp đơn vị hành chính"));
+      Map.entry("REROUTED", "đã chuyển hồ sơ theo sắp xếp đơn vị hành chính"),
+      Map.entry("COUNCIL_ESTABLISHED", "đã thành lập Hội đồng đánh giá"),
+      Map.entry("COUNCIL_OPINION", "đã gửi ý kiến bằng văn bản của thành viên Hội đồng"),
+      Map.entry("COUNCIL_PASSED", "đã ghi kết luận của Hội đồng đánh giá: đạt"),
+      Map.entry("COUNCIL_FAILED", "đã ghi kết luận của Hội đồng đánh giá: không đạt"),
+      Map.entry("APPRAISAL_REPORT", "đã lập Báo cáo thẩm định, trình người có thẩm quyền"),
+      Map.entry("COUNCIL_REFUSED", "đã ký văn bản trả lời, nêu rõ lý do không đạt"));
 
   static final Map<String, String> ROLES = Map.ofEntries(
       Map.entry("team", "Tổ đánh giá"), Map.entry("head", "Thủ trưởng"), Map.entry("reviewer", "Cán bộ thẩm định"),

@@ -94,6 +94,10 @@ public class InboxService {
     STEPS.put(RecognitionProcess.TASK_CHECK_COMPLETENESS, "Kiểm tra tính đầy đủ của hồ sơ");
     STEPS.put(RecognitionProcess.TASK_SUPPLEMENT, "Bổ sung hồ sơ theo yêu cầu");
     STEPS.put(RecognitionProcess.TASK_APPRAISE, "Thẩm định hồ sơ và minh chứng");
+    STEPS.put(RecognitionProcess.TASK_SET_UP_COUNCIL, "Thành lập Hội đồng đánh giá");
+    STEPS.put(RecognitionProcess.TASK_COUNCIL_MINUTES, "Lập biên bản họp Hội đồng đánh giá");
+    STEPS.put(RecognitionProcess.TASK_COUNCIL_OPINION, "Cho ý kiến bằng văn bản (thành viên Hội đồng)");
+    STEPS.put(RecognitionProcess.TASK_SIGN_REFUSAL, "Ký văn bản trả lời: không đạt");
     STEPS.put(RecognitionProcess.TASK_DECIDE, "Ký quyết định công nhận");
     STEPS.put("Task_PrepareList", "Lập danh sách, tự đánh giá (công dân học tập)");
     STEPS.put("Task_ReviewList", "Xét duyệt danh sách");

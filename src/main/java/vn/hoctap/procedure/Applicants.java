@@ -55,6 +55,6 @@ public final class Applicants {
    */
   public static Map<String, String> routeGroups(Dossier d) {
     return Map.of("reviewers", reviewers(d), "signers", signers(d), "unitSupervisors", unitSupervisors(d),
-        "bodySupervisors", bodySupervisors(d));
+        "bodySupervisors", bodySupervisors(d), "receivingHead", AppraisalCouncils.headGroup(d));
   }
 }

@@ -272,10 +272,14 @@ public class DossierWorkflow {
     dossiers.moveTo(dossierId, DossierStatus.REFUSED);
     dossiers.record(dossierId, actor, "REFUSED", step, reasons, null);
     // refused by the competent signer: a signed notice (Thông báo không công nhận) with the reasons
-    if (dossiers.latestEvent(dossierId, List.of("SIGNER_REFUSED", "APPRAISAL_NEGATIVE", "SIGNED"))
-        .filter(e -> e.getAction().equals("SIGNER_REFUSED") && java.util.Objects.equals(actor, e.getActor()))
-        .isPresent()) {
+    var latest = dossiers.latestEvent(dossierId, List.of("SIGNER_REFUSED", "APPRAISAL_NEGATIVE", "SIGNED",
+        "COUNCIL_REFUSED")).filter(e -> java.util.Objects.equals(actor, e.getActor()));
+    if (latest.filter(e -> e.getAction().equals("SIGNER_REFUSED")).isPresent()) {
       documents.issueRefusal(dossierId, actor, reasons);
+    }
+    // the council concluded "không đạt": the head of the receiving body's letter with the reasons (TT24/TT25 K2 d)
+    if (latest.filter(e -> e.getAction().equals("COUNCIL_REFUSED")).isPresent()) {
+      documents.issueRefusal(dossierId, actor, reasons, true);
     }
     Dossier d = dossiers.get(dossierId);
     tellApplicant(d, "REFUSED", "Không công nhận: " + d.describe(), "Lý do: " + reasons);

@@ -14,6 +14,7 @@ import vn.hoctap.dossier.Dossier;
 import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.procedure.Applicants;
+import vn.hoctap.procedure.AppraisalCouncils;
 
 /**
  * Who works on each user task, derived when the task is created from the dossier, round or award candidate bound
@@ -28,8 +29,11 @@ public class Candidates {
   private final RoundService rounds;
   private final AwardService awards;
   private final AwardRouting awardRouting;
+  private final AppraisalCouncils councils;
 
-  Candidates(StepSupport steps, RoundService rounds, AwardService awards, AwardRouting awardRouting) {
+  Candidates(StepSupport steps, RoundService rounds, AwardService awards, AwardRouting awardRouting,
+      AppraisalCouncils councils) {
+    this.councils = councils;
     this.steps = steps;
     this.rounds = rounds;
     this.awards = awards;
@@ -55,6 +59,21 @@ public class Candidates {
     return Applicants.reviewers(steps.boundDossier(execution));
   }
 
+  /** The head of the receiving body: sets up the Hội đồng đánh giá and signs a refusal (AppraisalCouncils). */
+  public String receivingHead(DelegateExecution execution) {
+    return AppraisalCouncils.headGroup(steps.boundDossier(execution));
+  }
+
+  /** The secretary of the dossier's Hội đồng đánh giá, as stored when the head set it up. */
+  public String councilSecretary(DelegateExecution execution) {
+    return CouncilSteps.council(steps, councils, execution).secretary();
+  }
+
+  /** The members of the dossier's Hội đồng đánh giá: one written-opinion task each. */
+  public List<String> councilMembers(DelegateExecution execution) {
+    return CouncilSteps.council(steps, councils, execution).userIds();
+  }
+
   /** The competent signer. */
   public String signers(DelegateExecution execution) {
     return Applicants.signers(steps.boundDossier(execution));
@@ -70,6 +89,8 @@ public class Candidates {
       case LearningCommunityProcess.TASK_MEETING, RecognitionProcess.TASK_SUPPLEMENT -> List.of(preparers, head);
       case RecognitionProcess.TASK_CHECK_COMPLETENESS, RecognitionProcess.TASK_APPRAISE -> List.of(Applicants.reviewers(d));
       case RecognitionProcess.TASK_DECIDE -> List.of(Applicants.signers(d));
+      case RecognitionProcess.TASK_SET_UP_COUNCIL, RecognitionProcess.TASK_SIGN_REFUSAL ->
+          List.of(AppraisalCouncils.headGroup(d));
       default -> throw new IllegalStateException("Bước không có trong quy trình hồ sơ: " + taskKey);
     };
   }

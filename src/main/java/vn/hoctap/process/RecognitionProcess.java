@@ -12,6 +12,11 @@ public class RecognitionProcess {
   public static final String TASK_SUPPLEMENT = "Task_Supplement";
   public static final String TASK_APPRAISE = "Task_Appraise";
   public static final String TASK_DECIDE = "Task_Decide";
+  /** Hội đồng đánh giá (TT24 Điều 10 K2, Điều 16 K2; TT25 Điều 9 K2, 14, 19): set up, deliberate, conclude. */
+  public static final String TASK_SET_UP_COUNCIL = "Task_SetUpCouncil";
+  public static final String TASK_COUNCIL_MINUTES = "Task_CouncilMinutes";
+  public static final String TASK_COUNCIL_OPINION = "Task_CouncilOpinion";
+  public static final String TASK_SIGN_REFUSAL = "Task_SignRefusal";
 
   // timers
   public static final String TIMER_SUBMISSION_REMINDER = "Timer_SubmissionReminder";
@@ -46,6 +51,9 @@ public class RecognitionProcess {
   /** What the shared procedure decided, handed back to the title's process. */
   public static final String VAR_RECOGNISED = "recognised";
   public static final String VAR_MEETING_OUTCOME = "meetingOutcome";
+  /** The council's mode (MEETING or WRITTEN) and its conclusion, each for the gateway right after its step. */
+  public static final String VAR_COUNCIL_MODE = "councilMode";
+  public static final String VAR_COUNCIL_PASSED = "councilPassed";
 
   /**
    * The only variables that outlive a step: the ids and flags the system set. A person's step outcome (headDecision,
@@ -63,6 +71,19 @@ public class RecognitionProcess {
   public static final String FIELD_CORRECTION_REASON = "correctionReason";
   public static final String FIELD_APPRAISAL_COMMENT = "appraisalComment";
   public static final String FIELD_SIGNER_COMMENT = "signerComment";
+  // the council's steps
+  public static final String FIELD_COUNCIL_CHAIR = "councilChair";
+  public static final String FIELD_COUNCIL_SECRETARY = "councilSecretary";
+  public static final String FIELD_COUNCIL_MEMBERS = "councilMembers";
+  public static final String FIELD_COUNCIL_DATE = "councilMeetingDate";
+  public static final String FIELD_PRESENT = "councilPresent";
+  public static final String FIELD_VOTES_FOR = "votesFor";
+  public static final String FIELD_VOTES_AGAINST = "votesAgainst";
+  public static final String FIELD_COUNCIL_CONCLUSION = "councilConclusion";
+  public static final String FIELD_COUNCIL_MINUTES = "councilMinutes";
+  public static final String FIELD_OPINION = "councilOpinion";
+  public static final String FIELD_OPINION_COMMENT = "councilOpinionComment";
+  public static final String FIELD_REFUSAL_REASONS = "refusalReasons";
 
   // values of the routing variables
   public static final String SUBMIT = "SUBMIT";
@@ -84,6 +105,9 @@ public class RecognitionProcess {
   public static final String SHOW_PENDING = "pendingCodes";
   public static final String SHOW_STAGE = "formStage";
   public static final String SHOW_GUIDE = "criteriaGuide";
+  public static final String SHOW_COUNCIL = "councilInfo";
+  public static final String SHOW_COUNCIL_PEOPLE = "councilPeople";
+  public static final String SHOW_COUNCIL_RULE = "councilRule";
 
   protected RecognitionProcess() {}
 }

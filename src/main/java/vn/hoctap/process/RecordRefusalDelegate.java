@@ -12,7 +12,8 @@ import vn.hoctap.procedure.DossierKinds;
 
 /**
  * Ghi nhận không công nhận: closes the dossier with every reason — first the rule of the dossier's kind, then the
- * reviewer's or signer's own words and the indicators that failed on the verified values — and tells the unit.
+ * reviewer's, the council's (in its head's letter) or the signer's own words and the indicators that failed on the
+ * verified values — and tells the unit.
  */
 @Component("recordRefusal")
 class RecordRefusalDelegate implements JavaDelegate {
@@ -31,8 +32,10 @@ class RecordRefusalDelegate implements JavaDelegate {
     List<String> reasons = new ArrayList<>();
     // the rule of the dossier's kind first (nâng mức độ 12 months after level 1, công nhận lại after retention)
     reasons.add(kinds.explain(steps.dossiers.get(id)));
-    steps.dossiers.latestEvent(id, List.of("APPRAISAL_NEGATIVE", "SIGNER_REFUSED", "PROPOSED", "SIGNED"))
-        .filter(e -> e.getAction().equals("APPRAISAL_NEGATIVE") || e.getAction().equals("SIGNER_REFUSED"))
+    steps.dossiers.latestEvent(id, List.of("APPRAISAL_NEGATIVE", "SIGNER_REFUSED", "COUNCIL_REFUSED", "PROPOSED",
+            "SIGNED"))
+        .filter(e -> e.getAction().equals("APPRAISAL_NEGATIVE") || e.getAction().equals("SIGNER_REFUSED")
+            || e.getAction().equals("COUNCIL_REFUSED"))
         .map(DossierEvent::getComment).ifPresent(reasons::add);
     EvaluationResult result = steps.dossiers.latestEvaluation(id);
     if (result != null && result.outcome() != EvaluationResult.Outcome.MET) {

@@ -103,6 +103,13 @@ class LearningUnitHttpTest {
     assertThat(http.submitForm("phonggd", check, Map.of("completeness", "COMPLETE")).status()).isEqualTo(204);
     submit("phonggd", id, with(districtLevel1Met(), "tc2_ct1_met", 46L, "correctionReason",
         "Đối chiếu sổ theo dõi kỷ luật", "appraisalRecommendation", "RECOGNISE"));
+    // the Hội đồng đánh giá through the same API (TT24 Điều 10 K2 b–c): the Trưởng phòng sets it up, it meets
+    submit("truongphong", id, Map.of("councilMode", "MEETING", "councilChair", "truongphong", "councilSecretary",
+        "thuky.huyen", "councilMembers", "phonggd\nchutichhuyen\nhdtdkt.huyen"));
+    submit("thuky.huyen", id, Map.of("councilMeetingDate", java.time.LocalDate.now(
+        vn.hoctap.common.EngineClock.ZONE).toString(), "councilPresent",
+        "truongphong\nthuky.huyen\nphonggd\nchutichhuyen\nhdtdkt.huyen", "votesFor", 5L, "votesAgainst", 0L,
+        "councilConclusion", "PASS"));
     submit("chutichhuyen", id, Map.of("signerDecision", "APPROVE"));
 
     JsonNode d = http.get("hieutruong", "/api/dossiers/" + id).json();

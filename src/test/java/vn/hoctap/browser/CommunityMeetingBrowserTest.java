@@ -37,6 +37,7 @@ class CommunityMeetingBrowserTest {
 
   @LocalServerPort int port;
   @Autowired DossierService dossiers;
+  @Autowired vn.hoctap.support.Fixtures fx;
   @Autowired JdbcTemplate jdbc;
 
   /** A past day whose day and month differ and could both be months: typed day first, it cannot be misread. */
@@ -152,6 +153,8 @@ class CommunityMeetingBrowserTest {
     assertThat(b.visible(By.id("buoc-tieu-de")).getText()).contains("Thẩm định hồ sơ và minh chứng");
     j.fill(Map.of("appraisalRecommendation", "RECOGNISE"));
     j.send();
+    // the Hội đồng đánh giá (its own pages are walked in AppraisalCouncilBrowserTest)
+    fx.councilPasses(id);
     assertThat(dossiers.get(id).getStatus()).isEqualTo(DossierStatus.AWAITING_DECISION);
 
     // the head of the education office decides

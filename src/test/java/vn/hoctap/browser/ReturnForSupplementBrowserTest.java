@@ -201,6 +201,8 @@ class ReturnForSupplementBrowserTest {
     assertThat(b.visible(By.id("buoc-tieu-de")).getText()).contains("Thẩm định hồ sơ và minh chứng");
     j.fill(Map.of("appraisalRecommendation", "RECOGNISE"));
     j.send();
+    // the Hội đồng đánh giá (its own pages are walked in AppraisalCouncilBrowserTest)
+    fx.councilPasses(id);
     assertThat(dossiers.get(id).getStatus()).isEqualTo(DossierStatus.AWAITING_DECISION);
 
     // the district chair recognises it

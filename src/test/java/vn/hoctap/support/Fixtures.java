@@ -37,6 +37,7 @@ import vn.hoctap.org.UnitKind;
 import vn.hoctap.process.LearningCommunityProcess;
 import vn.hoctap.process.LearningUnitProcess;
 import vn.hoctap.process.RecognitionProcess;
+import vn.hoctap.procedure.AppraisalCouncils;
 import vn.hoctap.security.CurrentUser;
 import vn.hoctap.security.IdentityProvisioning;
 
@@ -265,6 +266,9 @@ public class Fixtures {
    * carry the same business key), as the user sees it in their task list; null if they cannot see it.
    */
   public Task task(String user, ProcessInstance pi, String taskKey) {
+    if (RecognitionProcess.TASK_DECIDE.equals(taskKey)) {
+      councilPassesIfWaiting(pi);
+    }
     return as(user, () -> tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey())
         .taskDefinitionKey(taskKey).singleResult());
   }
@@ -276,6 +280,75 @@ public class Fixtures {
       throw new AssertionError(user + " does not see an open task " + taskKey);
     }
     as(user, () -> tasks.complete(t.getId(), form));
+  }
+
+  /** The council of a dossier as tests set it up: five people of the receiving body, the head in the chair. */
+  public record TestCouncil(String head, String chair, String secretary, List<String> members) {
+    public List<String> everyone() {
+      List<String> all = new java.util.ArrayList<>(List.of(chair, secretary));
+      all.addAll(members);
+      return all;
+    }
+  }
+
+  /**
+   * The head of the dossier's receiving body (a user of its director group, or of the Minister's) and four more
+   * people of that body (report viewers, created once per body), who may sit on its Hội đồng đánh giá.
+   */
+  public TestCouncil councilFor(ProcessInstance pi, int size) {
+    Dossier d = dossiers.get(Long.valueOf(pi.getBusinessKey()));
+    String code = d.getReceivingOrg().getCode();
+    String headGroup = AppraisalCouncils.headGroup(d);
+    var heads = identity.createUserQuery().memberOfGroup(headGroup).orderByUserId().asc().list();
+    String head = heads.isEmpty() ? "head." + code.toLowerCase() : heads.get(0).getId();
+    if (heads.isEmpty()) {
+      user(head, headGroup);
+    }
+    List<String> others = new java.util.ArrayList<>();
+    for (int i = 1; i < size; i++) {
+      String id = "hd" + i + "." + code.toLowerCase();
+      user(id, Groups.viewer(code));
+      others.add(id);
+    }
+    return new TestCouncil(head, head, others.get(0), others.subList(1, others.size()));
+  }
+
+  /** The council form values of a council: mode MEETING or WRITTEN. */
+  public static Map<String, Object> councilForm(TestCouncil c, String mode) {
+    return Map.of(RecognitionProcess.VAR_COUNCIL_MODE, mode, RecognitionProcess.FIELD_COUNCIL_CHAIR, c.chair(),
+        RecognitionProcess.FIELD_COUNCIL_SECRETARY, c.secretary(), RecognitionProcess.FIELD_COUNCIL_MEMBERS,
+        String.join("\n", c.members()));
+  }
+
+  /**
+   * The Hội đồng đánh giá the quick way, for tests about other steps: the head sets up a council of five that meets
+   * today, all present, five votes "đạt". The dossier then waits for the competent signer.
+   */
+  public TestCouncil councilPasses(long dossierId) {
+    return councilPasses(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(dossierId))
+        .list().get(0));
+  }
+
+  public TestCouncil councilPasses(ProcessInstance pi) {
+    TestCouncil c = councilFor(pi, 5);
+    complete(c.head(), pi, RecognitionProcess.TASK_SET_UP_COUNCIL, councilForm(c, "MEETING"));
+    complete(c.secretary(), pi, RecognitionProcess.TASK_COUNCIL_MINUTES, Map.of(
+        RecognitionProcess.FIELD_COUNCIL_DATE, new vn.hoctap.common.EngineClock().today().toString(),
+        RecognitionProcess.FIELD_PRESENT, String.join("\n", c.everyone()), RecognitionProcess.FIELD_VOTES_FOR, 5L,
+        RecognitionProcess.FIELD_VOTES_AGAINST, 0L, RecognitionProcess.FIELD_COUNCIL_CONCLUSION, "PASS",
+        RecognitionProcess.FIELD_COUNCIL_MINUTES, "Hội đồng thống nhất hồ sơ đạt."));
+    return c;
+  }
+
+  /**
+   * Tests written before the council step reach the signer through it: when the dossier waits for its council to be
+   * set up, the council passes it quickly ({@link #councilPasses}).
+   */
+  public void councilPassesIfWaiting(ProcessInstance pi) {
+    if (tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey())
+        .taskDefinitionKey(RecognitionProcess.TASK_SET_UP_COUNCIL).count() > 0) {
+      councilPasses(pi);
+    }
   }
 
   /**

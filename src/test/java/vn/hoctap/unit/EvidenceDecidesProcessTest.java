@@ -133,7 +133,8 @@ class EvidenceDecidesProcessTest {
     evidence.mark(id(pi), plan.getId(), EvidenceService.Verdict.PHU_HOP, null,
         new CurrentUser("phonggd", List.of(Groups.reviewer("HN-TT"))));
     fx.complete("phonggd", pi, TASK_APPRAISE, with(districtLevel1Met(), VAR_APPRAISAL_RECOMMENDATION, RECOGNISE));
-    assertThat(fx.appraisal(pi)).isWaitingAt(TASK_DECIDE);
+    // the criteria met: the dossier goes on to the Hội đồng đánh giá
+    assertThat(fx.appraisal(pi)).isWaitingAt(TASK_SET_UP_COUNCIL);
     assertThat(dossiers.latestEvaluation(id(pi)).indicator("TC1.CT1").evidence()).isEqualTo("1 tệp minh chứng");
   }
 }

@@ -272,6 +272,7 @@ class LearningUnitProcessTest {
     ProcessInstance pi = submitted(u);
     fx.complete("phonggd", pi, TASK_CHECK_COMPLETENESS, Map.of(FIELD_COMPLETENESS, COMPLETE));
     fx.complete("phonggd", pi, TASK_APPRAISE, with(districtLevel1Met(), VAR_APPRAISAL_RECOMMENDATION, RECOGNISE));
+    fx.councilPasses(pi);
     assertThat(dossiers.get(dossierId(pi)).getStatus()).isEqualTo(DossierStatus.AWAITING_DECISION);
     fx.complete("chutichhuyen", pi, TASK_DECIDE, Map.of(VAR_SIGNER_DECISION, REFUSE, FIELD_SIGNER_COMMENT,
         "Đơn vị bị xử lý kỷ luật trong năm"));
