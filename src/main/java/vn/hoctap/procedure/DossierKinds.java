@@ -39,10 +39,15 @@ public class DossierKinds {
     this.clock = clock;
   }
 
-  /** The applicant's recognitions of the title, newest decision first, except the one of the dossier itself. */
+  /**
+   * The applicant's recognitions of the title decided by today, newest decision first, except the one of the dossier
+   * itself: its own and those of a dissolved predecessor mapped to it, never a revoked one (RecognitionService.HELD).
+   */
   private List<Recognition> held(OrgUnit applicant, Title title, Long ownDossierId) {
-    return recognitions.ofUnit(applicant.getId()).stream()
-        .filter(r -> r.getTitle() == title && !Objects.equals(r.getDossierId(), ownDossierId)).toList();
+    LocalDate today = clock.today();
+    return recognitions.heldBy(applicant.getId()).stream()
+        .filter(r -> r.getTitle() == title && !Objects.equals(r.getDossierId(), ownDossierId)
+            && !r.getDecisionDate().isAfter(today)).toList();
   }
 
   /**

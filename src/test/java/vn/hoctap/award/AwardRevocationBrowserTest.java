@@ -61,6 +61,8 @@ class AwardRevocationBrowserTest {
     af.sign(c, school.head(), AwardProcess.APPROVE, null);
     String code = jdbc.queryForObject("select d.check_code from issued_document d join award_decision a on a.id ="
         + " d.subject_id where d.subject_kind = 'AWARD_DECISION' and a.proposal_id = ?", String.class, proposal);
+    Long decisionId = jdbc.queryForObject("select subject_id from issued_document where check_code = ?", Long.class,
+        code);
     String reason = "Người được khen đã bị kỷ luật trong năm xét khen thưởng";
 
     try (BrowserSession b = new BrowserSession()) {
@@ -79,14 +81,15 @@ class AwardRevocationBrowserTest {
       b.click(By.id("xac-nhan-thu-hoi"));
       assertThat(b.visible(By.cssSelector(".field-errors")).getText()).contains("Cần ghi lý do thu hồi");
       assertThat(jdbc.queryForObject("select count(*) from document_revocation where subject_kind ="
-          + " 'AWARD_DECISION'", Integer.class)).isZero();
+          + " 'AWARD_DECISION' and subject_id = ?", Integer.class, decisionId)).isZero();
 
       b.driver.findElement(By.id("lyDo")).clear();
       b.type(By.id("lyDo"), reason);
       b.click(By.id("xac-nhan-thu-hoi"));
       assertThat(b.visible(By.id("da-thu-hoi")).getText()).contains("Đã thu hồi theo Quyết định số", reason);
       String revNo = jdbc.queryForObject("select d.decision_no from document_revocation v join issued_document d on"
-          + " d.id = v.document_id where v.subject_kind = 'AWARD_DECISION'", String.class);
+          + " d.id = v.document_id where v.subject_kind = 'AWARD_DECISION' and v.subject_id = ?", String.class,
+          decisionId);
       check(b, "quan-tri-da-thu-hoi-khen-thuong", true);
 
       b.click(By.id("trang-kiem-tra"));
