@@ -166,16 +166,21 @@ public class DossierKinds {
   }
 
   /**
-   * The first line of a refusal: the dossier's kind and its rule — why it is not met today, or that it is.
+   * The first line of a refusal: the dossier's kind and its rule — why it is not met today, or, for công nhận lại
+   * and nâng mức độ, that it is (their rule is named first in every refusal); nothing for a first recognition whose
+   * rule is met, which is no reason of the refusal.
    */
   @Transactional(readOnly = true)
-  public String explain(Dossier d) {
+  public Optional<String> explain(Dossier d) {
     Optional<String> problem = problem(d.getUnit(), d.getTitle(), d.getKind(), d.getLevel(), d.getId());
-    return "Loại hồ sơ “" + d.getKind().label() + "”: " + problem.orElse(switch (d.getKind()) {
-      case FIRST -> "đơn vị chưa từng được công nhận " + d.getTitle().label() + ", điều kiện của loại hồ sơ đáp ứng.";
+    if (problem.isEmpty() && d.getKind() == DossierKind.FIRST) {
+      return Optional.empty();
+    }
+    return Optional.of("Loại hồ sơ “" + d.getKind().label() + "”: " + problem.orElse(switch (d.getKind()) {
+      case FIRST -> throw new IllegalStateException("met first recognition has no line");
       case RENEWAL -> "kết quả công nhận trước đã hết thời hạn bảo lưu, điều kiện của loại hồ sơ đáp ứng.";
       case UPGRADE -> "đã đủ " + rules.upgradeWaitMonths(d.getTitle()) + " tháng kể từ quyết định công nhận mức độ 1,"
           + " điều kiện của loại hồ sơ đáp ứng.";
-    });
+    }));
   }
 }

@@ -31,7 +31,7 @@ class RecordRefusalDelegate implements JavaDelegate {
     Long id = steps.dossierId(execution);
     List<String> reasons = new ArrayList<>();
     // the rule of the dossier's kind first (nâng mức độ 12 months after level 1, công nhận lại after retention)
-    reasons.add(kinds.explain(steps.dossiers.get(id)));
+    kinds.explain(steps.dossiers.get(id)).ifPresent(reasons::add);
     steps.dossiers.latestEvent(id, List.of("APPRAISAL_NEGATIVE", "SIGNER_REFUSED", "COUNCIL_REFUSED", "PROPOSED",
             "SIGNED"))
         .filter(e -> e.getAction().equals("APPRAISAL_NEGATIVE") || e.getAction().equals("SIGNER_REFUSED")

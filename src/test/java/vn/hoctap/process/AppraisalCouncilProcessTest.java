@@ -27,6 +27,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.hoctap.browser.Accessibility;
+import vn.hoctap.signing.IndependentCheck;
+import vn.hoctap.signing.PdfPictures;
+import vn.hoctap.signing.PdfaValidation;
+import vn.hoctap.signing.SignerKeys;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.document.CouncilDocuments;
@@ -68,6 +74,8 @@ class AppraisalCouncilProcessTest {
   @Autowired RecognitionDocuments documents;
   @Autowired IssuedDocuments issued;
   @Autowired NotificationService notifications;
+  @Autowired SignerKeys keys;
+  @LocalServerPort int port;
 
   @BeforeEach
   void init() {
@@ -164,6 +172,24 @@ class AppraisalCouncilProcessTest {
     }
   }
 
+  /**
+   * Issue 20 for the council's documents: signed with the head's key from the demo CA and validated independently
+   * (intact, over the whole file, chained to the demo root, with its signing time), PDF/A-2b, rendered to
+   * docs/screenshots, genuine at the public upload check, and "ĐÃ BỊ SỬA ĐỔI" there with one byte changed.
+   */
+  void signedAndCheckable(byte[] pdf, String picture) throws Exception {
+    IndependentCheck check = IndependentCheck.of(pdf, keys.demo().orElseThrow().root());
+    assertThat(check.intact()).isTrue();
+    assertThat(check.coversWholeFile()).isTrue();
+    assertThat(check.chainsToRoot()).isTrue();
+    assertThat(check.signingTime()).isNotNull();
+    assertThat(PdfaValidation.failures(pdf)).isEmpty();
+    Accessibility.keep(PdfPictures.render(pdf, picture), picture);
+    assertThat(PdfPictures.uploadCheck(port, picture + ".pdf", pdf).body()).contains("data-outcome=\"GENUINE\"");
+    assertThat(PdfPictures.uploadCheck(port, picture + ".pdf", PdfPictures.oneByteChanged(pdf)).body())
+        .contains("data-outcome=\"ALTERED\"", "ĐÃ BỊ SỬA ĐỔI");
+  }
+
   @Test
   void tt24Dieu10K2_districtUnitCouncilMeets_reportIssued_thenTheChairmanDecides() throws Exception {
     ProcessInstance pi = districtUnitAtCouncil();
@@ -196,6 +222,7 @@ class AppraisalCouncilProcessTest {
         "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "kính trình Chủ tịch UBND huyện", "Hội đồng kết luận: ĐẠT", "TRƯỞNG PHÒNG",
         report.checkCode());
     assertThat(issued.withCode(report.checkCode())).hasSize(1);
+    signedAndCheckable(councilDocuments.reportPdf(id(pi)), "bao-cao-tham-dinh");
 
     fx.complete("chutichhuyen", pi, TASK_DECIDE, Map.of(VAR_SIGNER_DECISION, APPROVE));
     assertThat(pi).isEnded().hasPassed(END_RECOGNISED);
@@ -296,6 +323,7 @@ class AppraisalCouncilProcessTest {
         "GIÁM ĐỐC");
     // NĐ 30/2020: a zero before days 1–9 and months 1–2 only
     assertThat(t).contains("Hà Nội, ngày 01 tháng 12 năm 2026").doesNotContain("tháng 012");
+    signedAndCheckable(documents.refusalPdf(id(pi)), "van-ban-tra-loi-hoi-dong-khong-dat");
   }
 
   @Test
