@@ -51,6 +51,7 @@ import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnitRepository;
 import vn.hoctap.org.UnitKind;
 import vn.hoctap.org.UnitProfile;
+import vn.hoctap.procedure.AppraisalCouncils;
 import vn.hoctap.process.AssessmentRoundProcess;
 import vn.hoctap.process.IndicatorPreview;
 import vn.hoctap.process.LearningCommunityProcess;
@@ -346,8 +347,39 @@ public class TierDemoData implements ApplicationRunner {
     appraisal.put(RecognitionProcess.VAR_APPRAISAL_RECOMMENDATION, RecognitionProcess.RECOGNISE);
     appraisal.put(RecognitionProcess.FIELD_APPRAISAL_COMMENT, "Hồ sơ và minh chứng phù hợp; đề nghị công nhận");
     complete(reviewer, id, RecognitionProcess.TASK_APPRAISE, appraisal);
+    councilPasses(id);
     complete(signer, id, RecognitionProcess.TASK_DECIDE, Map.of(RecognitionProcess.VAR_SIGNER_DECISION,
         RecognitionProcess.APPROVE));
+  }
+
+  /**
+   * The Hội đồng đánh giá of the receiving body (TT24 Điều 10 K2 b, Điều 16 K2 b; TT25 Điều 9 K2 b, Điều 14, 19):
+   * its head sets it up with four demo members of that body, it meets the same day, all five vote "đạt"; the signed
+   * Báo cáo thẩm định is issued and the dossier waits for the signer.
+   */
+  private void councilPasses(Long id) {
+    Dossier d = dossiers.get(id);
+    String code = d.getReceivingOrg().getCode();
+    String head = identity.createUserQuery().memberOfGroup(AppraisalCouncils.headGroup(d)).orderByUserId().asc()
+        .list().stream().findFirst().orElseThrow(() -> new IllegalStateException("Demo: nobody heads " + code))
+        .getId();
+    List<String> members = new ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      String member = "hoidong" + i + "." + code.toLowerCase(java.util.Locale.ROOT);
+      user(member, "Ủy viên " + i, "Hội đồng", Groups.viewer(code), d.getReceivingOrg().getName());
+      members.add(member);
+    }
+    complete(head, id, RecognitionProcess.TASK_SET_UP_COUNCIL, Map.of(RecognitionProcess.VAR_COUNCIL_MODE,
+        AppraisalCouncils.MEETING, RecognitionProcess.FIELD_COUNCIL_CHAIR, head,
+        RecognitionProcess.FIELD_COUNCIL_SECRETARY, members.get(0), RecognitionProcess.FIELD_COUNCIL_MEMBERS,
+        String.join("\n", members.subList(1, members.size()))));
+    List<String> everyone = new ArrayList<>(List.of(head));
+    everyone.addAll(members);
+    complete(members.get(0), id, RecognitionProcess.TASK_COUNCIL_MINUTES, Map.of(
+        RecognitionProcess.FIELD_COUNCIL_DATE, clock.today().toString(), RecognitionProcess.FIELD_PRESENT,
+        String.join("\n", everyone), RecognitionProcess.FIELD_VOTES_FOR, 5L, RecognitionProcess.FIELD_VOTES_AGAINST,
+        0L, RecognitionProcess.FIELD_COUNCIL_CONCLUSION, AppraisalCouncils.PASS, RecognitionProcess.FIELD_COUNCIL_MINUTES,
+        "Hội đồng thống nhất: hồ sơ và minh chứng đạt các tiêu chí, chỉ tiêu; đề nghị công nhận."));
   }
 
   /**

@@ -116,7 +116,7 @@ class AppraisalCouncilBrowserTest {
         b.driver.get(j.url(page));
         assertThat(b.visible(By.id("hoi-dong")).getText()).contains("Hội đồng kết luận: ĐẠT",
             "chờ xác nhận văn bản");
-        byte[] pdf = j.download(By.linkText("Báo cáo thẩm định (tệp PDF)"));
+        byte[] pdf = j.download(By.id("tai-bao-cao-tham-dinh"));
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
         Accessibility.check(b, "hoi-dong-ket-luan", true);
       } catch (Throwable e) {

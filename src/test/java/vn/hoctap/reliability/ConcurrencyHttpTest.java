@@ -255,6 +255,7 @@ class ConcurrencyHttpTest {
       fx.complete(district.reviewer(), pi, TASK_CHECK_COMPLETENESS, Map.of(FIELD_COMPLETENESS, COMPLETE));
       fx.complete(district.reviewer(), pi, TASK_APPRAISE, with(districtLevel1Met(), VAR_APPRAISAL_RECOMMENDATION,
           RECOGNISE));
+      fx.councilPasses(pi);
     }
     List<String> ids = dossiers.stream().map(pi -> taskOf(district.signer(), pi)).toList();
 
