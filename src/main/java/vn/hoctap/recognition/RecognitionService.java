@@ -58,12 +58,16 @@ public class RecognitionService {
    * so numbers are unique and, since a rolled-back transaction gives its number back, gap-free. The first number
    * of a year inserts the row at 0 behind a savepoint: if another transaction inserted it first, only the insert
    * is undone (on PostgreSQL a failed statement would otherwise abort the whole transaction) and the update waits
-   * for that transaction's lock like any other.
+   * for that transaction's lock like any other. On H2 the insert gives up after its lock timeout while the other
+   * transaction (signing its documents) has not committed yet: then it is tried again, a few times.
    */
   @Transactional
   public int nextDecisionNumber(Long signerOrgId, int year) {
     String bump = "update decision_counter set last_no = last_no + 1 where signer_org_id = ? and decision_year = ?";
-    if (jdbc.update(bump, signerOrgId, year) == 0) {
+    for (int attempt = 0; jdbc.update(bump, signerOrgId, year) == 0; attempt++) {
+      if (attempt == 10) {
+        throw new IllegalStateException("decision_counter row missing for signer " + signerOrgId + ", " + year);
+      }
       jdbc.execute((ConnectionCallback<Void>) c -> {
         Savepoint before = c.setSavepoint();
         try (PreparedStatement insert = c.prepareStatement(
@@ -77,9 +81,6 @@ public class RecognitionService {
         }
         return null;
       });
-      if (jdbc.update(bump, signerOrgId, year) != 1) {
-        throw new IllegalStateException("decision_counter row missing for signer " + signerOrgId + ", " + year);
-      }
     }
     return jdbc.queryForObject("select last_no from decision_counter where signer_org_id = ? and decision_year = ?",
         Integer.class, signerOrgId, year);
