@@ -71,6 +71,12 @@ public class DocumentPages {
     return pdf(council.reportPdf(dossierId), "bao-cao-tham-dinh-" + dossierId + ".pdf");
   }
 
+  @GetMapping("/tai-lieu/{dossierId}/du-thao-quyet-dinh.pdf")
+  ResponseEntity<byte[]> draftDecision(@PathVariable long dossierId) {
+    readable(dossierId);
+    return pdf(documents.draftDecision(dossierId), "du-thao-quyet-dinh-" + dossierId + ".pdf");
+  }
+
   @GetMapping("/tai-lieu/{dossierId}/thong-bao-khong-cong-nhan.pdf")
   ResponseEntity<byte[]> refusal(@PathVariable long dossierId) {
     readable(dossierId);

@@ -13,11 +13,15 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.common.Dates;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
+import vn.hoctap.dossier.Dossier;
+import vn.hoctap.dossier.DossierKindRules;
 import vn.hoctap.dossier.DossierService;
+import vn.hoctap.dossier.DossierStatus;
 import vn.hoctap.dossier.Title;
 import vn.hoctap.recognition.RecognitionService;
 import vn.hoctap.web.PersonNames;
 import vn.hoctap.org.OrgKind;
+import vn.hoctap.org.OrgUnit;
 
 /**
  * Quyết định công nhận and Giấy chứng nhận of a recognition, in the layout of Nghị định 30/2020/NĐ-CP
@@ -73,9 +77,14 @@ public class RecognitionDocuments {
   private final PublicUrl publicUrl;
   private final RecognitionService numbers;
   private final DossierService dossiers;
+  private final Nd30Layout layout;
+  private final DossierKindRules kindRules;
 
   RecognitionDocuments(JdbcTemplate jdbc, EngineClock clock, PersonNames names, IssuedDocuments issued,
-      LegalBases bases, PublicUrl publicUrl, RecognitionService numbers, DossierService dossiers) {
+      LegalBases bases, PublicUrl publicUrl, RecognitionService numbers, DossierService dossiers, Nd30Layout layout,
+      DossierKindRules kindRules) {
+    this.layout = layout;
+    this.kindRules = kindRules;
     this.numbers = numbers;
     this.dossiers = dossiers;
     this.jdbc = jdbc;
@@ -108,6 +117,30 @@ public class RecognitionDocuments {
     issued.issue(new IssuedDocuments.Issue(CERTIFICATE, SUBJECT, r.recognitionId(), r.verificationCode(),
         certificateText(r, who, signerName, url), r.signedBy(), signerName, r.signerTitle(), r.signerOrgId(),
         r.signerOrgCode(), who.sealName(), who.place(), r.decisionNo()));
+  }
+
+  /**
+   * The dự thảo Quyết định công nhận that goes with the Báo cáo thẩm định to the competent signer (TT24 Điều 10 K2 đ,
+   * Điều 16 K2 đ; TT25 Điều 9 K2 đ): the decision as it would read if signed today, its number and the certificate's
+   * left blank, not signed. Only while the dossier waits for the decision; then the signed decision replaces it.
+   */
+  @Transactional(readOnly = true)
+  public byte[] draftDecision(long dossierId) {
+    Dossier d = dossiers.get(dossierId);
+    if (d.getStatus() != DossierStatus.IN_APPRAISAL && d.getStatus() != DossierStatus.AWAITING_DECISION
+        || numbers.forDossier(dossierId).isPresent()) {
+      throw DomainException.notFound("Hồ sơ số " + dossierId + " không còn chờ quyết định nên không có dự thảo"
+          + " quyết định; xem quyết định đã ký (nếu có) trên trang hồ sơ.");
+    }
+    OrgUnit signer = d.getSignerOrg();
+    LocalDate today = clock.today();
+    Recognised r = new Recognised(0, dossierId, d.getTitle().name(), d.getTitle().label(), d.getLevel(),
+        d.getAssessmentYear(), d.getUnit().getName(), signer.getName(), d.getSignerTitle(), null,
+        "/" + d.getDecisionCode(), today, kindRules.retainedUntil(d.getTitle(), d.getAssessmentYear(), today), "…",
+        null, issuingBody(signer.getName(), signer.getKind(), d.getSignerRole()), signer.getId(), signer.getCode(),
+        signer.getKind(), d.getSignerRole(), d.getCriteriaSetId(), d.getReceivingOrg().getName(),
+        d.getReceivingOrg().getKind(), d.getKind().name());
+    return layout.draft(decisionText(r, r.issuer(), "", null), clock.now());
   }
 
   /** The stored, signed document of a recognised dossier. */

@@ -223,9 +223,21 @@ class AppraisalCouncilProcessTest {
         report.checkCode());
     assertThat(issued.withCode(report.checkCode())).hasSize(1);
     signedAndCheckable(councilDocuments.reportPdf(id(pi)), "bao-cao-tham-dinh");
+    // with it, the draft decision for the signer (TT24 Điều 10 K2 đ): the decision's text, unnumbered, unsigned
+    byte[] draft = documents.draftDecision(id(pi));
+    try (PDDocument doc = Loader.loadPDF(draft)) {
+      assertThat(doc.getSignatureDictionaries()).isEmpty();
+    }
+    assertThat(text(draft)).contains("QUYẾT ĐỊNH", "Về việc công nhận danh hiệu “Đơn vị học tập” năm " + YEAR,
+        "Căn cứ Thông tư số 24/2023/TT-BGDĐT ngày 11 tháng 12 năm 2023", "Điều 1.", "mức độ 1 năm " + YEAR,
+        "Thanh Trì, ngày 01 tháng 12 năm 2026");
+    assertThat(PdfaValidation.failures(draft)).isEmpty();
+    Accessibility.keep(PdfPictures.render(draft, "du-thao-quyet-dinh"), "du-thao-quyet-dinh");
 
     fx.complete("chutichhuyen", pi, TASK_DECIDE, Map.of(VAR_SIGNER_DECISION, APPROVE));
     assertThat(pi).isEnded().hasPassed(END_RECOGNISED);
+    // decided: the signed decision replaces the draft
+    assertThat(refusal(() -> documents.draftDecision(id(pi))).getMessage()).contains("không còn chờ quyết định");
   }
 
   @Test
