@@ -63,7 +63,7 @@ class SpreadsheetBombHttpTest {
     return "/api/rounds/" + r.id() + "/imports?subject=OFFICIAL";
   }
 
-  /** The upload answered 400 with a Vietnamese message, quickly, and the heap it used stayed under 512 MB. */
+  /** The upload answered 400 with a Vietnamese message, quickly, and kept less than 256 MB of heap alive. */
   static void assertRefusedCheaply(String what, Response r, HeapWatch.Heap heap) {
     System.out.printf("[bomb] %s: %d in %d ms; heap before %d MB, live after GC (max) %d MB over %d GCs, peak"
         + " (garbage included) %d MB: +%d MB; %s%n", what, r.status(), heap.millis(), heap.beforeMb(),
@@ -75,7 +75,10 @@ class SpreadsheetBombHttpTest {
     // what the upload keeps alive: the heap in use after each GC during it; without a GC, everything it allocated
     // (garbage included) is in the pools' peak. The peak with garbage is not a bound once GCs run (G1 grows eden).
     if (heap.gcs() > 0) {
-      assertThat(heap.liveMaxMb()).as(what + ": heap in use after each GC").isLessThan(512);
+      // measured against the heap in use before the upload: the JVM also holds every test context cached so far
+      // (about 490 MB in one run, 550 MB in a later one with more contexts), which is not the upload's
+      assertThat(heap.liveMaxMb() - heap.beforeMb()).as(what + ": heap in use after each GC, over what was in use"
+          + " before").isLessThan(256);
     } else {
       // no GC ran: the growth is garbage and live data together, which says little about what stayed live (it grew
       // from about 400 to 640 MB between runs as other work in the same JVM allocated). The bound that matters:
