@@ -1,8 +1,6 @@
 package vn.hoctap.award;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.hoctap.award.AwardFixtures.person;
-import static vn.hoctap.award.AwardFixtures.request;
 
 import java.time.LocalDate;
 import java.util.Date;
@@ -53,14 +51,9 @@ class AwardDecisionRevokedHttpTest {
 
   /** A school's Giấy khen for one teacher, decided and signed; the code of its decision. */
   String signedAward(TestUnit school) {
-    AwardFixtures.Council council = af.council(school.code(), 3);
-    Long proposal = af.propose(school.head(), request(school.code(), AwardForm.GIAY_KHEN, 2025,
-        person("Trần Văn Bình", school.code())));
-    Long c = af.candidate(proposal, 0);
-    for (String m : council.members()) {
-      af.vote(c, m, CouncilService.YES);
-    }
-    af.close(c, council.secretary());
+    AwardFixtures.Passed passed = af.giayKhenPassed(school, "Trần Văn Bình");
+    Long proposal = passed.proposal();
+    Long c = passed.candidate();
     af.sign(c, school.head(), AwardProcess.APPROVE, null);
     return jdbc.queryForObject("select d.check_code from issued_document d join award_decision a on a.id ="
         + " d.subject_id where d.subject_kind = 'AWARD_DECISION' and a.proposal_id = ?", String.class, proposal);

@@ -1,8 +1,6 @@
 package vn.hoctap.award;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.hoctap.award.AwardFixtures.person;
-import static vn.hoctap.award.AwardFixtures.request;
 
 import java.time.LocalDate;
 import java.util.Date;
@@ -51,14 +49,9 @@ class AwardDecisionSignedTest {
   void theAwardDecisionIsSignedWhenTheHeadSigns() throws Exception {
     ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 1, 20).atTime(9, 0).atZone(EngineClock.ZONE).toInstant()));
     TestUnit school = fx.newUnit("HN-TT", UnitKind.PRIMARY, true);
-    AwardFixtures.Council council = af.council(school.code(), 3);
-    Long proposal = af.propose(school.head(), request(school.code(), AwardForm.GIAY_KHEN, 2025,
-        person("Nguyễn Thị Hoa", school.code())));
-    Long c = af.candidate(proposal, 0);
-    for (String m : council.members()) {
-      af.vote(c, m, CouncilService.YES);
-    }
-    af.close(c, council.secretary());
+    AwardFixtures.Passed passed = af.giayKhenPassed(school, "Nguyễn Thị Hoa");
+    Long proposal = passed.proposal();
+    Long c = passed.candidate();
     af.sign(c, school.head(), AwardProcess.APPROVE, null);
 
     Map<String, Object> doc = jdbc.queryForMap("select d.id, d.check_code, d.status, d.method from issued_document d"

@@ -130,4 +130,20 @@ class AwardFixtures {
     form.put(AwardProcess.FIELD_COMMENT, comment);
     fx.as(signer, () -> tasks.complete(t.getId(), form));
   }
+
+  /** A school's Giấy khen list for 2025 whose council of three voted "đồng ý" and closed: waiting for its head. */
+  record Passed(Council council, Long proposal, Long candidate) {}
+
+  /** The school's head proposes {@code name} for a Giấy khen of 2025; a council of three passes it unanimously. */
+  Passed giayKhenPassed(Fixtures.TestUnit school, String name) {
+    Council council = council(school.code(), 3);
+    Long proposal = propose(school.head(), request(school.code(), AwardForm.GIAY_KHEN, 2025,
+        person(name, school.code())));
+    Long c = candidate(proposal, 0);
+    for (String m : council.members()) {
+      vote(c, m, CouncilService.YES);
+    }
+    close(c, council.secretary());
+    return new Passed(council, proposal, c);
+  }
 }

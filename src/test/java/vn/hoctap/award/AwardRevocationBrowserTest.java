@@ -1,8 +1,6 @@
 package vn.hoctap.award;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.hoctap.award.AwardFixtures.person;
-import static vn.hoctap.award.AwardFixtures.request;
 import static vn.hoctap.browser.Accessibility.check;
 
 import java.time.LocalDate;
@@ -50,14 +48,9 @@ class AwardRevocationBrowserTest {
   void anAdministratorRevokesAnAwardDecisionAndAnyoneSeesIt() throws Exception {
     ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 1, 20).atTime(9, 0).atZone(EngineClock.ZONE).toInstant()));
     TestUnit school = fx.newUnit("HN-TT", UnitKind.PRIMARY, true);
-    AwardFixtures.Council council = af.council(school.code(), 3);
-    Long proposal = af.propose(school.head(), request(school.code(), AwardForm.GIAY_KHEN, 2025,
-        person("Phan Thị Thu", school.code())));
-    Long c = af.candidate(proposal, 0);
-    for (String m : council.members()) {
-      af.vote(c, m, CouncilService.YES);
-    }
-    af.close(c, council.secretary());
+    AwardFixtures.Passed passed = af.giayKhenPassed(school, "Phan Thị Thu");
+    Long proposal = passed.proposal();
+    Long c = passed.candidate();
     af.sign(c, school.head(), AwardProcess.APPROVE, null);
     String code = jdbc.queryForObject("select d.check_code from issued_document d join award_decision a on a.id ="
         + " d.subject_id where d.subject_kind = 'AWARD_DECISION' and a.proposal_id = ?", String.class, proposal);

@@ -1,8 +1,6 @@
 package vn.hoctap.award;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.hoctap.award.AwardFixtures.person;
-import static vn.hoctap.award.AwardFixtures.request;
 
 import java.time.LocalDate;
 import java.util.Date;
@@ -52,14 +50,9 @@ class ProposalSubmissionSignedTest {
   void theHeadOfTheProposingBodySignsTheSubmission() throws Exception {
     ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 1, 20).atTime(9, 0).atZone(EngineClock.ZONE).toInstant()));
     TestUnit school = fx.newUnit("HN-TT", UnitKind.PRIMARY, true);
-    AwardFixtures.Council council = af.council(school.code(), 3);
-    Long proposal = af.propose(school.head(), request(school.code(), AwardForm.GIAY_KHEN, 2025,
-        person("Lê Thị Mai", school.code())));
-    Long c = af.candidate(proposal, 0);
-    for (String m : council.members()) {
-      af.vote(c, m, CouncilService.YES);
-    }
-    af.close(c, council.secretary());
+    AwardFixtures.Passed passed = af.giayKhenPassed(school, "Lê Thị Mai");
+    AwardFixtures.Council council = passed.council();
+    Long proposal = passed.proposal();
     String pdfPath = "/khen-thuong/" + proposal + "/to-trinh.pdf";
 
     // the draft: the same layout, nothing signed

@@ -1,9 +1,6 @@
 package vn.hoctap.citizen;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.hoctap.citizen.RoundFixtures.newPersonId;
-import static vn.hoctap.citizen.RoundFixtures.passing;
-import static vn.hoctap.citizen.RoundFixtures.scores;
 import static vn.hoctap.process.LearningUnitProcess.*;
 
 import java.io.ByteArrayInputStream;
@@ -36,7 +33,6 @@ import vn.hoctap.dossier.EvidenceService;
 import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.UnitKind;
-import vn.hoctap.process.AssessmentRoundProcess;
 import vn.hoctap.process.LearningCommunityProcess;
 import vn.hoctap.security.CurrentUser;
 import vn.hoctap.support.Fixtures;
@@ -93,25 +89,7 @@ class KnownValuesTest {
 
   /** A decided "Công dân học tập" round of the body: {@code passed} entries recognised, {@code failed} not. */
   Round decidedRound(Body body, Subject subject, int passed, int failed, int learners) {
-    Round r = rf.start(body, RoundKind.CITIZEN, YEAR);
-    for (int i = 0; i < passed; i++) {
-      rounds.saveEntry(r.id(), subject, newPersonId(), "Người đạt " + i, null, passing(), null, body.preparer());
-    }
-    for (int i = 0; i < failed; i++) {
-      rounds.saveEntry(r.id(), subject, newPersonId(), "Người chưa đạt " + i, null,
-          scores(10, 10, 10, 10, 10, 10, 4, 10, 10, 10), null, body.preparer());
-    }
-    for (int i = 0; i < learners; i++) {
-      rounds.saveEntry(r.id(), Subject.LEARNER, newPersonId(), "Học viên " + i, null, passing(), null,
-          body.preparer());
-    }
-    ProcessInstance round = rf.instance(r);
-    complete(body.preparer(), round, AssessmentRoundProcess.TASK_PREPARE, Map.of());
-    complete(body.reviewer(), round, AssessmentRoundProcess.TASK_REVIEW,
-        Map.of(AssessmentRoundProcess.VAR_REVIEW_OUTCOME, AssessmentRoundProcess.APPROVE_ALL));
-    complete(body.decider(), round, AssessmentRoundProcess.TASK_DECIDE,
-        Map.of(AssessmentRoundProcess.VAR_DECISION, AssessmentRoundProcess.RECOGNISE));
-    return rounds.get(r.id());
+    return rf.decided(body, YEAR, subject, passed, failed, learners);
   }
 
   @Test

@@ -1,14 +1,8 @@
 package vn.hoctap.citizen;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.hoctap.citizen.RoundFixtures.newPersonId;
-import static vn.hoctap.citizen.RoundFixtures.passing;
-import static vn.hoctap.process.AssessmentRoundProcess.*;
 
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,7 +14,6 @@ import vn.hoctap.signing.IndependentCheck;
 import vn.hoctap.signing.PdfPictures;
 import vn.hoctap.signing.PdfaValidation;
 import vn.hoctap.signing.SignerKeys;
-import vn.hoctap.support.Fixtures;
 import vn.hoctap.support.HoctapTest;
 import vn.hoctap.support.Http;
 
@@ -35,31 +28,15 @@ import vn.hoctap.support.Http;
 class RoundDecisionRevokedTest {
 
   @LocalServerPort int port;
-  @Autowired TaskService tasks;
-  @Autowired Fixtures fx;
   @Autowired RoundFixtures rf;
   @Autowired RoundService rounds;
   @Autowired JdbcTemplate jdbc;
   @Autowired SignerKeys keys;
 
-  void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> form) {
-    Task t = fx.task(user, pi, taskKey);
-    assertThat(t).as(user + " " + taskKey).isNotNull();
-    fx.as(user, () -> tasks.complete(t.getId(), form));
-  }
-
   @Test
   void qd324_aRevokedRoundDecisionIsShownRevokedAndNoLongerCounts() throws Exception {
     RoundFixtures.Body school = rf.newSchool("HN-TT");
-    Round r = rf.start(school, RoundKind.CITIZEN, 2026);
-    for (int i = 0; i < 2; i++) {
-      rounds.saveEntry(r.id(), Subject.OFFICIAL, newPersonId(), "Giáo viên " + i, "1981", passing(), null,
-          school.preparer());
-    }
-    ProcessInstance pi = rf.instance(r);
-    complete(school.preparer(), pi, TASK_PREPARE, Map.of(FIELD_COMMENT, "Danh sách giáo viên"));
-    complete(school.reviewer(), pi, TASK_REVIEW, Map.of(VAR_REVIEW_OUTCOME, APPROVE_ALL));
-    complete(school.decider(), pi, TASK_DECIDE, Map.of(VAR_DECISION, RECOGNISE));
+    Round r = rf.decided(school, 2026, Subject.OFFICIAL, 2, 0, 0);
     Round decided = rounds.get(r.id());
     long unitId = jdbc.queryForObject("select id from org_unit where code = ?", Long.class, school.code());
     assertThat(rounds.latestRatio(unitId, 2026, false)).isPresent();

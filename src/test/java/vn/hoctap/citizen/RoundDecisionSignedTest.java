@@ -1,17 +1,11 @@
 package vn.hoctap.citizen;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.hoctap.citizen.RoundFixtures.newPersonId;
-import static vn.hoctap.citizen.RoundFixtures.passing;
-import static vn.hoctap.process.AssessmentRoundProcess.*;
 
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +13,6 @@ import vn.hoctap.signing.IndependentCheck;
 import vn.hoctap.signing.PdfPictures;
 import vn.hoctap.signing.PdfaValidation;
 import vn.hoctap.signing.SignerKeys;
-import vn.hoctap.support.Fixtures;
 import vn.hoctap.support.HoctapTest;
 
 /**
@@ -30,31 +23,14 @@ import vn.hoctap.support.HoctapTest;
 @HoctapTest
 class RoundDecisionSignedTest {
 
-  @Autowired TaskService tasks;
-  @Autowired Fixtures fx;
   @Autowired RoundFixtures rf;
-  @Autowired RoundService rounds;
   @Autowired JdbcTemplate jdbc;
   @Autowired SignerKeys keys;
-
-  void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> form) {
-    Task t = fx.task(user, pi, taskKey);
-    assertThat(t).as(user + " " + taskKey).isNotNull();
-    fx.as(user, () -> tasks.complete(t.getId(), form));
-  }
 
   @Test
   void theRoundDecisionIsSignedWhenTheHeadRecognisesIt() throws Exception {
     RoundFixtures.Body school = rf.newSchool("HN-TT");
-    Round r = rf.start(school, RoundKind.CITIZEN, 2026);
-    for (int i = 0; i < 3; i++) {
-      rounds.saveEntry(r.id(), Subject.OFFICIAL, newPersonId(), "Giáo viên " + i, "1980", passing(), null,
-          school.preparer());
-    }
-    ProcessInstance pi = rf.instance(r);
-    complete(school.preparer(), pi, TASK_PREPARE, Map.of(FIELD_COMMENT, "Danh sách giáo viên"));
-    complete(school.reviewer(), pi, TASK_REVIEW, Map.of(VAR_REVIEW_OUTCOME, APPROVE_ALL));
-    complete(school.decider(), pi, TASK_DECIDE, Map.of(VAR_DECISION, RECOGNISE));
+    Round r = rf.decided(school, 2026, Subject.OFFICIAL, 3, 0, 0);
 
     Map<String, Object> doc = jdbc.queryForMap("select id, status, signer_user from issued_document where"
         + " subject_kind = 'ROUND' and subject_id = ?", r.id());

@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import vn.hoctap.demo.DemoData;
@@ -24,7 +25,9 @@ import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
 import vn.hoctap.org.UnitKind;
 import vn.hoctap.security.CurrentUser;
+import vn.hoctap.process.AssessmentRoundProcess;
 import vn.hoctap.security.IdentityProvisioning;
+import vn.hoctap.support.Fixtures;
 
 /** Bodies with their round users for one test each, rounds started as those users, and filled spreadsheets. */
 @Component
@@ -40,9 +43,15 @@ public class RoundFixtures {
   private final IdentityProvisioning provisioning;
   private final RoundWorkflow workflow;
   private final RuntimeService runtime;
+  private final RoundService rounds;
+  private final TaskService tasks;
+  private final Fixtures fx;
 
   RoundFixtures(OrgUnitRepository orgs, IdentityProvisioning provisioning, RoundWorkflow workflow,
-      RuntimeService runtime) {
+      RuntimeService runtime, RoundService rounds, TaskService tasks, Fixtures fx) {
+    this.rounds = rounds;
+    this.tasks = tasks;
+    this.fx = fx;
     this.orgs = orgs;
     this.provisioning = provisioning;
     this.workflow = workflow;
@@ -161,5 +170,39 @@ public class RoundFixtures {
       v.add(s);
     }
     return v.toArray();
+  }
+
+  /**
+   * A decided "Công dân học tập" round of the body for the year: {@code passed} entries of the subject recognised,
+   * {@code failed} not, and {@code learners} learners recognised; listed, approved and recognised by its users.
+   */
+  public Round decided(Body body, int year, Subject subject, int passed, int failed, int learners) {
+    Round r = start(body, RoundKind.CITIZEN, year);
+    for (int i = 0; i < passed; i++) {
+      rounds.saveEntry(r.id(), subject, newPersonId(), "Người đạt " + i, null, passing(), null, body.preparer());
+    }
+    for (int i = 0; i < failed; i++) {
+      rounds.saveEntry(r.id(), subject, newPersonId(), "Người chưa đạt " + i, null,
+          scores(10, 10, 10, 10, 10, 10, 4, 10, 10, 10), null, body.preparer());
+    }
+    for (int i = 0; i < learners; i++) {
+      rounds.saveEntry(r.id(), Subject.LEARNER, newPersonId(), "Học viên " + i, null, passing(), null,
+          body.preparer());
+    }
+    ProcessInstance round = instance(r);
+    complete(body.preparer(), round, AssessmentRoundProcess.TASK_PREPARE, Map.of());
+    complete(body.reviewer(), round, AssessmentRoundProcess.TASK_REVIEW,
+        Map.of(AssessmentRoundProcess.VAR_REVIEW_OUTCOME, AssessmentRoundProcess.APPROVE_ALL));
+    complete(body.decider(), round, AssessmentRoundProcess.TASK_DECIDE,
+        Map.of(AssessmentRoundProcess.VAR_DECISION, AssessmentRoundProcess.RECOGNISE));
+    return rounds.get(r.id());
+  }
+
+  private void complete(String user, ProcessInstance pi, String key, Map<String, Object> form) {
+    org.camunda.bpm.engine.task.Task t = fx.task(user, pi, key);
+    if (t == null) {
+      throw new AssertionError(user + " has no task " + key + " of round " + pi.getBusinessKey());
+    }
+    fx.as(user, () -> tasks.complete(t.getId(), form));
   }
 }
