@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.hoctap.web.FlashOutcome;
 import vn.hoctap.admin.Administration.NewOrgUnit;
 import vn.hoctap.admin.Administration.NewUser;
 import vn.hoctap.citizen.CitizenIdentities;
@@ -62,24 +62,6 @@ class AdminPages {
 
   private static String administrator() {
     return AdministrationController.administrator();
-  }
-
-  /** Runs a change; its outcome (or the service's refusal with every detail) is shown after the redirect. */
-  private static String act(RedirectAttributes flash, String back, Supplier<String> change) {
-    try {
-      flash.addFlashAttribute("ok", change.get());
-    } catch (DomainException e) {
-      refusal(flash, e);
-    }
-    return "redirect:" + back;
-  }
-
-  private static void refusal(RedirectAttributes flash, DomainException e) {
-    if (e.kind() == DomainException.Kind.FORBIDDEN) {
-      throw e;
-    }
-    flash.addFlashAttribute("error", e.getMessage());
-    flash.addFlashAttribute("details", e.details());
   }
 
   private static String unitPage(String code) {
@@ -193,7 +175,7 @@ class AdminPages {
       @RequestParam(name = "canCu", required = false) String basis,
       @RequestParam(name = "boAnhXa", defaultValue = "false") boolean unmap, RedirectAttributes flash) {
     String actor = administrator();
-    return act(flash, unitPage(code), () -> {
+    return FlashOutcome.act(flash, unitPage(code), () -> {
       if (unmap) {
         mappings.unmap(actor, recognitionId);
         return "Đã bỏ ánh xạ quyết định công nhận.";
@@ -207,7 +189,7 @@ class AdminPages {
   String renameUnit(@RequestParam String code, @RequestParam(required = false) String name,
       RedirectAttributes flash) {
     String actor = administrator();
-    return act(flash, unitPage(code), () -> {
+    return FlashOutcome.act(flash, unitPage(code), () -> {
       admin.renameOrgUnit(actor, code, name);
       return "Đã đổi tên đơn vị \"" + code + "\".";
     });
@@ -217,7 +199,7 @@ class AdminPages {
   String difficultArea(@RequestParam String code, @RequestParam(name = "vungKhoKhan", defaultValue = "false")
       boolean difficult, @RequestParam(name = "canCu", required = false) String basis, RedirectAttributes flash) {
     String actor = administrator();
-    return act(flash, unitPage(code), () -> {
+    return FlashOutcome.act(flash, unitPage(code), () -> {
       admin.setDifficultArea(actor, code, difficult, basis);
       return difficult ? "Đã ghi xã \"" + code + "\" thuộc vùng khó khăn." : "Đã ghi xã \"" + code
           + "\" không thuộc vùng khó khăn.";
@@ -270,7 +252,7 @@ class AdminPages {
       flash.addFlashAttribute("ok", "Đã tạo người dùng \"" + id + "\". Giao vai trò cho người này dưới đây.");
       return "redirect:" + userPage(id.strip());
     } catch (DomainException e) {
-      refusal(flash, e);
+      FlashOutcome.refusal(flash, e);
       return "redirect:/quan-tri/nguoi-dung";
     }
   }
@@ -293,7 +275,7 @@ class AdminPages {
       return userPage(model, id, search, role, orgCode, refused.get().message());
     }
     OrgUnit unit = picker.pick(user, orgCode).orElseThrow();
-    return act(flash, userPage(id), () -> {
+    return FlashOutcome.act(flash, userPage(id), () -> {
       admin.grantRole(actor, id, role, unit.getCode());
       return "Đã giao vai trò " + Roles.label(role) + " tại " + unit.getName() + " (" + unit.getCode() + ").";
     });
@@ -303,7 +285,7 @@ class AdminPages {
   String revoke(@PathVariable String id, @RequestParam String role, @RequestParam String orgCode,
       RedirectAttributes flash) {
     String actor = administrator();
-    return act(flash, userPage(id), () -> {
+    return FlashOutcome.act(flash, userPage(id), () -> {
       admin.revokeRole(actor, id, role, orgCode);
       return "Đã thu hồi vai trò " + Roles.label(role) + " tại \"" + orgCode + "\".";
     });
@@ -314,7 +296,7 @@ class AdminPages {
   String identity(@PathVariable String id, @RequestParam(name = "soDinhDanh", required = false) String identityNo,
       RedirectAttributes flash) {
     String actor = administrator();
-    return act(flash, userPage(id), () -> {
+    return FlashOutcome.act(flash, userPage(id), () -> {
       admin.setCitizenIdentity(actor, id, identityNo);
       return "Đã lưu số định danh cá nhân " + identityNo.strip() + " cho \"" + id + "\".";
     });
@@ -323,7 +305,7 @@ class AdminPages {
   @PostMapping("/nguoi-dung/{id}/mo-khoa")
   String unlock(@PathVariable String id, RedirectAttributes flash) {
     String actor = administrator();
-    return act(flash, userPage(id), () -> {
+    return FlashOutcome.act(flash, userPage(id), () -> {
       admin.unlockUser(actor, id);
       return "Đã mở khóa tài khoản \"" + id + "\".";
     });
@@ -333,7 +315,7 @@ class AdminPages {
   String setPassword(@PathVariable String id, @RequestParam(required = false) String password,
       RedirectAttributes flash) {
     String actor = administrator();
-    return act(flash, userPage(id), () -> {
+    return FlashOutcome.act(flash, userPage(id), () -> {
       admin.setPassword(actor, id, password);
       return "Đã đặt mật khẩu mới cho \"" + id + "\".";
     });

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.hoctap.web.FlashOutcome;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.dossier.Title;
 import vn.hoctap.org.AuthorityRule;
@@ -54,17 +55,9 @@ class AuthorityRulePages {
   String addDefaults(@RequestParam(name = "tinh") String provinceCode,
       @RequestParam(defaultValue = "false") boolean twoTier, RedirectAttributes flash) {
     String actor = AdministrationController.administrator();
-    try {
-      int n = authority.addDefaults(actor, provinceCode, twoTier);
-      flash.addFlashAttribute("ok", "Đã thêm " + n + " quy tắc theo TT 24/2023 và TT 25/2023"
-          + (twoTier ? ", gồm cả phần giao lại từ 01/07/2025 (chờ xác nhận văn bản)." : "."));
-    } catch (DomainException e) {
-      if (e.kind() == DomainException.Kind.FORBIDDEN) {
-        throw e;
-      }
-      flash.addFlashAttribute("error", e.getMessage());
-    }
-    return "redirect:" + listPage(provinceCode);
+    return FlashOutcome.act(flash, listPage(provinceCode), () -> "Đã thêm " + authority.addDefaults(actor,
+        provinceCode, twoTier) + " quy tắc theo TT 24/2023 và TT 25/2023"
+        + (twoTier ? ", gồm cả phần giao lại từ 01/07/2025 (chờ xác nhận văn bản)." : "."));
   }
 
   @GetMapping("/moi")

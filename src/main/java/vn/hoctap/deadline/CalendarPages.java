@@ -3,7 +3,6 @@ package vn.hoctap.deadline;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.hoctap.web.FlashOutcome;
 import vn.hoctap.common.Dates;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
@@ -102,7 +102,7 @@ class CalendarPages {
   String confirm(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String source,
       @RequestParam(name = "nam", required = false) Integer year, RedirectAttributes flash) {
     String actor = administrator();
-    return act(flash, year, () -> {
+    return FlashOutcome.act(flash, PAGE + (year == null ? "" : "?nam=" + year), () -> {
       CalendarDay d = calendar.confirm(actor, id, version, source);
       return "Đã xác nhận ngày " + Dates.vn(d.getDate()) + " theo " + d.getSource() + ".";
     });
@@ -112,22 +112,10 @@ class CalendarPages {
   String remove(@PathVariable long id, @RequestParam long version,
       @RequestParam(name = "nam", required = false) Integer year, RedirectAttributes flash) {
     String actor = administrator();
-    return act(flash, year, () -> {
+    return FlashOutcome.act(flash, PAGE + (year == null ? "" : "?nam=" + year), () -> {
       CalendarDay d = calendar.remove(actor, id, version);
       return "Đã xoá " + Dates.vn(d.getDate()) + " (" + d.getName() + ") khỏi lịch.";
     });
   }
 
-  private static String act(RedirectAttributes flash, Integer year, Supplier<String> change) {
-    try {
-      flash.addFlashAttribute("ok", change.get());
-    } catch (DomainException e) {
-      if (e.kind() == DomainException.Kind.FORBIDDEN) {
-        throw e;
-      }
-      flash.addFlashAttribute("error", e.getMessage());
-      flash.addFlashAttribute("details", e.details());
-    }
-    return "redirect:" + PAGE + (year == null ? "" : "?nam=" + year);
-  }
 }

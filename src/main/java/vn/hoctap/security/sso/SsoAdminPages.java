@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.hoctap.web.FlashOutcome;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.security.CurrentUser;
@@ -102,7 +102,7 @@ class SsoAdminPages {
   @PostMapping("/{id}/tam-ngung")
   String suspend(@PathVariable long id, RedirectAttributes flash) {
     String actor = administrator();
-    return act(flash, () -> {
+    return FlashOutcome.act(flash, PAGE, () -> {
       SsoAccounts.Identity i = accounts.suspend(actor, id, true);
       return "Đã tạm ngừng đăng nhập một lần của " + who(i) + ": lần đăng nhập sau sẽ bị từ chối.";
     });
@@ -111,13 +111,13 @@ class SsoAdminPages {
   @PostMapping("/{id}/mo-lai")
   String resume(@PathVariable long id, RedirectAttributes flash) {
     String actor = administrator();
-    return act(flash, () -> "Đã cho " + who(accounts.suspend(actor, id, false)) + " đăng nhập một lần trở lại.");
+    return FlashOutcome.act(flash, PAGE, () -> "Đã cho " + who(accounts.suspend(actor, id, false)) + " đăng nhập một lần trở lại.");
   }
 
   @PostMapping("/{id}/go")
   String unlink(@PathVariable long id, RedirectAttributes flash) {
     String actor = administrator();
-    return act(flash, () -> "Đã gỡ liên kết của " + who(accounts.unlink(actor, id))
+    return FlashOutcome.act(flash, PAGE, () -> "Đã gỡ liên kết của " + who(accounts.unlink(actor, id))
         + ". Người dùng hoctap vẫn giữ nguyên vai trò và lịch sử.");
   }
 
@@ -140,7 +140,7 @@ class SsoAdminPages {
   @PostMapping("/tu-tao/{id}/thu-hoi")
   String disallow(@PathVariable long id, RedirectAttributes flash) {
     String actor = administrator();
-    return act(flash, () -> {
+    return FlashOutcome.act(flash, PAGE, () -> {
       SsoAccounts.Allowance a = accounts.disallow(actor, id);
       return "Đã thu hồi quyền tự tạo tài khoản của " + a.orgName() + ". Các tài khoản đã tạo vẫn giữ nguyên.";
     });
@@ -164,17 +164,6 @@ class SsoAdminPages {
     return render(null, model);
   }
 
-  private static String act(RedirectAttributes flash, Supplier<String> change) {
-    try {
-      flash.addFlashAttribute("ok", change.get());
-    } catch (DomainException e) {
-      if (e.kind() == DomainException.Kind.FORBIDDEN) {
-        throw e;
-      }
-      flash.addFlashAttribute("error", e.getMessage());
-    }
-    return "redirect:" + PAGE;
-  }
 
   private static String who(SsoAccounts.Identity i) {
     return i.userName() == null ? i.userId() : i.userName() + " (" + i.userId() + ")";
