@@ -14,7 +14,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hoctap.browser.BrowserSession;
 import vn.hoctap.common.EngineClock;
-import vn.hoctap.demo.DemoData;
 import vn.hoctap.org.UnitKind;
 import vn.hoctap.process.AwardProcess;
 import vn.hoctap.support.Fixtures;
@@ -59,11 +58,7 @@ class AwardRevocationBrowserTest {
     String reason = "Người được khen đã bị kỷ luật trong năm xét khen thưởng";
 
     try (BrowserSession b = new BrowserSession()) {
-      b.driver.get(url("/dang-nhap"));
-      b.type(By.id("username"), "admin");
-      b.type(By.id("password"), DemoData.PASSWORD);
-      b.click(By.id("dang-nhap"));
-      b.wait.until(d -> !d.getCurrentUrl().contains("/dang-nhap"));
+      b.logIn(url("/dang-nhap"), "admin");
       b.driver.get(url("/quan-tri/thu-hoi"));
       b.type(By.id("ma"), code.toLowerCase());
       b.click(By.id("tim-ma"));

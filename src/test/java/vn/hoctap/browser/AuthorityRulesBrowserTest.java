@@ -11,7 +11,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.hoctap.demo.DemoData;
 import vn.hoctap.org.AuthorityRule;
 import vn.hoctap.org.AuthorityRuleRepository;
 import vn.hoctap.org.OrgKind;
@@ -55,11 +54,7 @@ class AuthorityRulesBrowserTest {
     try (BrowserSession b = new BrowserSession()) {
       try {
         b.driver.manage().window().setSize(new Dimension(360, 740));
-        b.driver.get(url("/dang-nhap"));
-        b.type(By.id("username"), "admin");
-        b.type(By.id("password"), DemoData.PASSWORD);
-        b.click(By.id("dang-nhap"));
-        b.wait.until(d -> d.getCurrentUrl().endsWith("/trang-chu"));
+        b.logIn(url("/dang-nhap"), "admin");
 
         b.driver.get(url("/quan-tri/tham-quyen?tinh=" + code));
         assertThat(b.bodyText()).contains("Chưa có quy tắc nào");

@@ -73,6 +73,15 @@ public final class BrowserSession implements AutoCloseable {
     return wait.until(ExpectedConditions.elementToBeClickable(by));
   }
 
+  /** Logs in as a demo user on hoctap's login page ({@code loginUrl}) and waits until the browser has left it. */
+  public void logIn(String loginUrl, String user) {
+    driver.get(loginUrl);
+    type(By.id("username"), user);
+    type(By.id("password"), vn.hoctap.demo.DemoData.PASSWORD);
+    click(By.id("dang-nhap"));
+    wait.until(d -> !d.getCurrentUrl().contains("/dang-nhap"));
+  }
+
   /** Clicks once the element is clickable and nothing (a sliding panel, a re-laid-out row) covers it. */
   public void click(By by) {
     wait.until(d -> {

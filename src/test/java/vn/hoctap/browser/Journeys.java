@@ -15,7 +15,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import vn.hoctap.demo.DemoData;
 
 /**
  * What the walkthrough tests do as a user does it in hoctap's pages: log in, fill a step's form, upload evidence on
@@ -38,11 +37,7 @@ final class Journeys {
 
   void login(String user) {
     b.driver.manage().deleteAllCookies();
-    b.driver.get(url("/dang-nhap"));
-    b.type(By.id("username"), user);
-    b.type(By.id("password"), DemoData.PASSWORD);
-    b.click(By.id("dang-nhap"));
-    b.wait.until(d -> !d.getCurrentUrl().contains("/dang-nhap"));
+    b.logIn(url("/dang-nhap"), user);
   }
 
   /** "Lập hồ sơ đề nghị mới" from the home page: the applicant chosen from the list, level 1, the year. */

@@ -11,7 +11,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.hoctap.demo.DemoData;
 import vn.hoctap.org.AdministrativeType;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
@@ -53,11 +52,7 @@ class Map2025BrowserTest {
     try (BrowserSession b = new BrowserSession()) {
       try {
         b.driver.manage().window().setSize(new Dimension(360, 740));
-        b.driver.get(url("/dang-nhap"));
-        b.type(By.id("username"), "admin");
-        b.type(By.id("password"), DemoData.PASSWORD);
-        b.click(By.id("dang-nhap"));
-        b.wait.until(d -> d.getCurrentUrl().endsWith("/trang-chu"));
+        b.logIn(url("/dang-nhap"), "admin");
         b.driver.get(url(page));
         b.visible(By.id("tao-don-vi"));
         Accessibility.check(b, "quan-tri-tao-dac-khu", true);

@@ -9,7 +9,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.hoctap.deadline.WorkingDays;
-import vn.hoctap.demo.DemoData;
 import vn.hoctap.support.HoctapTest;
 
 /**
@@ -34,11 +33,7 @@ class WorkingCalendarBrowserTest {
     LocalDate added = LocalDate.of(2031, 1, 2);
     try (BrowserSession b = new BrowserSession()) {
       try {
-        b.driver.get(url("/dang-nhap"));
-        b.type(By.id("username"), "admin");
-        b.type(By.id("password"), DemoData.PASSWORD);
-        b.click(By.id("dang-nhap"));
-        b.wait.until(d -> d.getCurrentUrl().endsWith("/trang-chu"));
+        b.logIn(url("/dang-nhap"), "admin");
 
         b.driver.get(url("/quan-tri/lich-lam-viec?nam=2026"));
         String calendar = b.visible(By.id("lich")).getText();
