@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
+import vn.hoctap.common.Registers;
 import vn.hoctap.signing.Cades;
 import vn.hoctap.signing.PadesSigner;
 import vn.hoctap.signing.RemoteSigning;
@@ -75,9 +76,11 @@ public class IssuedDocuments {
   private final RemoteSigning remote;
   private final EngineClock clock;
   private final TransactionTemplate newTransaction;
+  private final Registers registers;
 
   IssuedDocuments(JdbcTemplate jdbc, Nd30Layout layout, SignerKeys keys, SignatureImages images, RemoteSigning remote,
-      EngineClock clock, PlatformTransactionManager tx) {
+      EngineClock clock, PlatformTransactionManager tx, Registers registers) {
+    this.registers = registers;
     this.jdbc = jdbc;
     this.layout = layout;
     this.keys = keys;
@@ -227,33 +230,10 @@ public class IssuedDocuments {
         .findFirst().orElseThrow(() -> DomainException.notFound("Không tìm thấy văn bản số " + id + "."));
   }
 
-  /**
-   * The next number of a register of documents that are not decisions (a report, a letter): per issuing body, kind
-   * and year, counted under the row's lock; the first of a year inserts the row (a racing insert retries the bump).
-   */
+  /** The next number of a register of non-decisions (a report, a letter): per issuing body, kind and year. */
   @Transactional
   public int nextNumber(long issuerOrgId, String kind, int year) {
-    String bump = "update document_counter set last_no = last_no + 1 where issuer_org_id = ? and kind = ? and"
-        + " doc_year = ?";
-    if (jdbc.update(bump, issuerOrgId, kind, year) == 0) {
-      jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
-        java.sql.Savepoint before = c.setSavepoint();
-        try (var insert = c.prepareStatement("insert into document_counter (issuer_org_id, kind, doc_year, last_no)"
-            + " values (?, ?, ?, 0)")) {
-          insert.setLong(1, issuerOrgId);
-          insert.setString(2, kind);
-          insert.setInt(3, year);
-          insert.executeUpdate();
-          c.releaseSavepoint(before);
-        } catch (java.sql.SQLException raced) {
-          c.rollback(before);
-        }
-        return null;
-      });
-      jdbc.update(bump, issuerOrgId, kind, year);
-    }
-    return jdbc.queryForObject("select last_no from document_counter where issuer_org_id = ? and kind = ? and"
-        + " doc_year = ?", Integer.class, issuerOrgId, kind, year);
+    return registers.next("document_counter", List.of("issuer_org_id", "kind", "doc_year"), issuerOrgId, kind, year);
   }
 
   @Transactional(readOnly = true)

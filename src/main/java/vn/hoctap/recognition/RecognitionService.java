@@ -1,17 +1,14 @@
 package vn.hoctap.recognition;
 
 import java.security.SecureRandom;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.common.EngineClock;
+import vn.hoctap.common.Registers;
 import vn.hoctap.dossier.Dossier;
 import vn.hoctap.dossier.DossierKindRules;
 import vn.hoctap.dossier.Title;
@@ -42,48 +39,23 @@ public class RecognitionService {
   private final JdbcTemplate jdbc;
   private final EngineClock clock;
   private final DossierKindRules kindRules;
+  private final Registers registers;
   private final SecureRandom random = new SecureRandom();
 
   RecognitionService(RecognitionRepository recognitions, CertificateRepository certificates, JdbcTemplate jdbc,
-      EngineClock clock, DossierKindRules kindRules) {
+      EngineClock clock, DossierKindRules kindRules, Registers registers) {
     this.kindRules = kindRules;
+    this.registers = registers;
     this.recognitions = recognitions;
     this.certificates = certificates;
     this.jdbc = jdbc;
     this.clock = clock;
   }
 
-  /**
-   * The next decision number of a signer in a year. The update locks the counter row until the transaction ends,
-   * so numbers are unique and, since a rolled-back transaction gives its number back, gap-free. The first number
-   * of a year inserts the row at 0 behind a savepoint: if another transaction inserted it first, only the insert
-   * is undone (on PostgreSQL a failed statement would otherwise abort the whole transaction) and the update waits
-   * for that transaction's lock like any other. On H2 the insert gives up after its lock timeout while the other
-   * transaction (signing its documents) has not committed yet: then it is tried again, a few times.
-   */
+  /** The next decision number of a signer in a year: its register (decision_counter), unique and gap-free. */
   @Transactional
   public int nextDecisionNumber(Long signerOrgId, int year) {
-    String bump = "update decision_counter set last_no = last_no + 1 where signer_org_id = ? and decision_year = ?";
-    for (int attempt = 0; jdbc.update(bump, signerOrgId, year) == 0; attempt++) {
-      if (attempt == 10) {
-        throw new IllegalStateException("decision_counter row missing for signer " + signerOrgId + ", " + year);
-      }
-      jdbc.execute((ConnectionCallback<Void>) c -> {
-        Savepoint before = c.setSavepoint();
-        try (PreparedStatement insert = c.prepareStatement(
-            "insert into decision_counter (signer_org_id, decision_year, last_no) values (?, ?, 0)")) {
-          insert.setLong(1, signerOrgId);
-          insert.setInt(2, year);
-          insert.executeUpdate();
-          c.releaseSavepoint(before);
-        } catch (SQLException raced) {
-          c.rollback(before);
-        }
-        return null;
-      });
-    }
-    return jdbc.queryForObject("select last_no from decision_counter where signer_org_id = ? and decision_year = ?",
-        Integer.class, signerOrgId, year);
+    return registers.next("decision_counter", List.of("signer_org_id", "decision_year"), signerOrgId, year);
   }
 
   @Transactional
