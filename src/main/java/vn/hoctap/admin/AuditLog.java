@@ -20,7 +20,9 @@ import vn.hoctap.common.EngineClock;
 public class AuditLog {
 
   /** What was changed. */
-  public enum Target { ORG_UNIT, USER, ROLE, DEADLINE, COUNCIL, IMPORT, REFUSED, AUTHORITY_RULE, RECOGNITION, DOSSIER_KIND_RULE }
+  public enum Target {
+    ORG_UNIT, USER, ROLE, DEADLINE, COUNCIL, IMPORT, REFUSED, AUTHORITY_RULE, RECOGNITION, DOSSIER_KIND_RULE
+  }
 
   private final AuditEntryRepository entries;
   private final ObjectMapper json;

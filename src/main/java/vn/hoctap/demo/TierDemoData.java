@@ -378,8 +378,8 @@ public class TierDemoData implements ApplicationRunner {
     complete(members.get(0), id, RecognitionProcess.TASK_COUNCIL_MINUTES, Map.of(
         RecognitionProcess.FIELD_COUNCIL_DATE, clock.today().toString(), RecognitionProcess.FIELD_PRESENT,
         String.join("\n", everyone), RecognitionProcess.FIELD_VOTES_FOR, 5L, RecognitionProcess.FIELD_VOTES_AGAINST,
-        0L, RecognitionProcess.FIELD_COUNCIL_CONCLUSION, AppraisalCouncils.PASS, RecognitionProcess.FIELD_COUNCIL_MINUTES,
-        "Hội đồng thống nhất: hồ sơ và minh chứng đạt các tiêu chí, chỉ tiêu; đề nghị công nhận."));
+        0L, RecognitionProcess.FIELD_COUNCIL_CONCLUSION, AppraisalCouncils.PASS,
+        RecognitionProcess.FIELD_COUNCIL_MINUTES, "Hội đồng thống nhất: hồ sơ và minh chứng đạt các tiêu chí, chỉ tiêu; đề nghị công nhận."));
   }
 
   /**

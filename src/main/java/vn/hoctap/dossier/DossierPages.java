@@ -192,7 +192,8 @@ class DossierPages {
       if (refusal != null) {
         response.setStatus(400);
         StepForms.Refusal shownAs = forms.refusal(refusal, form, vars);
-        return again(d, openTasks(d), names, task, form, vars, typed, shownAs.byField(), shownAs.general(), null, model);
+        return again(d, openTasks(d), names, task, form, vars, typed, shownAs.byField(), shownAs.general(), null,
+            model);
       }
       if (Throwables.find(e, TaskAlreadyClaimedException.class) != null
           || Throwables.find(e, OptimisticLockingException.class) != null || stillOpen(task.getId()) == null) {

@@ -142,7 +142,8 @@ public class KnownValues {
     }
     List<String> names = jdbc.queryForList("select u.name from org_unit u where u.kind = ? and u.dissolved_at is null"
         + " and " + PathPrefix.like("u.path") + " and exists (select 1 from " + RecognitionService.HELD + " r where"
-        + " r.holder_id = u.id and r.title = 'LEARNING_COMMUNITY' and r.level >= ? and r.assessment_year <= ? and r.valid_until >= ?)"
+        + " r.holder_id = u.id and r.title = 'LEARNING_COMMUNITY' and r.level >= ? and r.assessment_year <= ?"
+        + " and r.valid_until >= ?)"
         + " order by u.name", String.class, kind.name(), PathPrefix.pattern(path), d.getLevel(),
         d.getAssessmentYear(), Date.valueOf(endOfYear));
     long met = names.size();

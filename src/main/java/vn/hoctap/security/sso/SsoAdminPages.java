@@ -111,7 +111,8 @@ class SsoAdminPages {
   @PostMapping("/{id}/mo-lai")
   String resume(@PathVariable long id, RedirectAttributes flash) {
     String actor = administrator();
-    return FlashOutcome.act(flash, PAGE, () -> "Đã cho " + who(accounts.suspend(actor, id, false)) + " đăng nhập một lần trở lại.");
+    return FlashOutcome.act(flash, PAGE, () -> "Đã cho " + who(accounts.suspend(actor, id, false))
+        + " đăng nhập một lần trở lại.");
   }
 
   @PostMapping("/{id}/go")
