@@ -47,7 +47,7 @@ class DemoDossiersTest {
   @DynamicPropertySource
   static void ownDatabase(DynamicPropertyRegistry r) {
     r.add("camunda.bpm.process-engine-name", () -> "demodossiers");
-    r.add("spring.datasource.url", () -> "jdbc:h2:mem:hoctapdemodossiers;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256");
+    r.add("spring.datasource.url", () -> "jdbc:h2:mem:hoctapdemodossiers;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256;LOCK_TIMEOUT=10000");
     r.add("hoctap.demo.dossiers", () -> "true");
   }
 
