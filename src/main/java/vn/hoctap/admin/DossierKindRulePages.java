@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.hoctap.common.DomainException;
-import vn.hoctap.common.EngineClock;
 import vn.hoctap.dossier.DossierKindRules;
 import vn.hoctap.dossier.DossierKindRules.Edit;
 import vn.hoctap.dossier.DossierKindRules.Parameter;
@@ -40,11 +39,9 @@ class DossierKindRulePages {
       "xa-nang-muc-do-cung-quy-trinh", Parameter.COMMUNE_UPGRADE_SAME_PROCEDURE);
 
   private final DossierKindRules rules;
-  private final EngineClock clock;
 
-  DossierKindRulePages(DossierKindRules rules, EngineClock clock) {
+  DossierKindRulePages(DossierKindRules rules) {
     this.rules = rules;
-    this.clock = clock;
   }
 
   static String slug(Title t) {
@@ -105,7 +102,7 @@ class DossierKindRulePages {
     Edit edit = new Edit(value, source, note, confirmed, reason, version);
     Rule saved;
     try {
-      saved = rules.edit(before.title(), before.parameter(), edit, actor, clock.today());
+      saved = rules.edit(before.title(), before.parameter(), edit, actor);
     } catch (DomainException e) {
       if (e.kind() == DomainException.Kind.FORBIDDEN || e.kind() == DomainException.Kind.NOT_FOUND) {
         throw e;

@@ -114,10 +114,12 @@ public class DossierKindRules {
 
   private final JdbcTemplate jdbc;
   private final AuditLog audit;
+  private final vn.hoctap.common.EngineClock clock;
 
-  DossierKindRules(JdbcTemplate jdbc, AuditLog audit) {
+  DossierKindRules(JdbcTemplate jdbc, AuditLog audit, vn.hoctap.common.EngineClock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.clock = clock;
   }
 
   @Transactional(readOnly = true)
@@ -166,15 +168,15 @@ public class DossierKindRules {
     return LocalDate.of(base, 12, 31).plusMonths(months);
   }
 
-  /** An administrator changes a value (recorded in the audit log with the value before). */
+  /**
+   * An administrator changes a value through the API: the same rules as the page ({@link #edit}) — its article and note
+   * kept, and a value the text fixes changed only with a reason.
+   */
   @Transactional
-  public Rule change(Title title, Parameter parameter, String value, String actor) {
+  public Rule change(Title title, Parameter parameter, String value, String reason, String actor) {
     Rule before = rule(title, parameter);
-    set(title, parameter, value);
-    Rule after = rule(title, parameter);
-    audit.record(actor, "DOSSIER_KIND_RULE_CHANGED", AuditLog.Target.DOSSIER_KIND_RULE, title + ":" + parameter,
-        Map.of("giaTri", before.value()), Map.of("giaTri", after.value()));
-    return after;
+    return edit(title, parameter, new Edit(value, before.source(), before.note(), false, reason, before.version()),
+        actor);
   }
 
   /** Changes a value: checked for its parameter, its article kept. */
@@ -199,7 +201,7 @@ public class DossierKindRules {
    * Every problem is named next to its field; a row changed since it was read is refused (nothing is saved).
    */
   @Transactional
-  public Rule edit(Title title, Parameter parameter, Edit e, String actor, java.time.LocalDate today) {
+  public Rule edit(Title title, Parameter parameter, Edit e, String actor) {
     Rule before = rule(title, parameter);
     if (e.version() == null || e.version() != before.version()) {
       throw DomainException.conflict("Người khác vừa sửa tham số này. Những gì bạn nhập chưa được lưu: tải lại trang"
@@ -229,8 +231,8 @@ public class DossierKindRules {
       problems.add(new DomainException.Problem("reason", "Lý do tối đa 500 ký tự."));
     }
     if (departs && problem == null && !reason.isEmpty()) {
-      String change = "Sửa ngày " + vn.hoctap.common.Dates.vn(today) + " từ " + before.valueLabel() + " (theo văn bản)"
-          + " thành " + valueLabel(parameter, value) + "; lý do: " + reason;
+      String change = "Sửa ngày " + vn.hoctap.common.Dates.vn(clock.today()) + " từ " + before.valueLabel()
+          + " (theo văn bản) thành " + valueLabel(parameter, value) + "; lý do: " + reason;
       note = note == null ? change : note + " — " + change;
     }
     if (note != null && note.length() > 1000) {

@@ -27,7 +27,8 @@ import vn.hoctap.support.Http.Response;
  * Two administrators edit one rule at once, over real HTTP with two sessions: each read the same version; the first
  * to save wins, the second is told in Vietnamese (409) with what they typed still in the form, and nothing of theirs
  * is saved — on the council rule page and on the dossier-kind page. A stale removal is refused the same way, and the
- * national default is never removed.
+ * national default is never removed. The admin API changes a figure under the page's rules: a value the text fixes
+ * only with a reason.
  */
 @HoctapTest
 class RulePagesConflictHttpTest {
@@ -129,6 +130,28 @@ class RulePagesConflictHttpTest {
     } finally {
       jdbc.update("update dossier_kind_rule set note = ? where title = 'LEARNING_COMMUNITY' and"
           + " parameter = 'RETENTION_BASE_YEAR'", original.note());
+    }
+  }
+
+  @Test
+  void tt24Dieu5K3_theApiChangesAValueTheTextFixesOnlyWithAReason() {
+    Rule original = kindRules.rule(Title.LEARNING_UNIT, Parameter.UPGRADE_WAIT_MONTHS);
+    assertThat(original.confirmed()).isTrue();
+    String path = "/api/admin/dossier-kind-rules/LEARNING_UNIT/UPGRADE_WAIT_MONTHS";
+    vn.hoctap.support.Http http = new vn.hoctap.support.Http(port);
+    try {
+      Response refused = http.put("admin", path, Map.of("value", "13"));
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.body()).contains("Giá trị 12 tháng do văn bản quy định", "ghi lý do");
+      assertThat(kindRules.rule(Title.LEARNING_UNIT, Parameter.UPGRADE_WAIT_MONTHS)).isEqualTo(original);
+      Response changed = http.put("admin", path, Map.of("value", "13", "reason", "Thử qua API"));
+      assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+      assertThat(changed.json().get("confirmed").asBoolean()).isFalse();
+      assertThat(changed.json().get("note").asText()).contains("thành 13 tháng; lý do: Thử qua API");
+    } finally {
+      jdbc.update("update dossier_kind_rule set rule_value = ?, legal_source = ?, confirmed = ?, note = ? where"
+          + " title = 'LEARNING_UNIT' and parameter = 'UPGRADE_WAIT_MONTHS'", original.value(), original.source(),
+          original.confirmed(), original.note());
     }
   }
 }
