@@ -21,7 +21,8 @@ public class AuditLog {
 
   /** What was changed. */
   public enum Target {
-    ORG_UNIT, USER, ROLE, DEADLINE, COUNCIL, IMPORT, REFUSED, AUTHORITY_RULE, RECOGNITION, DOSSIER_KIND_RULE
+    ORG_UNIT, USER, ROLE, DEADLINE, COUNCIL, IMPORT, REFUSED, AUTHORITY_RULE, RECOGNITION, DOSSIER_KIND_RULE,
+    COUNCIL_RULE
   }
 
   private final AuditEntryRepository entries;

@@ -23,7 +23,8 @@ import vn.hoctap.security.CurrentUser;
 @Tag(name = "Quản trị")
 class DossierKindRulesController {
 
-  record Change(String value) {}
+  /** The new value; reason: why a value the text fixes (confirmed) is changed, required then. */
+  record Change(String value, String reason) {}
 
   private final DossierKindRules rules;
 
@@ -39,7 +40,8 @@ class DossierKindRulesController {
   }
 
   @PutMapping("/{title}/{parameter}")
-  @Operation(summary = "Sửa một tham số của loại hồ sơ (chỉ quản trị viên; ghi nhật ký)")
+  @Operation(summary = "Sửa một tham số của loại hồ sơ (chỉ quản trị viên; ghi nhật ký). Giá trị do văn bản quy định"
+      + " (confirmed) chỉ sửa được khi có lý do (reason) và sau đó chuyển sang chờ xác nhận văn bản")
   Rule change(@PathVariable String title, @PathVariable String parameter, @RequestBody(required = false) Change body) {
     CurrentUser user = CurrentUser.get();
     if (user == null || !user.admin()) {
@@ -53,6 +55,6 @@ class DossierKindRulesController {
     } catch (IllegalArgumentException e) {
       throw DomainException.badInput("Không có tham số " + parameter + " cho danh hiệu " + title + ".");
     }
-    return rules.change(t, p, body == null ? null : body.value(), user.id());
+    return rules.change(t, p, body == null ? null : body.value(), body == null ? null : body.reason(), user.id());
   }
 }

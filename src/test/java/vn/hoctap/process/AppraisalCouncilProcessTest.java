@@ -70,6 +70,7 @@ class AppraisalCouncilProcessTest {
   @Autowired DossierService dossiers;
   @Autowired EvidenceService evidence;
   @Autowired AppraisalCouncils councils;
+  @Autowired vn.hoctap.procedure.AppraisalCouncilRules councilRules;
   @Autowired CouncilDocuments councilDocuments;
   @Autowired RecognitionDocuments documents;
   @Autowired IssuedDocuments issued;
@@ -381,5 +382,55 @@ class AppraisalCouncilProcessTest {
     assertThat(fx.appraisal(pi)).isWaitingAt(TASK_DECIDE);
     List<String> all = new ArrayList<>(actions(pi));
     assertThat(all).contains("COUNCIL_PASSED");
+  }
+
+  /** Every member of the council gives a written opinion: the first {@code yes} "đạt", the others "không đạt". */
+  void writtenRound(ProcessInstance pi, TestCouncil c, int yes) {
+    List<String> people = c.everyone();
+    for (int i = 0; i < people.size(); i++) {
+      String m = people.get(i);
+      Map<String, Object> opinion = i < yes ? Map.of(FIELD_OPINION, "PASS") : Map.of(FIELD_OPINION, "FAIL",
+          FIELD_OPINION_COMMENT, "TC5.CT1 chưa đủ minh chứng");
+      Task mine = fx.as(m, () -> tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey())
+          .taskDefinitionKey(TASK_COUNCIL_OPINION).taskCandidateUser(m).singleResult());
+      fx.as(m, () -> tasks.complete(mine.getId(), opinion));
+    }
+  }
+
+  /** A commune's "Cộng đồng học tập" dossier of a province of its own, at its Phòng GDĐT's council (written round). */
+  ProcessInstance communeOfItsOwnProvinceAtAWrittenCouncil(Fixtures.TestBody province) throws Exception {
+    Fixtures.TestBody district = fx.newBody(province.code(), OrgKind.DISTRICT);
+    TestUnit commune = fx.newLocality(district.code(), OrgKind.COMMUNE);
+    ProcessInstance pi = communityAtCouncil(commune, district.reviewer(), Fixtures.communityMet());
+    TestCouncil c = fx.councilFor(pi, 5);
+    assertThat(c.head()).isEqualTo(district.director());
+    fx.complete(c.head(), pi, TASK_SET_UP_COUNCIL, Fixtures.councilForm(c, AppraisalCouncils.WRITTEN));
+    writtenRound(pi, c, 3);
+    return pi;
+  }
+
+  /**
+   * The province's own rule (appraisal_council_rule with its org, /quan-tri/hoi-dong-danh-gia) wins over the national
+   * default: a province asking more than 2/3 of all members concludes "không đạt" on 3 "đạt" of 5 and its head signs
+   * the letter, where the default (more than half of the members) passes the same votes to the signer.
+   */
+  @Test
+  void aProvincesOwnRuleOfTwoThirdsOfTheMembersWins_threeOfFiveFailThere_theDefaultPassesThem() throws Exception {
+    Fixtures.TestBody strict = fx.newProvinceForUnits(true);
+    councilRules.add("admin", new vn.hoctap.procedure.AppraisalCouncilRules.Edit(strict.code(), "2", "3",
+        "MEMBERS", true, "", false, null));
+    ProcessInstance failed = communeOfItsOwnProvinceAtAWrittenCouncil(strict);
+    assertThat(fx.appraisal(failed)).isWaitingAt(TASK_SIGN_REFUSAL);
+    AppraisalCouncils.Council there = councils.current(id(failed)).orElseThrow();
+    assertThat(there.outcome()).isEqualTo(AppraisalCouncils.FAILED);
+    assertThat(there.votesFor()).isEqualTo(3);
+    assertThat(there.ruleText()).contains("trên 2/3 tổng số thành viên Hội đồng", "chờ xác nhận văn bản");
+
+    ProcessInstance passed = communeOfItsOwnProvinceAtAWrittenCouncil(fx.newProvinceForUnits(true));
+    assertThat(fx.appraisal(passed)).isWaitingAt(TASK_DECIDE);
+    AppraisalCouncils.Council byDefault = councils.current(id(passed)).orElseThrow();
+    assertThat(byDefault.outcome()).isEqualTo(AppraisalCouncils.PASSED);
+    assertThat(byDefault.votesFor()).isEqualTo(3);
+    assertThat(byDefault.ruleText()).contains("quá nửa tổng số thành viên Hội đồng");
   }
 }
