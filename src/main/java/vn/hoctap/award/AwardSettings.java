@@ -97,6 +97,10 @@ public class AwardSettings {
   /** What one form pays an individual and a household on a day (the page's check of the figures). */
   public record Figures(AwardForm form, AwardAmounts.Amount individual, AwardAmounts.Amount household) {}
 
+  /** dd/mm/yyyy, refusing 31/02 instead of reading it as 28/02. */
+  private static final java.time.format.DateTimeFormatter STRICT_VN = java.time.format.DateTimeFormatter
+      .ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
   private static final String STALE = "Người khác vừa sửa dòng này (hoặc dòng đã bị xóa). Tải lại trang để xem bản"
       + " mới rồi sửa lại; những gì bạn nhập vẫn còn trên trang.";
 
@@ -423,7 +427,7 @@ public class AwardSettings {
     }
     String v = value.strip();
     try {
-      return v.contains("/") ? LocalDate.parse(v, Dates.VN) : LocalDate.parse(v);
+      return v.contains("/") ? LocalDate.parse(v, STRICT_VN) : LocalDate.parse(v);
     } catch (DateTimeParseException ex) {
       problems.add(new Problem(field, "Ngày \"" + v + "\" không hợp lệ: nhập ngày/tháng/năm, ví dụ 01/07/2025."));
       return null;
