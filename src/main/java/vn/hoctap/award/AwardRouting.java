@@ -52,7 +52,8 @@ public class AwardRouting {
    * national one; empty when the data has none.
    */
   public java.util.Optional<AwardAuthority> inForce(OrgUnit proposer, AwardForm form, LocalDate day) {
-    Long provinceId = proposer.getKind() == OrgKind.NATION ? null : proposer.province().getId();
+    OrgUnit province = proposer.nearest(OrgKind.PROVINCE);
+    Long provinceId = province == null ? null : province.getId();
     List<AwardAuthority> rows = jdbc.query(SELECT + " where a.form = ? and a.proposer_kind = ? and (a.province_id "
         + "is null or a.province_id = ?) order by a.id", AwardRouting::row, form.name(), proposer.getKind().name(),
         provinceId);
@@ -94,6 +95,12 @@ public class AwardRouting {
     }
     return signingBody(orgs.findById(((Number) p.get("proposer_org_id")).longValue()).orElseThrow(),
         AwardForm.valueOf((String) p.get("form")));
+  }
+
+  /** The rule a list was opened with; empty for a list opened before the rules were data. */
+  public java.util.Optional<AwardAuthority> authorityOf(long proposalId) {
+    return jdbc.query(SELECT + " join award_proposal p on p.authority_id = a.id where p.id = ?", AwardRouting::row,
+        proposalId).stream().findFirst();
   }
 
   /** The route of lists opened before V59: the form's tier of the tree. */
