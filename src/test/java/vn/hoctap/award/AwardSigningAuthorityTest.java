@@ -42,6 +42,7 @@ class AwardSigningAuthorityTest {
   @Autowired Fixtures fx;
   @Autowired JdbcTemplate jdbc;
   @Autowired OrgUnitRepository orgs;
+  @Autowired AwardSettings settings;
 
   @AfterEach
   void reset() {
@@ -139,5 +140,36 @@ class AwardSigningAuthorityTest {
     // the amount is of the decision's day: 0,3 × mức lương cơ sở (NĐ 152/2025 Điều 54 K1)
     assertThat(done.amount().dong()).isEqualTo(702_000L);
     assertThat(done.amount().day()).isEqualTo(LocalDate.of(2025, 7, 15));
+  }
+
+  @Test
+  void aProvincesOwnRowWinsOverTheNationalOne_andTwoRowsOfOneProvinceMayNotShareADay() {
+    TestUnit province = fx.newProvince();
+    TestUnit other = fx.newProvince();
+    // a test configuration only (no text says so): this province routes its districts' Giấy khen to the province
+    AwardAuthority own = settings.saveAuthority("admin", null, new AwardSettings.AuthorityEdit("GIAY_KHEN",
+        "DISTRICT", province.code(), "01/07/2025", "", "PROVINCE", "", "cấu hình thử", false, null));
+    assertThat(own.provinceName()).isEqualTo("Tỉnh thử " + province.code());
+    today(LocalDate.of(2025, 7, 1));
+    TestUnit district = fx.newLocality(province.code(), OrgKind.DISTRICT);
+    assertThat(awards.signingBody(giayKhen(district)).getCode()).isEqualTo(province.code());
+    TestUnit elsewhere = fx.newLocality(other.code(), OrgKind.DISTRICT);
+    assertThat(catchThrowableOfType(() -> giayKhen(elsewhere), DomainException.class).fieldProblems())
+        .singleElement().satisfies(p -> assertThat(p.message()).contains("Nghị định 129/2025/NĐ-CP"));
+
+    DomainException overlap = catchThrowableOfType(() -> settings.saveAuthority("admin", null,
+        new AwardSettings.AuthorityEdit("GIAY_KHEN", "DISTRICT", province.code(), "01/01/2026", "31/12/2026", "OWN",
+            "", "cấu hình thử", false, null)), DomainException.class);
+    assertThat(overlap.fieldProblems()).singleElement().satisfies(p -> {
+      assertThat(p.field()).isEqualTo("validFrom");
+      assertThat(p.message()).isEqualTo("Trùng thời gian hiệu lực với quy định số " + own.id() + " (Giấy khen, "
+          + "huyện / quận, từ 01/07/2025 (Tỉnh thử " + province.code() + "), Chủ tịch UBND tỉnh / thành phố). Sửa"
+          + " ngày của quy định đó trước.");
+    });
+    DomainException noWords = catchThrowableOfType(() -> settings.saveAuthority("admin", own.id(),
+        new AwardSettings.AuthorityEdit(null, null, null, "01/07/2025", "", "NONE", " ", "cấu hình thử", false,
+            own.version())), DomainException.class);
+    assertThat(noWords.fieldProblems()).extracting(DomainException.Problem::field).containsExactly("refusal");
+    assertThat(settings.authority(own.id()).signer()).as("nothing saved").isEqualTo(AwardAuthority.Signer.PROVINCE);
   }
 }
