@@ -88,7 +88,8 @@ class AwardSettingsPagesHttpTest {
     f.put("source", "Văn bản thử");
     Response zero = admin.submit(PAGE + "/muc-tien/moi", PAGE + "/muc-tien/moi", f);
     assertThat(zero.status()).isEqualTo(200);
-    assertThat(zero.body()).contains("id=\"loi-coefficient\"", "Hệ số phải lớn hơn 0.", "Chưa lưu được mức tiền thưởng.",
+    assertThat(zero.body()).contains("id=\"loi-coefficient\"", "Hệ số phải lớn hơn 0.",
+        "Chưa lưu được mức tiền thưởng.",
         "value=\"01/01/2026\"", "value=\"Văn bản thử\"");
 
     f.put("coefficient", "0,5");
