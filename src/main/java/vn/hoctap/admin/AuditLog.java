@@ -22,7 +22,7 @@ public class AuditLog {
   /** What was changed. */
   public enum Target {
     ORG_UNIT, USER, ROLE, DEADLINE, COUNCIL, IMPORT, REFUSED, AUTHORITY_RULE, RECOGNITION, DOSSIER_KIND_RULE,
-    COUNCIL_RULE
+    COUNCIL_RULE, AWARD_AUTHORITY, AWARD_AMOUNT, BASE_SALARY
   }
 
   private final AuditEntryRepository entries;

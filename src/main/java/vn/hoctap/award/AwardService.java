@@ -179,10 +179,11 @@ public class AwardService {
       }
     }
     List<StoredFile> stored = checkFiles(files, filesRequired, problems);
+    // who signs: the rule in force on the day the list is opened (award_authority), kept with the list
+    AwardRouting.Resolved route = null;
     if (problems.isEmpty()) {
       try {
-        routing.requireProposer(proposer, form);
-        routing.signingBody(proposer, form);
+        route = routing.resolve(proposer, form, clock.today());
       } catch (DomainException e) {
         problems.add(new Problem("form", e.getMessage()));
       }
@@ -195,9 +196,10 @@ public class AwardService {
       throw DomainException.forbidden("Bạn không làm việc cho " + proposer.getName() + " nên không lập được danh sách đề nghị của đơn vị này.");
     }
     Long proposalId = insert("insert into award_proposal (proposer_org_id, form, movement, period_kind, period_year, "
-        + "submission, report, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", proposer.getId(),
-        form.name(), req.movement().strip(), period.name(), req.periodYear(), req.submission().strip(),
-        req.report().strip(), user.id(), now());
+        + "submission, report, created_by, created_at, authority_id, signing_body_id) values (?, ?, ?, ?, ?, ?, ?, ?,"
+        + " ?, ?, ?)", proposer.getId(), form.name(), req.movement().strip(), period.name(), req.periodYear(),
+        req.submission().strip(), req.report().strip(), user.id(), now(), route.authority().id(),
+        route.signingBody().getId());
     for (StoredFile f : stored) {
       jdbc.update("insert into award_file (proposal_id, category, file_name, content_type, size_bytes, sha256, "
           + "content, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", proposalId, f.kind().name(),
@@ -329,11 +331,9 @@ public class AwardService {
     return orgs.findById(id).orElseThrow();
   }
 
+  /** The body whose head signs: the one the candidate's list was opened with (AwardRouting.signingBodyOf). */
   public OrgUnit signingBody(Long candidateId) {
-    Map<String, Object> row = jdbc.queryForMap("select p.proposer_org_id, p.form from award_candidate c "
-        + "join award_proposal p on p.id = c.proposal_id where c.id = ?", candidateId);
-    return routing.signingBody(orgs.findById(((Number) row.get("proposer_org_id")).longValue()).orElseThrow(),
-        AwardForm.valueOf((String) row.get("form")));
+    return routing.signingBodyOf(proposalOf(candidateId));
   }
 
   /** Sends the candidate, with its council's result, to the next level's council. */

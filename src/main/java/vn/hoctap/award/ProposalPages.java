@@ -329,6 +329,7 @@ class ProposalPages {
     model.addAttribute("createdAt", at(p.createdAt()));
     model.addAttribute("status", awards.statusWords(List.of(p.id())).getOrDefault(p.id(), ""));
     model.addAttribute("signer", signer(p));
+    model.addAttribute("signerRule", routing.authorityOf(p.id()).orElse(null));
     model.addAttribute("step", step);
     model.addAttribute("myTasks", open.stream().filter(t -> mayWork(t.task()))
         .filter(t -> step == null || !t.task().getId().equals(step.taskId()))

@@ -124,7 +124,7 @@ public class ProposalDocuments {
   OfficialText text(AwardViews.Proposal p, OrgUnit body, Issuer who, String signerName, String number,
       LocalDate date, String checkUrl, String code) {
     AwardForm form = AwardForm.valueOf(p.form());
-    OrgUnit deciding = routing.signingBody(body, form);
+    OrgUnit deciding = routing.signingBodyOf(p.id());
     String decider = routing.signerTitle(deciding);
     List<OfficialText.Article> parts = new ArrayList<>();
     parts.add(OfficialText.Article.of("Kính gửi:", decider + "."));

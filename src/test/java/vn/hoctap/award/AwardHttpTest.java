@@ -95,7 +95,11 @@ class AwardHttpTest {
         "submission", "Phòng GDĐT kính trình Chủ tịch UBND huyện tặng Giấy khen", "report", "Báo cáo thành tích",
         "candidates", List.of(Map.of("kind", "COLLECTIVE", "orgCode", school.code(), "summary",
             "Đạt Đơn vị học tập mức độ 1", "certifications", List.of("Xác nhận của Phòng GDĐT"))));
+    // a district's Giấy khen only in a list opened before 01/07/2025 (Luật TĐKT 2022 Điều 80; from then NĐ 129/2025
+    // gives the district chairman's powers to the commune chairman): the list keeps its signer afterwards
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2025, 6, 30).atTime(9, 0).atZone(EngineClock.ZONE).toInstant()));
     Response created = http.post("chutichhuyen", "/api/awards/proposals", proposal);
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 12, 1).atTime(9, 0).atZone(EngineClock.ZONE).toInstant()));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     long proposalId = created.json().get("id").asLong();
     JsonNode candidate = created.json().get("candidates").get(0);

@@ -272,7 +272,10 @@ class RoundAwardTrustHttpTest {
         "submission", "Phòng GDĐT kính trình Chủ tịch UBND huyện tặng Giấy khen", "report", "Báo cáo thành tích",
         "candidates", List.of(Map.of("kind", "COLLECTIVE", "orgCode", school.code(), "summary",
             "Đạt Đơn vị học tập mức độ 1", "certifications", List.of("Xác nhận của Phòng GDĐT"))));
+    // a district's Giấy khen only in a list opened before 01/07/2025 (NĐ 129/2025); the list keeps its signer
+    setClock(LocalDate.of(2025, 6, 30));
     Response created = http.post("chutichhuyen", "/api/awards/proposals", proposal);
+    setClock(LocalDate.of(2026, 12, 1));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     long candidateId = created.json().get("candidates").get(0).get("id").asLong();
     String bk = "award-" + candidateId;
