@@ -11,12 +11,14 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Gives the PostgreSQL run of the suite a fresh database: hoctap_test (or the name in the system property
- * hoctap.test.pg-database, so that two checkouts can run their suites side by side) is dropped and created once
- * per test JVM, before the first application context connects to it.
+ * hoctap.test.pg-database, so that two checkouts can run their suites side by side) followed by the number of the
+ * test JVM ({@link TestJvm}: each half of the suite runs in two), dropped and created once per test JVM, before the
+ * first application context connects to it.
  */
 public class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-  private static final String NAME = System.getProperty("hoctap.test.pg-database", "hoctap_test");
+  private static final String NAME = System.getProperty("hoctap.test.pg-database", "hoctap_test")
+      + "_" + TestJvm.number();
   private static boolean created;
 
   @Override

@@ -77,6 +77,17 @@ public final class KeycloakServer {
           + " org.keycloak:keycloak-quarkus-dist into target/keycloak)";
       return null;
     }
+    String fork = vn.hoctap.support.TestJvm.number();
+    if (!fork.equals("1")) {
+      // Keycloak writes into its home at start (the build of its dev mode, the realms to import): the other test
+      // JVM may be starting its own from the same home, so this one works on a copy
+      try {
+        home = homeCopy(home, fork);
+      } catch (IOException e) {
+        unavailable = "Keycloak could not be copied for test JVM " + fork + ": " + e;
+        return null;
+      }
+    }
     Optional<Path> java = java21();
     if (java.isEmpty()) {
       unavailable = "No JDK 21 or newer for Keycloak (looked at -Dhoctap.test.keycloak-java, KEYCLOAK_JAVA_HOME and"
@@ -96,7 +107,7 @@ public final class KeycloakServer {
         Files.copy(Path.of("src/test/resources/keycloak", realm + "-realm.json"),
             imports.resolve(realm + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
       }
-      Path log = Path.of("target", "keycloak-" + System.getProperty("hoctap.test.db", "h2") + ".log")
+      Path log = Path.of("target", "keycloak-" + System.getProperty("hoctap.test.db", "h2") + "-" + fork + ".log")
           .toAbsolutePath();
       String password = UUID.randomUUID().toString();
       List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
@@ -226,6 +237,27 @@ public final class KeycloakServer {
   }
 
   /** A JDK of version 21 or newer: given explicitly, or the newest under /usr/lib/jvm. */
+  /** A copy of the unpacked Keycloak for one test JVM, made once (a finished copy is renamed into place). */
+  private static Path homeCopy(Path home, String fork) throws IOException {
+    Path copy = home.resolveSibling(home.getFileName() + "-fork" + fork);
+    if (Files.isExecutable(copy.resolve("bin/kc.sh"))) {
+      return copy;
+    }
+    Path partial = Files.createTempDirectory(home.getParent(), "copy-");
+    try (Stream<Path> files = Files.walk(home)) {
+      for (Path from : files.toList()) {
+        Path to = partial.resolve(home.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
+    return copy;
+  }
+
   static Optional<Path> java21() {
     for (String given : new String[] {System.getProperty("hoctap.test.keycloak-java"),
         System.getenv("KEYCLOAK_JAVA_HOME")}) {
