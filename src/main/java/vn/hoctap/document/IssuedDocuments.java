@@ -54,8 +54,10 @@ public class IssuedDocuments {
   static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
   /** At most this many documents per sweep. */
   static final int SWEEP_BATCH = 100;
-  /** The text to lay out, stored as JSON with the request; a mapper of its own so the application's settings of
-   * the web's JSON never change what a stored request reads back as. */
+  /**
+   * The text to lay out is stored as JSON with the request; a mapper of its own, so settings of the web's JSON never
+   * change what a stored request reads back as.
+   */
   static final ObjectMapper LAYOUT_JSON = JsonMapper.builder().build();
 
   /**

@@ -98,20 +98,20 @@ class IssueAfterCommitTest {
     // the decision's transaction recorded the request; the node stopped before its after-commit step
     long id = issued.record(new IssuedDocuments.Issue("QUYET_DINH", "TEST_AFTER_COMMIT", 1, code, text(code), signer,
         "Người Ký Thử", "Chủ tịch", null, null, null, "Thanh Trì", "7/QĐ-UBND"));
+    // another node is working on it (so the scheduled sweep leaves it too): this one leaves it alone
+    jdbc.update("update issued_document set claimed_at = ? where id = ?", Timestamp.from(Instant.now()), id);
     IssuedDocuments.Stored waiting = issued.get(id);
     assertThat(waiting.status()).isEqualTo(IssuedDocuments.AWAITING);
     assertThat(waiting.prepared()).isFalse();
     assertThat(waiting.issuing()).isTrue();
     assertThat(http.get(null, "/kiem-tra/" + code).body()).contains("Đang ký số, ban hành");
-
-    // another node is working on it: this one leaves it alone; a claim older than the lease is taken over
-    jdbc.update("update issued_document set claimed_at = ? where id = ?", Timestamp.from(Instant.now()), id);
     assertThat(issued.finish(id)).isFalse();
     assertThat(issued.get(id).signed()).isFalse();
     jdbc.update("update issued_document set claimed_at = ? where id = ?", Timestamp.from(Instant.now()
         .minus(IssuedDocuments.CLAIM_LEASE).minus(Duration.ofMinutes(1))), id);
 
-    assertThat(sweeper.sweep()).isGreaterThanOrEqualTo(1);
+    // a claim older than the lease is of a node that stopped: the sweep takes it over
+    sweptUntilSigned(List.of(id));
     IssuedDocuments.Stored done = issued.get(id);
     assertThat(done.signed()).isTrue();
     assertThat(done.signingTime()).isEqualTo(waiting.signingTime());
@@ -145,44 +145,46 @@ class IssueAfterCommitTest {
     jdbc.update("insert into signing_image (owner_kind, owner_ref, image_kind, png, demo, uploaded_by, uploaded_at)"
         + " values (?, ?, ?, ?, false, 'test', ?)", SignatureImages.USER, district.signer(), SignatureImages.SIGNATURE,
         "không phải ảnh PNG".getBytes(), Timestamp.from(Instant.now()));
-    Http.Response decided;
+    long dossierId = Long.parseLong(pi.getBusinessKey());
+    long recognitionId;
+    String code;
     try {
-      decided = http.submitForm(district.signer(), task, Map.of(VAR_SIGNER_DECISION, APPROVE,
+      Http.Response decided = http.submitForm(district.signer(), task, Map.of(VAR_SIGNER_DECISION, APPROVE,
           FIELD_SIGNER_COMMENT, "Đồng ý"));
+      assertThat(decided.status()).as(decided.body()).isEqualTo(204);
+
+      // the decision stands, numbered; its documents wait, and the pages say so
+      var d = http.get("admin", "/api/dossiers/" + dossierId).json();
+      assertThat(d.get("dossier").get("status").asText()).isEqualTo("RECOGNISED");
+      assertThat(d.get("recognition").get("decisionNo").asText()).endsWith("/QĐ-UBND");
+      Map<String, Object> rec = jdbc.queryForMap("select r.id, c.verification_code from recognition r join"
+          + " certificate c on c.recognition_id = r.id where r.dossier_id = ?", dossierId);
+      recognitionId = ((Number) rec.get("id")).longValue();
+      code = (String) rec.get("verification_code");
+      List<IssuedDocuments.Stored> docs = issued.ofSubject(RecognitionDocuments.SUBJECT, recognitionId);
+      assertThat(docs).extracting(IssuedDocuments.Stored::kind).containsExactlyInAnyOrder(
+          RecognitionDocuments.DECISION, RecognitionDocuments.CERTIFICATE);
+      assertThat(docs).allSatisfy(s -> {
+        assertThat(s.status()).isEqualTo(IssuedDocuments.AWAITING);
+        assertThat(s.issuing()).isTrue();
+      });
+      assertThat(jdbc.queryForObject("select count(*) from issued_document where subject_kind = ? and subject_id = ?"
+          + " and claimed_at is not null", Integer.class, RecognitionDocuments.SUBJECT, recognitionId)).isZero();
+      Http.Response notYet = http.get("admin", "/tai-lieu/" + dossierId + "/quyet-dinh.pdf");
+      assertThat(notYet.status()).isEqualTo(409);
+      assertThat(notYet.body()).contains("đang ký số, ban hành");
+      assertThat(http.get(null, "/kiem-tra/" + code).body()).contains("data-verdict=\"VALID\"",
+          "Đang ký số, ban hành");
+      assertThat(http.get("admin", "/ho-so/" + dossierId).body()).contains("id=\"dang-ky-so\"",
+          "đang ký số, ban hành").doesNotContain("id=\"tai-quyet-dinh\"");
     } finally {
       // the image is replaced (here: removed, so the demo image is drawn) before the sweep
       jdbc.update("delete from signing_image where owner_kind = ? and owner_ref = ? and image_kind = ?",
           SignatureImages.USER, district.signer(), SignatureImages.SIGNATURE);
     }
-    assertThat(decided.status()).as(decided.body()).isEqualTo(204);
 
-    // the decision stands, numbered; its documents wait, and the pages say so
-    long dossierId = Long.parseLong(pi.getBusinessKey());
-    var d = http.get("admin", "/api/dossiers/" + dossierId).json();
-    assertThat(d.get("dossier").get("status").asText()).isEqualTo("RECOGNISED");
-    assertThat(d.get("recognition").get("decisionNo").asText()).endsWith("/QĐ-UBND");
-    Map<String, Object> rec = jdbc.queryForMap("select r.id, c.verification_code from recognition r join"
-        + " certificate c on c.recognition_id = r.id where r.dossier_id = ?", dossierId);
-    long recognitionId = ((Number) rec.get("id")).longValue();
-    String code = (String) rec.get("verification_code");
-    List<IssuedDocuments.Stored> docs = issued.ofSubject(RecognitionDocuments.SUBJECT, recognitionId);
-    assertThat(docs).extracting(IssuedDocuments.Stored::kind).containsExactlyInAnyOrder(
-        RecognitionDocuments.DECISION, RecognitionDocuments.CERTIFICATE);
-    assertThat(docs).allSatisfy(s -> {
-      assertThat(s.status()).isEqualTo(IssuedDocuments.AWAITING);
-      assertThat(s.issuing()).isTrue();
-    });
-    assertThat(jdbc.queryForObject("select count(*) from issued_document where subject_kind = ? and subject_id = ?"
-        + " and claimed_at is not null", Integer.class, RecognitionDocuments.SUBJECT, recognitionId)).isZero();
-    Http.Response notYet = http.get("admin", "/tai-lieu/" + dossierId + "/quyet-dinh.pdf");
-    assertThat(notYet.status()).isEqualTo(409);
-    assertThat(notYet.body()).contains("đang ký số, ban hành");
-    assertThat(http.get(null, "/kiem-tra/" + code).body()).contains("data-verdict=\"VALID\"",
-        "Đang ký số, ban hành");
-    assertThat(http.get("admin", "/ho-so/" + dossierId).body()).contains("id=\"dang-ky-so\"",
-        "đang ký số, ban hành").doesNotContain("id=\"tai-quyet-dinh\"");
-
-    assertThat(sweeper.sweep()).isGreaterThanOrEqualTo(2);
+    sweptUntilSigned(issued.ofSubject(RecognitionDocuments.SUBJECT, recognitionId).stream()
+        .map(IssuedDocuments.Stored::id).toList());
     for (IssuedDocuments.Stored s : issued.ofSubject(RecognitionDocuments.SUBJECT, recognitionId)) {
       assertThat(s.signed()).as(s.kind()).isTrue();
       assertValid(issued.signedPdf(s), s, code);
@@ -190,6 +192,17 @@ class IssueAfterCommitTest {
     assertThat(http.get("admin", "/ho-so/" + dossierId).body()).contains("id=\"tai-quyet-dinh\"")
         .doesNotContain("id=\"dang-ky-so\"");
     assertThat(http.get(null, "/kiem-tra/" + code).body()).doesNotContain("Đang ký số, ban hành");
+  }
+
+  /** Sweeps until the documents are signed (the scheduled sweep may have claimed one a moment before). */
+  void sweptUntilSigned(List<Long> ids) throws InterruptedException {
+    for (int i = 0; i < 60 && !ids.stream().allMatch(id -> issued.get(id).signed()); i++) {
+      if (i > 0) {
+        Thread.sleep(500);
+      }
+      sweeper.sweep();
+    }
+    assertThat(ids).allMatch(id -> issued.get(id).signed(), "signed");
   }
 
   void assertValid(byte[] pdf, IssuedDocuments.Stored s, String... contains) throws Exception {
