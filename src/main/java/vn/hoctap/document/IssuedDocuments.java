@@ -1,7 +1,11 @@
 package vn.hoctap.document;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.security.cert.X509Certificate;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,10 +33,16 @@ import vn.hoctap.signing.SignatureVerifier;
 import vn.hoctap.signing.SignerKeys;
 
 /**
- * Văn bản điện tử: every document hoctap issues is laid out ({@link Nd30Layout}), signed (PAdES) and stored once, in
- * the transaction of the step where the competent person decides; never generated again. With a server-side key
- * the signature is made at once; through a remote-signing service right after the decision commits; with the
- * signer's own tool when the signer sends the CMS (/api/signing). Until then the document is "chờ ký số".
+ * Văn bản điện tử: every document hoctap issues is laid out ({@link Nd30Layout}), signed (PAdES) and stored once;
+ * never generated again. The step where the competent person decides records only the request, in its own
+ * transaction: the row with its number, check code, signing time and the text to lay out (cheap, so the dossier and
+ * the numbering register are not held while a PDF is made or a signing service answers). Right after that
+ * transaction commits, in the same thread (so the page after the decision usually shows the signed file), the
+ * document is laid out, prepared and, with a server-side key, signed, in a transaction of its own; through a
+ * remote-signing service it is then asked for; with the signer's own tool the signer sends the CMS
+ * (/api/signing). A failure there leaves the decision as it is and the document "đang ký số, ban hành";
+ * {@link UnfinishedDocuments} finishes it at start-up and every few minutes. Until it is signed the document is
+ * "chờ ký số".
  */
 @Service
 public class IssuedDocuments {
@@ -40,6 +50,15 @@ public class IssuedDocuments {
   private static final Logger LOG = LoggerFactory.getLogger(IssuedDocuments.class);
   public static final String AWAITING = "AWAITING_SIGNATURE";
   public static final String SIGNED = "SIGNED";
+  /** A claim older than this is taken to be of a node that stopped half-way; another node takes the row over. */
+  static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
+  /** At most this many documents per sweep. */
+  static final int SWEEP_BATCH = 100;
+  /**
+   * The text to lay out is stored as JSON with the request; a mapper of its own, so settings of the web's JSON never
+   * change what a stored request reads back as.
+   */
+  static final ObjectMapper LAYOUT_JSON = JsonMapper.builder().build();
 
   /**
    * What to issue: the kind (QUYET_DINH, GIAY_CHUNG_NHAN, QUYET_DINH_THU_HOI …), what it is about, the code of its
@@ -57,6 +76,19 @@ public class IssuedDocuments {
 
     public boolean signed() {
       return SIGNED.equals(status);
+    }
+
+    /** Laid out and prepared: its hash can be signed. */
+    public boolean prepared() {
+      return preparedDigest != null;
+    }
+
+    /**
+     * Not signed yet, and waiting for hoctap rather than for its signer: being laid out, or signed with a
+     * server-side key ("đang ký số, ban hành").
+     */
+    public boolean issuing() {
+      return !signed() && (!prepared() || SignerKeys.Method.SERVER_KEY.name().equals(method));
     }
   }
 
@@ -91,25 +123,38 @@ public class IssuedDocuments {
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** Lays out, prepares and (with a server-side key) signs the document; returns its id. Once per code and kind. */
+  /**
+   * Records the document to issue (once per code and kind) and returns its id; it is laid out, prepared and (with a
+   * server-side key) signed right after the caller's transaction commits ({@link #finish}), at once without one.
+   * Read back inside the caller's transaction it is still "chờ ký số".
+   */
   @Transactional
   public long issue(Issue i) {
     Optional<Stored> existing = find(i.checkCode(), i.kind());
     if (existing.isPresent()) {
       return existing.get().id();
     }
-    SignerKeys.Resolution how = keys.resolve(i.signerUser(), i.issuerOrgCode(), i.signerName(), i.sealName());
+    long id = record(i);
+    afterCommit(() -> finish(id));
+    return id;
+  }
+
+  /** The request alone: the row, AWAITING_SIGNATURE, with the text to lay out. No PDF is made here. */
+  long record(Issue i) {
+    SignerKeys.Method method = keys.method(i.signerUser(), i.issuerOrgCode());
+    String text;
+    try {
+      text = LAYOUT_JSON.writeValueAsString(i.text());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Không ghi được nội dung văn bản " + i.kind() + " " + i.checkCode(), e);
+    }
     Instant at = clock.now();
-    byte[] signature = images.signatureOf(i.signerUser(), i.signerName());
-    byte[] seal = i.issuerOrgCode() == null ? null : images.sealOf(i.issuerOrgCode(), i.sealName());
-    byte[] rendered = layout.render(i.text(), new Nd30Layout.Stamp(i.signerName(), at, signature, seal));
-    PadesSigner.Prepared p = PadesSigner.prepare(rendered, i.signerName(), i.place(), "Ban hành văn bản", at);
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(c -> {
       var ps = c.prepareStatement("insert into issued_document (kind, subject_kind, subject_id, check_code, title,"
           + " decision_no, issuer_org_id, signer_user, signer_name, signer_title, method, status, signing_time,"
-          + " prepared_pdf, prepared_digest, timestamped, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " ?, ?, false, ?)", new String[] {"id"});
+          + " layout_text, place, seal_name, issuer_org_code, timestamped, created_at) values (?, ?, ?, ?, ?, ?, ?,"
+          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?)", new String[] {"id"});
       ps.setString(1, i.kind());
       ps.setString(2, i.subjectKind());
       ps.setLong(3, i.subjectId());
@@ -120,29 +165,145 @@ public class IssuedDocuments {
       ps.setString(8, i.signerUser());
       ps.setString(9, i.signerName());
       ps.setString(10, i.signerTitle());
-      ps.setString(11, how.method().name());
+      ps.setString(11, method.name());
       ps.setString(12, AWAITING);
       ps.setTimestamp(13, Timestamp.from(at));
-      ps.setBytes(14, p.pdf());
-      ps.setString(15, HexFormat.of().formatHex(p.digest()));
-      ps.setTimestamp(16, Timestamp.from(clock.now()));
+      ps.setString(14, text);
+      ps.setString(15, i.place());
+      ps.setString(16, i.sealName());
+      ps.setString(17, i.issuerOrgCode());
+      ps.setTimestamp(18, Timestamp.from(clock.now()));
       return ps;
     }, key);
-    long id = key.getKey().longValue();
-    switch (how.method()) {
-      case SERVER_KEY -> {
-        store(id, p.pdf(), Cades.sign(p.digest(), how.key().key(), how.key().chain()), at);
-      }
-      case REMOTE -> afterCommit(() -> requestRemote(id));
-      case SIGNER_TOOL -> LOG.info("Văn bản {} ({}) chờ {} ký số bằng công cụ ký", id, i.kind(), i.signerUser());
+    return key.getKey().longValue();
+  }
+
+  /** What laying out and signing a recorded document needs of its row. */
+  private record Work(long id, String kind, String signerUser, String signerName, String issuerOrgCode,
+      String sealName, String place, Instant signingTime, String layoutText, byte[] prepared, String method) {}
+
+  /**
+   * Lays out, prepares and (with a server-side key) signs a recorded document, each database step in a transaction
+   * of its own, the PDF and the signature outside any; asks the remote-signing service for it when that is how its
+   * signer signs. Claims the row first, so two nodes (or the after-commit step and a sweep) never do it twice.
+   * Never throws: a failure is logged, the claim let go, and the document stays "đang ký số, ban hành" for the next
+   * sweep. Returns whether this call found it waiting and did its part.
+   */
+  public boolean finish(long id) {
+    Work w;
+    try {
+      w = newTransaction.execute(t -> claim(id));
+    } catch (RuntimeException e) {
+      LOG.warn("Không nhận được văn bản {} để ký số, ban hành: {}", id, e.toString());
+      return false;
     }
-    return id;
+    if (w == null) {
+      return false;
+    }
+    try {
+      work(w);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.warn("Văn bản {} ({}) chưa ký số, ban hành được; sẽ thử lại: {}", id, w.kind(), e.toString(), e);
+      try {
+        newTransaction.executeWithoutResult(t -> release(id));
+      } catch (RuntimeException again) {
+        LOG.warn("Không trả lại được văn bản {}: {}", id, again.toString());
+      }
+      return false;
+    }
+  }
+
+  /**
+   * Finishes the documents still waiting for hoctap (being laid out, or to be signed with a server-side key) that
+   * no node is working on: left by a node stopped between the decision's commit and its after-commit step, or by a
+   * failure there. Returns how many were signed or handed to their signer.
+   */
+  public int finishWaiting() {
+    List<Long> ids = newTransaction.execute(t -> jdbc.queryForList("select id from issued_document where status = ?"
+        + " and (prepared_digest is null or method = ?) and (claimed_at is null or claimed_at < ?) order by id"
+        + " fetch first " + SWEEP_BATCH + " rows only", Long.class, AWAITING, SignerKeys.Method.SERVER_KEY.name(),
+        Timestamp.from(Instant.now().minus(CLAIM_LEASE))));
+    int done = 0;
+    for (long id : ids) {
+      if (finish(id)) {
+        done++;
+      }
+    }
+    return done;
+  }
+
+  /** Takes the row for this node (1 row updated = taken); null if it is signed or another node has it. */
+  private Work claim(long id) {
+    Instant now = Instant.now();
+    int taken = jdbc.update("update issued_document set claimed_at = ? where id = ? and status = ? and (claimed_at"
+        + " is null or claimed_at < ?)", Timestamp.from(now), id, AWAITING, Timestamp.from(now.minus(CLAIM_LEASE)));
+    if (taken != 1) {
+      return null;
+    }
+    return jdbc.queryForObject("select kind, signer_user, signer_name, issuer_org_code, seal_name, place,"
+        + " signing_time, layout_text, prepared_pdf, method from issued_document where id = ?", (rs, i) -> new Work(
+        id, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+        rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getBytes(9), rs.getString(10)), id);
+  }
+
+  private void release(long id) {
+    jdbc.update("update issued_document set claimed_at = null where id = ?", id);
+  }
+
+  private void work(Work w) {
+    byte[] prepared = w.prepared() != null ? w.prepared() : prepare(w);
+    SignerKeys.Resolution how = keys.resolve(w.signerUser(), w.issuerOrgCode(), w.signerName(), w.sealName());
+    if (how.method() == SignerKeys.Method.SERVER_KEY) {
+      Signed done = embed(prepared, Cades.sign(PadesSigner.digest(prepared), how.key().key(), how.key().chain()),
+          w.signingTime());
+      newTransaction.executeWithoutResult(t -> {
+        if (save(w.id(), done) == 1) {
+          jdbc.update("update issued_document set method = ?, claimed_at = null where id = ?", how.method().name(),
+              w.id());
+        }
+      });
+      return;
+    }
+    newTransaction.executeWithoutResult(t -> jdbc.update("update issued_document set method = ?, claimed_at = null"
+        + " where id = ?", how.method().name(), w.id()));
+    if (how.method() == SignerKeys.Method.REMOTE) {
+      requestRemote(w.id());
+    } else {
+      LOG.info("Văn bản {} ({}) chờ {} ký số bằng công cụ ký", w.id(), w.kind(), w.signerUser());
+    }
+  }
+
+  /** Lays the text out with the signer's signature and the body's seal, prepares the PDF and stores it. */
+  private byte[] prepare(Work w) {
+    OfficialText text;
+    try {
+      text = LAYOUT_JSON.readValue(w.layoutText(), OfficialText.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Không đọc được nội dung văn bản " + w.id() + ": " + e.getMessage(), e);
+    }
+    byte[][] pictures = newTransaction.execute(t -> new byte[][] {images.signatureOf(w.signerUser(), w.signerName()),
+        w.issuerOrgCode() == null ? null : images.sealOf(w.issuerOrgCode(), w.sealName())});
+    byte[] rendered = layout.render(text, new Nd30Layout.Stamp(w.signerName(), w.signingTime(), pictures[0],
+        pictures[1]));
+    PadesSigner.Prepared p = PadesSigner.prepare(rendered, w.signerName(), w.place(), "Ban hành văn bản",
+        w.signingTime());
+    return newTransaction.execute(t -> {
+      int stored = jdbc.update("update issued_document set prepared_pdf = ?, prepared_digest = ? where id = ? and"
+          + " prepared_pdf is null", p.pdf(), HexFormat.of().formatHex(p.digest()), w.id());
+      return stored == 1 ? p.pdf()
+          : jdbc.queryForObject("select prepared_pdf from issued_document where id = ?", byte[].class, w.id());
+    });
   }
 
   /** Asks the remote-signing service again (after it failed or timed out); the CMS, if it answers, is embedded. */
   public void requestRemote(long id) {
-    Stored s = get(id);
+    Stored s = newTransaction.execute(t -> get(id));
     if (s.signed()) {
+      return;
+    }
+    if (!s.prepared()) {
+      finish(id);
       return;
     }
     Optional<byte[]> cms;
@@ -169,12 +330,27 @@ public class IssuedDocuments {
       throw DomainException.conflict("Văn bản số " + id + " đã được ký số lúc "
           + time(s.signedAt()) + "; không ký lại.");
     }
+    if (!s.prepared()) {
+      throw DomainException.conflict(notPrepared(id));
+    }
     byte[] prepared = jdbc.queryForObject("select prepared_pdf from issued_document where id = ?", byte[].class, id);
-    store(id, prepared, cms, s.signingTime());
+    save(id, embed(prepared, cms, s.signingTime()));
     return get(id);
   }
 
-  private void store(long id, byte[] prepared, byte[] cms, Instant signingTime) {
+  /** "Văn bản số 12 đang được dàn trang …": refused to a signer's tool until the prepared PDF exists. */
+  public static String notPrepared(long id) {
+    return "Văn bản số " + id + " đang được dàn trang, chưa có mã băm để ký; thử lại sau ít phút.";
+  }
+
+  /** A signed PDF and what its signature says. */
+  private record Signed(byte[] pdf, SignatureVerifier.Result check) {}
+
+  /**
+   * Checks the CMS against the prepared PDF's hash and hoctap's trusted roots, adds the timestamp service's token
+   * (PAdES-B-T) when one is configured, and embeds it. No database work: it may wait for the timestamp service.
+   */
+  private Signed embed(byte[] prepared, byte[] cms, Instant signingTime) {
     byte[] digest = PadesSigner.digest(prepared);
     SignatureVerifier.Result check = SignatureVerifier.verify(cms, digest, keys.trustAnchors(), signingTime);
     if (!check.ok()) {
@@ -186,16 +362,20 @@ public class IssuedDocuments {
     if (withTime != cms) {
       check = SignatureVerifier.verify(withTime, digest, keys.trustAnchors(), signingTime);
     }
-    byte[] pdf;
     try {
-      pdf = PadesSigner.embed(prepared, withTime);
+      return new Signed(PadesSigner.embed(prepared, withTime), check);
     } catch (IllegalArgumentException e) {
       throw DomainException.badInput("Chữ ký số không được chấp nhận: " + e.getMessage());
     }
-    jdbc.update("update issued_document set status = ?, pdf = ?, sha256 = ?, signed_at = ?, certificate_subject = ?,"
-        + " certificate_issuer = ?, certificate_serial = ?, timestamped = ? where id = ?", SIGNED, pdf,
-        HexFormat.of().formatHex(Cades.sha256(pdf)), Timestamp.from(clock.now()), check.subject(), check.issuer(),
-        check.serial(), check.timestamped(), id);
+  }
+
+  /** Stores the signed PDF unless the document was signed meanwhile; 1 when stored. */
+  private int save(long id, Signed s) {
+    return jdbc.update("update issued_document set status = ?, pdf = ?, sha256 = ?, signed_at = ?,"
+        + " certificate_subject = ?, certificate_issuer = ?, certificate_serial = ?, timestamped = ? where id = ?"
+        + " and status = ?", SIGNED, s.pdf(), HexFormat.of().formatHex(Cades.sha256(s.pdf())),
+        Timestamp.from(clock.now()), s.check().subject(), s.check().issuer(), s.check().serial(),
+        s.check().timestamped(), id, AWAITING);
   }
 
   /** "05/03/2027 10:15:30" in Vietnam's time. */
@@ -204,6 +384,7 @@ public class IssuedDocuments {
         .format(t.atZone(EngineClock.ZONE));
   }
 
+  /** After the current transaction commits (not at all if it rolls back); at once without one. */
   private static void afterCommit(Runnable work) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -263,6 +444,9 @@ public class IssuedDocuments {
   /** The signed file as issued; refused while it waits for its signature. */
   @Transactional(readOnly = true)
   public byte[] signedPdf(Stored s) {
+    if (s.issuing()) {
+      throw DomainException.conflict("Văn bản \"" + s.title() + "\" đang ký số, ban hành; tải lại sau ít phút.");
+    }
     if (!s.signed()) {
       throw DomainException.conflict("Văn bản \"" + s.title() + "\" đang chờ " + s.signerName() + " ký số; tải lại"
           + " sau khi văn bản được ký.");
@@ -278,8 +462,8 @@ public class IssuedDocuments {
 
   @Transactional(readOnly = true)
   public List<Stored> awaiting(String signerUser) {
-    return jdbc.query("select " + COLUMNS + " from issued_document where status = ? and signer_user = ? order by id",
-        ROW, AWAITING, signerUser);
+    return jdbc.query("select " + COLUMNS + " from issued_document where status = ? and signer_user = ? and"
+        + " prepared_digest is not null order by id", ROW, AWAITING, signerUser);
   }
 
   /** The revocation (thu hồi) of a subject, with the revoking decision's number, if it was revoked. */

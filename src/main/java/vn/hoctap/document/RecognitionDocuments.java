@@ -284,21 +284,23 @@ public class RecognitionDocuments {
 
   /**
    * The signed documents of a dossier its page links to: the decision and certificate of its recognition, the
-   * refusal notice, the revoking decision and its reason.
+   * refusal notice, the revoking decision and its reason; issuing: the decision or the certificate is still being
+   * laid out and signed right after the decision ("đang ký số, ban hành").
    */
-  public record Papers(boolean decision, boolean certificate, boolean refusal, Revoked revoked) {}
+  public record Papers(boolean decision, boolean certificate, boolean refusal, Revoked revoked, boolean issuing) {}
 
   @Transactional(readOnly = true)
   public Papers papers(long dossierId) {
     boolean refusal = issued.ofSubject(REFUSAL_SUBJECT, dossierId).stream().anyMatch(IssuedDocuments.Stored::signed);
     Optional<Recognised> r = query(" where r.dossier_id = ?", dossierId);
     if (r.isEmpty()) {
-      return new Papers(false, false, refusal, null);
+      return new Papers(false, false, refusal, null, false);
     }
     List<IssuedDocuments.Stored> docs = issued.ofSubject(SUBJECT, r.get().recognitionId());
     return new Papers(docs.stream().anyMatch(d -> d.kind().equals(DECISION) && d.signed()),
         docs.stream().anyMatch(d -> d.kind().equals(CERTIFICATE) && d.signed()), refusal,
-        revocation(r.get().recognitionId()).orElse(null));
+        revocation(r.get().recognitionId()).orElse(null), docs.stream().anyMatch(d -> (d.kind().equals(DECISION)
+        || d.kind().equals(CERTIFICATE)) && d.issuing()));
   }
 
   /** The signed refusal notice of a dossier, if its signer refused it. */

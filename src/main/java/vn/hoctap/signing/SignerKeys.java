@@ -92,6 +92,22 @@ public class SignerKeys {
     return new Resolution(Method.SIGNER_TOOL, null);
   }
 
+  /**
+   * How the signer signs, as {@link #resolve} decides, without issuing a demo key: cheap enough for the decision's
+   * transaction, which only records that a document is to be signed.
+   */
+  public Method method(String userId, String orgCode) {
+    if (byUser.containsKey(userId) || orgCode != null && byOrg.containsKey(orgCode)) {
+      return Method.SERVER_KEY;
+    }
+    SigningSettings.Remote remote = settings.remote();
+    if (remote.configured() && (remote.signers().contains(userId) || remote.signers().contains(orgCode)
+        || remote.signers().contains("*"))) {
+      return Method.REMOTE;
+    }
+    return demo != null ? Method.SERVER_KEY : Method.SIGNER_TOOL;
+  }
+
   /** The roots hoctap trusts for its signers' certificates: configured ones, keystores' roots, the demo CA. */
   public List<X509Certificate> trustAnchors() {
     return List.copyOf(anchors);

@@ -110,6 +110,9 @@ class SigningController {
     if (!s.signerUser().equals(CurrentUser.get().id()) || s.signed()) {
       throw DomainException.notFound("Không có văn bản số " + id + " chờ bạn ký.");
     }
+    if (!s.prepared()) {
+      throw DomainException.conflict(IssuedDocuments.notPrepared(id));
+    }
     return s;
   }
 
