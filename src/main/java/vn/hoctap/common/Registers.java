@@ -32,7 +32,7 @@ public class Registers {
    * values given. The first number inserts the row at 0 behind a savepoint: if another transaction inserted it
    * first, only the insert is undone (on PostgreSQL a failed statement would otherwise abort the whole transaction)
    * and the update waits for that transaction's lock like any other. On H2 the insert gives up after its lock
-   * timeout while the other transaction (signing its documents) has not committed yet: then it is tried again.
+   * timeout while the other transaction has not committed yet: then it is tried again.
    */
   @Transactional
   public int next(String table, List<String> keyColumns, Object... key) {
