@@ -197,7 +197,7 @@ public class ReportReminders implements ApplicationRunner {
 
   /** What one instance is about: who reports what to whom, by when, under which text. */
   record Target(String key, OrgUnit reporter, String reporterName, OrgUnit recipient, String recipientName,
-      int year, LocalDate due, int remindDaysBefore, String what, String source) {}
+      int year, LocalDate due, int remindDaysBefore, String what, String source, String dateSource) {}
 
   private ReportDue due(long id) {
     return plans.reportDue(id).orElseThrow(() -> DomainException.notFound("Không có hạn báo cáo số " + id + "."));
@@ -221,7 +221,7 @@ public class ReportReminders implements ApplicationRunner {
           .orElse("");
       OrgUnit reporter = orgs.findByCode(d.reporterOrgCode()).orElseThrow();
       return new Target(businessKey, reporter, d.reporter(), null, d.recipient(), year, d.dueFor(year),
-          d.remindDaysBefore(), "Báo cáo kết quả năm " + year, plan);
+          d.remindDaysBefore(), "Báo cáo kết quả năm " + year, plan, null);
     }
     long ruleId = ((Number) rule).longValue();
     long orgId = ((Number) vars.apply(VAR_ORG)).longValue();
@@ -233,8 +233,9 @@ public class ReportReminders implements ApplicationRunner {
   }
 
   private Optional<Target> textTarget(long ruleId, long orgId, int year) {
-    Object[] r = jdbc.queryForObject("select procedure, unit_tier from deadline_rule where id = ?",
-        (rs, i) -> new Object[] {rs.getString(1), UnitKind.Tier.valueOf(rs.getString(2))}, ruleId);
+    Object[] r = jdbc.queryForObject("select procedure, unit_tier, source from deadline_rule where id = ?",
+        (rs, i) -> new Object[] {rs.getString(1), UnitKind.Tier.valueOf(rs.getString(2)), rs.getString(3)}, ruleId);
+    String text = (String) r[2];
     String procedure = (String) r[0];
     UnitKind.Tier tier = (UnitKind.Tier) r[1];
     OrgUnit reporter = orgs.findById(orgId).orElseThrow();
@@ -255,7 +256,7 @@ public class ReportReminders implements ApplicationRunner {
     }
     String what = "Báo cáo kết quả công nhận “" + titleLabel + "” " + tier.label() + " năm " + year;
     return Optional.of(new Target(textKey(ruleId, orgId, year), reporter, reporterName, recipient, recipientName,
-        year, d.date(), d.remindDaysBefore(), what, d.source()));
+        year, d.date(), d.remindDaysBefore(), what, text, text.equals(d.source()) ? null : d.source()));
   }
 
   /** The article of a rule's source: "TT 24/2023/TT-BGDĐT, Điều 20 khoản 3" (what comes before the colon). */
@@ -321,7 +322,8 @@ public class ReportReminders implements ApplicationRunner {
   /** What the task shows: which report, to whom, by when. */
   String describe(Target t) {
     return t.what() + " của " + t.reporterName() + " gửi " + t.recipientName() + ", hạn " + Dates.vn(t.due())
-        + (t.source().isBlank() ? "" : " (" + t.source() + ")") + ".";
+        + (t.source().isBlank() ? "" : " (" + t.source() + ")")
+        + (t.dateSource() == null ? "" : "; ngày hạn theo quy định của tỉnh: " + t.dateSource()) + ".";
   }
 
   /**

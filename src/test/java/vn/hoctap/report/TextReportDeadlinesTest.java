@@ -252,7 +252,10 @@ class TextReportDeadlinesTest {
 
     management.executeJob(timer(pi, ReportReminders.TIMER_REMIND).getId());
     Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
-    assertThat(task.getName()).contains("trước ngày 05/03/2027");
+    assertThat(task.getName()).as("the text's article, the province's date").contains("trước ngày 05/03/2027",
+        "(TT 24/2023/TT-BGDĐT, Điều 20 khoản 3)");
+    assertThat((String) tasks.getVariableLocal(task.getId(), "reportInfo"))
+        .endsWith("; ngày hạn theo quy định của tỉnh: Công văn thử số 1/SGDĐT.");
     assertThat(timer(pi, ReportReminders.TIMER_OVERDUE).getDuedate()).isEqualTo(startOf(LocalDate.of(2027, 3, 6)));
 
     // changed again to 12/03: the open task and its escalation follow
