@@ -74,8 +74,8 @@ public class ReportsSent {
       String subject = "Đã nhận báo cáo: " + t.what() + " của " + t.reporterName();
       String body = t.reporterName() + " đã gửi " + t.what().substring(0, 1).toLowerCase() + t.what().substring(1)
           + " (hạn " + Dates.vn(t.due()) + ", " + ReportReminders.article(t.source()) + ")"
-          + (text == null ? "" : "; văn bản: " + text) + ". Báo cáo (Excel) được lưu kèm, xem ở trang Báo cáo đã"
-          + " nhận.";
+          + (text == null ? "" : "; văn bản: " + text) + ". Báo cáo (Excel) được lưu kèm, xem ở trang “Báo cáo đã"
+          + " gửi, đã nhận” (Bảng theo dõi).";
       for (String group : List.of(Groups.reviewer(t.recipient().getCode()), Groups.viewer(t.recipient().getCode()))) {
         notifications.notify(null, group, "REPORT_RECEIVED", subject, body);
       }
