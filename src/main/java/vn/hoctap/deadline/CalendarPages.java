@@ -59,6 +59,7 @@ class CalendarPages {
     int shown = year == null || year < 2000 || year > 2100 ? clock.today().getYear() : year;
     model.addAttribute("year", shown);
     model.addAttribute("days", calendar.year(shown));
+    model.addAttribute("completeness", calendar.completeness(shown));
     model.addAttribute("kinds", CalendarDay.Kind.values());
     model.addAttribute("workingDaysInYear", workingDays.between(java.time.LocalDate.of(shown - 1, 12, 31),
         java.time.LocalDate.of(shown, 12, 31)));

@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import vn.hoctap.org.UnitKind;
 
 /**
@@ -62,6 +63,10 @@ public class DeadlineRule {
   @Column(nullable = false)
   private boolean confirmed;
 
+  @Version
+  @Column(name = "row_version", nullable = false)
+  private long rowVersion;
+
   protected DeadlineRule() {}
 
   public DeadlineRule(String procedure, UnitKind.Tier unitTier, DeadlineKind kind, Long provinceId,
@@ -96,5 +101,88 @@ public class DeadlineRule {
     rule.source = source;
     rule.confirmed = confirmed;
     return rule;
+  }
+
+  /** A copy of a national rule for one province (every year), to be given its own date by {@link #set}. */
+  static DeadlineRule overrideOf(DeadlineRule national, Long provinceId) {
+    DeadlineRule rule = new DeadlineRule();
+    rule.procedure = national.procedure;
+    rule.unitTier = national.unitTier;
+    rule.kind = national.kind;
+    rule.provinceId = provinceId;
+    return rule;
+  }
+
+  /** Sets the date (day/month of year N + offset) or, with a null month, the number of working days. */
+  void set(Integer month, Integer day, int yearOffset, Integer workingDays, int remindDaysBefore, String source,
+      boolean confirmed) {
+    this.month = month;
+    this.day = day;
+    this.yearOffset = yearOffset;
+    this.workingDays = workingDays;
+    this.remindDaysBefore = remindDaysBefore;
+    this.source = source;
+    this.confirmed = confirmed;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getProcedure() {
+    return procedure;
+  }
+
+  public UnitKind.Tier getUnitTier() {
+    return unitTier;
+  }
+
+  public DeadlineKind getKind() {
+    return kind;
+  }
+
+  public Long getProvinceId() {
+    return provinceId;
+  }
+
+  public Integer getAssessmentYear() {
+    return assessmentYear;
+  }
+
+  public Integer getMonth() {
+    return month;
+  }
+
+  public Integer getDay() {
+    return day;
+  }
+
+  public Integer getWorkingDays() {
+    return workingDays;
+  }
+
+  public int getYearOffset() {
+    return yearOffset;
+  }
+
+  public int getRemindDaysBefore() {
+    return remindDaysBefore;
+  }
+
+  public String getSource() {
+    return source;
+  }
+
+  public boolean isConfirmed() {
+    return confirmed;
+  }
+
+  public long getRowVersion() {
+    return rowVersion;
+  }
+
+  /** Whether the rule names a day of the year (not working days, not "no date in the text"). */
+  public boolean dated() {
+    return month != null && day != null;
   }
 }

@@ -74,21 +74,33 @@ public class DeadlineService {
     if (unit.assessmentTier() == null) {
       return Optional.empty();
     }
-    return TransactionMemo.get(new Key(procedure, unit.getId(), kind, year, startedOn),
-        () -> compute(procedure, unit, kind, year, startedOn));
+    return TransactionMemo.get(new Key(procedure, unit.assessmentTier(), unit.province().getId(), unit.getId(), kind,
+        year, startedOn), () -> compute(procedure, unit.assessmentTier(), unit.province(), unit.getId(), kind, year,
+        startedOn));
   }
 
-  private record Key(String procedure, Long unitId, DeadlineKind kind, int year, LocalDate startedOn) {}
+  /**
+   * The deadline of a rule of one tier in a province, for a body that is not itself of that tier: the Phòng GDĐT
+   * reporting the results of the communes' "Cộng đồng học tập" (TT25 Điều 23 khoản 2). An extension granted to
+   * {@code body} for that deadline moves it, as for a dossier's own deadline.
+   */
+  @Transactional(readOnly = true)
+  public Optional<EffectiveDeadline> find(String procedure, UnitKind.Tier tier, OrgUnit body, DeadlineKind kind,
+      int year) {
+    return TransactionMemo.get(new Key(procedure, tier, body.province().getId(), body.getId(), kind, year, null),
+        () -> compute(procedure, tier, body.province(), body.getId(), kind, year, null));
+  }
+
+  private record Key(String procedure, UnitKind.Tier tier, Long provinceId, Long unitId, DeadlineKind kind, int year,
+      LocalDate startedOn) {}
 
   /**
    * One statement (plain JDBC: this runs in every step, and a JPA query costs far more CPU): the most specific
    * rule — province and year beat province beat national; among equals the newest — and the id of the unit's
    * latest extension, whose row is then read only if there is one.
    */
-  private Optional<EffectiveDeadline> compute(String procedure, OrgUnit unit, DeadlineKind kind, int year,
-      LocalDate startedOn) {
-    UnitKind.Tier tier = unit.assessmentTier();
-    OrgUnit province = unit.province();
+  private Optional<EffectiveDeadline> compute(String procedure, UnitKind.Tier tier, OrgUnit province, Long unitId,
+      DeadlineKind kind, int year, LocalDate startedOn) {
     List<EffectiveDeadline> found = jdbc.query("select r.month_of_year, r.day_of_month, r.year_offset,"
         + " r.remind_days_before, r.source, r.confirmed, (select e.id from deadline_extension e where e.unit_id = ?"
         + " and e.procedure = r.procedure and e.kind = r.kind and e.assessment_year = ?"
@@ -111,7 +123,7 @@ public class DeadlineService {
               : dated ? LocalDate.of(year + offset, month, day) : null;
           return new EffectiveDeadline(kind, ext != null ? ext.getExtendedUntil() : ruleDate, ruleDate, rs.getInt(4),
               rs.getString(5), rs.getBoolean(6), ext, working, working != null ? startedOn : null);
-        }, unit.getId(), year, procedure, tier.name(), kind.name(), province.getId(), year);
+        }, unitId, year, procedure, tier.name(), kind.name(), province.getId(), year);
     return found.stream().findFirst();
   }
 
@@ -155,7 +167,7 @@ public class DeadlineService {
           String when = !rs.wasNull() ? working + " ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ"
               : dated ? "Trước ngày " + String.format("%02d/%02d", day, month) + " năm " + (offset == 0 ? "N"
                   : "N + " + offset)
-              : "Văn bản không ghi ngày";
+              : "Văn bản không ghi ngày — ngày chờ được cấu hình, chưa tạo việc";
           int year = rs.getInt(5);
           return new RuleView(rs.getString(1), UnitKind.Tier.valueOf(rs.getString(2)),
               DeadlineKind.valueOf(rs.getString(3)), rs.getString(4), rs.wasNull() ? null : year, when,

@@ -51,6 +51,54 @@ public class WorkingCalendar {
     return days.findByDateBetweenOrderByDate(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
   }
 
+  /**
+   * Whether a year's calendar holds the days off Bộ luật Lao động 2019 Điều 112 khoản 1 gives whose exact days are
+   * the Government's decision each year: 5 days of Tết Âm lịch (điểm b) and 2 days of Quốc khánh, 02/9 and one
+   * adjacent day (điểm e). Counted from the public holidays (HOLIDAY) of that year by their name.
+   */
+  public record Completeness(int year, int tet, int nationalDay) {
+    public static final int TET_DAYS = 5;
+    public static final int NATIONAL_DAYS = 2;
+
+    public boolean complete() {
+      return tet >= TET_DAYS && nationalDay >= NATIONAL_DAYS;
+    }
+
+    /** What is missing, one sentence per holiday; empty when complete. */
+    public List<String> missing() {
+      List<String> out = new ArrayList<>();
+      if (tet < TET_DAYS) {
+        out.add("Tết Âm lịch: lịch có " + tet + " ngày, luật quy định " + TET_DAYS + " ngày (Bộ luật Lao động 2019,"
+            + " Điều 112 khoản 1 điểm b) — hãy thêm " + (TET_DAYS - tet) + " ngày nghỉ Tết theo phương án nghỉ Tết"
+            + " năm " + year + " do Chính phủ quyết định.");
+      }
+      if (nationalDay < NATIONAL_DAYS) {
+        out.add("Quốc khánh: lịch có " + nationalDay + " ngày, luật quy định " + NATIONAL_DAYS + " ngày (ngày 02/9 và"
+            + " một ngày liền kề trước hoặc sau, Bộ luật Lao động 2019, Điều 112 khoản 1 điểm e) — hãy thêm "
+            + (NATIONAL_DAYS - nationalDay) + " ngày theo thông báo nghỉ lễ Quốc khánh năm " + year + ".");
+      }
+      return out;
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public Completeness completeness(int year) {
+    int tet = 0;
+    int national = 0;
+    for (CalendarDay d : year(year)) {
+      if (d.getKind() != CalendarDay.Kind.HOLIDAY) {
+        continue;
+      }
+      String name = d.getName().toLowerCase(java.util.Locale.ROOT);
+      if (name.contains("quốc khánh")) {
+        national++;
+      } else if (name.contains("tết") && !name.contains("dương lịch")) {
+        tet++;
+      }
+    }
+    return new Completeness(year, tet, national);
+  }
+
   /** Adds a day after checking every field; nothing is saved when one is wrong. */
   @Transactional
   public CalendarDay add(String actor, NewDay in) {

@@ -336,6 +336,7 @@ public class InboxService {
       } else if (key != null && key.startsWith("bao-cao-")) {
         subject = "Báo cáo kết quả xây dựng xã hội học tập";
         detail = "Năm " + key.substring(key.lastIndexOf('-') + 1);
+        link = "/bao-cao/viec/" + t.getId();
       }
       if (t.getDueDate() != null) {
         LocalDate due = t.getDueDate().toInstant().atZone(EngineClock.ZONE).toLocalDate();

@@ -16,6 +16,8 @@ public interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
 
   Optional<OrgUnit> findFirstByKind(OrgKind kind);
 
+  List<OrgUnit> findByKindAndDissolvedAtIsNullOrderByName(OrgKind kind);
+
   /** Every node strictly below the given path, shallowest first. */
   default List<OrgUnit> findBelow(String path) {
     return findBelow(PathPrefix.pattern(path), path);

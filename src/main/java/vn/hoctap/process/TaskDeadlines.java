@@ -27,6 +27,7 @@ import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
 import vn.hoctap.report.PlanCatalog;
+import vn.hoctap.report.ReportReminders;
 
 /**
  * The due date (hạn xử lý) of each user task, from the deadlines hoctap keeps as data ({@link DeadlineService}: per
@@ -42,7 +43,8 @@ import vn.hoctap.report.PlanCatalog;
  *       học tập"), so it is due at that dossier's submission deadline;</li>
  *   <li>an award candidate is due at the deadline "{@value #AWARD_PROCEDURE}" of the body that decides it, for the
  *       proposal's year, where a province has configured one (no legal text sets it: RECOGNITION.md §3);</li>
- *   <li>a yearly report is due at its plan's report date.</li>
+ *   <li>a yearly report is due at its plan's report date, or at the reporting deadline of the texts (most specific
+ *       rule of the reporting body's province).</li>
  * </ul>
  * Where no deadline applies the task has no due date, and lists put it after the dated ones.
  */
@@ -63,9 +65,11 @@ public class TaskDeadlines {
   private final JdbcTemplate jdbc;
   private final TaskService tasks;
   private final EngineQueries engine;
+  private final ReportReminders reports;
 
   TaskDeadlines(DossierRepository dossiers, OrgUnitRepository orgs, DeadlineService deadlines, PlanCatalog plans,
-      JdbcTemplate jdbc, TaskService tasks, EngineQueries engine) {
+      JdbcTemplate jdbc, TaskService tasks, EngineQueries engine, ReportReminders reports) {
+    this.reports = reports;
     this.dossiers = dossiers;
     this.orgs = orgs;
     this.deadlines = deadlines;
@@ -104,6 +108,9 @@ public class TaskDeadlines {
     }
     if (key.matches("award-\\d{1,18}")) {
       return award(Long.parseLong(key.substring(6)));
+    }
+    if (key.startsWith("bao-cao-vb-")) {
+      return reports.dueOn(key);
     }
     if (key.matches("bao-cao-\\d{1,18}-\\d{4}")) {
       String[] parts = key.split("-");

@@ -111,7 +111,20 @@ public class DashboardService {
     if (orgCode == null || orgCode.isBlank()) {
       throw DomainException.badInput("Hãy chọn cơ quan, đơn vị cần lập báo cáo.");
     }
-    Scope scope = scope(user, orgCode);
+    return yearly(scope(user, orgCode), year);
+  }
+
+  /**
+   * The yearly report of a body as the system produces it for that body's own reporting task (the task's
+   * candidate groups are the body's: no user's jurisdiction to check here).
+   */
+  @Transactional(readOnly = true)
+  YearlyReport yearlyOfBody(String orgCode, int year) {
+    Org org = find(orgCode).orElseThrow(() -> DomainException.notFound("Không có đơn vị " + orgCode + "."));
+    return yearly(new Scope(org, List.of(org.path())), year);
+  }
+
+  private YearlyReport yearly(Scope scope, int year) {
     LocalDate today = clock.today();
     LocalDate endOfYear = LocalDate.of(year, 12, 31);
     LocalDate asOf = endOfYear.isBefore(today) ? endOfYear : today;

@@ -33,8 +33,11 @@ import vn.hoctap.support.HoctapTest;
 /**
  * TT25 Điều 19 K2 e on the real engine: the Minister decides a province's "Cộng đồng học tập" within 20 working
  * days of the complete, valid dossier. The appraisal's decision timers count those days on the working-day
- * calendar from the day the complete dossier was received (here a supplement received the Monday before Tết Bính
- * Ngọ, whose 17–19/02/2026 are holidays), and the escalation fires when the timer's job runs.
+ * calendar from the day the complete dossier was received (here a supplement received on 16/02/2026, during the Tết
+ * Bính Ngọ break whose weekdays 16–20/02/2026 are holidays), and the escalation fires when the timer's job runs.
+ * Since V60 the calendar holds the five Tết days (16/02 and 20/02 were added to 17–19/02): each count below that
+ * crosses them ends two working days later (from 12/02) or one (from 16/02, itself a holiday and the start)
+ * than before; nothing else changed.
  */
 @HoctapTest
 class MinisterWorkingDaysProcessTest {
@@ -89,13 +92,14 @@ class MinisterWorkingDaysProcessTest {
         VAR_MEETING_OUTCOME, AGREE));
     assertThat(fx.appraisal(pi)).isWaitingAt(TASK_CHECK_COMPLETENESS);
     // not yet complete: dated provisionally, as if complete on arrival — 20 working days after 12/02 skipping
-    // mùng 1–3 Tết is Tuesday 17/03/2026
-    assertThat(timer(pi, TIMER_DECISION_OVERDUE).getDuedate()).isEqualTo(startOf(LocalDate.of(2026, 3, 18)));
+    // the five Tết days 16–20/02 is Thursday 19/03/2026 (Tuesday 17/03 when only mùng 1–3 were in the calendar)
+    assertThat(timer(pi, TIMER_DECISION_OVERDUE).getDuedate()).isEqualTo(startOf(LocalDate.of(2026, 3, 20)));
 
     setClock(LocalDate.of(2026, 2, 13));
     fx.complete("bogd", pi, TASK_CHECK_COMPLETENESS, Map.of(FIELD_COMPLETENESS, INCOMPLETE,
         FIELD_COMPLETENESS_COMMENT, "Thiếu số liệu GRDP năm trước có xác nhận của Cục Thống kê"));
-    // Monday 16/02/2026: the supplement arrives; the Ministry confirms it complete on Friday 20/02/2026
+    // Monday 16/02/2026 (29 tháng Chạp, a Tết holiday since V60): the supplement arrives; the Ministry confirms it
+    // complete on Friday 20/02/2026 (mùng 4, likewise) — work done on a holiday is still recorded on its day
     setClock(LocalDate.of(2026, 2, 16));
     fx.complete(province.team(), pi, TASK_SUPPLEMENT, with(Fixtures.provinceCommunityMet(), FIELD_ASSESSMENT_COMMENT,
         "Đã bổ sung số liệu GRDP"));
@@ -103,20 +107,21 @@ class MinisterWorkingDaysProcessTest {
     fx.complete("bogd", pi, TASK_CHECK_COMPLETENESS, Map.of(FIELD_COMPLETENESS, COMPLETE));
 
     assertThat(dossiers.get(id).getCompleteReceivedOn()).isEqualTo(LocalDate.of(2026, 2, 16));
-    // 20 working days from Monday 16/02/2026 (17, 18, 19/02 are Tết): Thursday 19/03/2026, not 16/03
+    // 20 working days from Monday 16/02/2026 (16–20/02 are Tết, so the count starts on Monday 23/02): Friday
+    // 20/03/2026 (Thursday 19/03 when 20/02 was a working day), not 16/03
     Job overdue = timer(pi, TIMER_DECISION_OVERDUE);
-    assertThat(overdue.getDuedate()).isEqualTo(startOf(LocalDate.of(2026, 3, 20)));
+    assertThat(overdue.getDuedate()).isEqualTo(startOf(LocalDate.of(2026, 3, 21)));
     assertThat(timer(pi, TIMER_DECISION_REMINDER).getDuedate()).isEqualTo(Date.from(
-        LocalDate.of(2026, 3, 14).atTime(8, 0).atZone(EngineClock.ZONE).toInstant()));
+        LocalDate.of(2026, 3, 15).atTime(8, 0).atZone(EngineClock.ZONE).toInstant()));
     assertThat(dossiers.history(id)).filteredOn(e -> e.getAction().equals("ACCEPTED_COMPLETE"))
-        .extracting(DossierEvent::getDetails).containsExactly("Hạn ra quyết định công nhận 19/03/2026 (20 ngày làm"
+        .extracting(DossierEvent::getDetails).containsExactly("Hạn ra quyết định công nhận 20/03/2026 (20 ngày làm"
             + " việc kể từ ngày nhận đủ hồ sơ hợp lệ 16/02/2026)");
 
-    setClock(LocalDate.of(2026, 3, 20));
+    setClock(LocalDate.of(2026, 3, 21));
     management.executeJob(overdue.getId());
     assertThat(dossiers.history(id)).filteredOn(e -> e.getAction().equals("ESCALATED"))
         .extracting(DossierEvent::getDetails).singleElement().asString()
-        .startsWith("Hạn ra quyết định công nhận 19/03/2026 (20 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ"
+        .startsWith("Hạn ra quyết định công nhận 20/03/2026 (20 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ"
             + " 16/02/2026) đã qua");
     assertThat(fx.appraisal(pi)).isWaitingAt(TASK_APPRAISE);
   }

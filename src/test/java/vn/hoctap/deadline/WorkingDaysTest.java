@@ -47,12 +47,15 @@ class WorkingDaysTest {
   }
 
   @Test
-  void blld2019Dieu112K1b_tet2026FirstToThirdDayAreSkippedAcross20WorkingDays() {
-    // mùng 1–3 Tết Bính Ngọ (17–19/02/2026) are holidays; without them the 20th working day would be 12/03
+  void blld2019Dieu112K1b_tet2026FiveDaysAreSkippedAcross20WorkingDays() {
+    // the five Tết days of Bính Ngọ on weekdays, 16–20/02/2026 (mùng 1–3 = 17–19/02 since V52, 29 tháng Chạp and
+    // mùng 4 = 16/02 and 20/02 since V60); without them the 20th working day would be 12/03, with mùng 1–3 alone
+    // 17/03
     LocalDate received = LocalDate.of(2026, 2, 12);
-    assertThat(days.add(received, 20)).isEqualTo(LocalDate.of(2026, 3, 17));
-    assertThat(days.between(received, LocalDate.of(2026, 3, 17))).isEqualTo(20);
-    assertThat(days.between(LocalDate.of(2026, 2, 16), LocalDate.of(2026, 2, 20))).as("only Friday 20/02").isEqualTo(1);
+    assertThat(days.add(received, 20)).isEqualTo(LocalDate.of(2026, 3, 19));
+    assertThat(days.between(received, LocalDate.of(2026, 3, 19))).isEqualTo(20);
+    assertThat(days.between(LocalDate.of(2026, 2, 13), LocalDate.of(2026, 2, 23))).as("only Monday 23/02")
+        .isEqualTo(1);
   }
 
   @Test
