@@ -121,10 +121,10 @@ public class CouncilDocuments {
 
   /** One indicator of the report's table, on one line: code and short text, values, the council's verdict. */
   static String row(CouncilVerdicts.Row v) {
-    return "- " + v.code() + " — " + v.text() + ". Đơn vị: " + v.unitValue() + "; thẩm định: " + v.evaluator()
-        + ". Hội đồng: " + v.verdictLabel().toUpperCase(java.util.Locale.ROOT) + (v.votesFor() == null ? ""
-        : " (" + v.votesFor() + "/" + v.answered() + " ý kiến đạt)") + (v.reason() == null ? ""
-        : (v.passed() ? ". Ghi chú: " : ". Lý do: ") + v.reason()) + ".";
+    return "- " + v.code() + " — " + v.text().replaceAll("\\.+$", "") + "; đơn vị: " + v.unitValue() + "; thẩm định: "
+        + v.evaluator() + "; Hội đồng: " + v.verdictLabel().toUpperCase(java.util.Locale.ROOT) + (v.votesFor() == null
+        ? "" : " (" + v.votesFor() + "/" + v.answered() + " ý kiến đạt)") + (v.reason() == null ? ""
+        : (v.passed() ? ". Ghi chú: " : ". Lý do: ") + v.reason().replaceAll("\\.+$", "")) + ".";
   }
 
   private static String presence(Council c, Member m) {

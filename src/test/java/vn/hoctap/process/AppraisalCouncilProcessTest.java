@@ -227,8 +227,9 @@ class AppraisalCouncilProcessTest {
         report.checkCode());
     // the table of indicators: code and short text, the unit's value, the evaluator's result, the council's verdict
     assertThat(t).contains("kết luận của Hội đồng và lý do",
-        "TC1.CT1 — Ban hành kế hoạch hằng năm", "Đơn vị: Có; thẩm định: đạt", "Hội đồng: ĐẠT. Ghi chú: Kế hoạch số"
-            + " 01/KH đầy đủ", "TC2.CT4 — ", "Đơn vị: 25 / 50", "TC3.CT3 — ");
+        "TC1.CT1 — Ban hành kế hoạch hằng năm", "đơn vị: Có; thẩm định: đạt", "Hội đồng: ĐẠT. Ghi chú: Kế hoạch số"
+            + " 01/KH đầy đủ.", "TC2.CT4 — ", "đơn vị: 25 / 50", "TC3.CT3 — ");
+    assertThat(t).contains("phục vụ việc học tập suốt đời cho người dân; đơn vị: Có").doesNotContain("người dân..");
     assertThat(t).doesNotContain("Hội đồng: KHÔNG ĐẠT");
     assertThat(issued.withCode(report.checkCode())).hasSize(1);
     signedAndCheckable(councilDocuments.reportPdf(id(pi)), "bao-cao-tham-dinh");
