@@ -17,6 +17,7 @@ import vn.hoctap.org.OrgUnit;
 import vn.hoctap.procedure.AppraisalCouncils;
 import vn.hoctap.procedure.AppraisalCouncils.Council;
 import vn.hoctap.procedure.AppraisalCouncils.Member;
+import vn.hoctap.procedure.CouncilVerdicts;
 import vn.hoctap.web.PersonNames;
 
 /**
@@ -38,9 +39,11 @@ public class CouncilDocuments {
   private final PublicUrl publicUrl;
   private final EngineClock clock;
   private final PersonNames names;
+  private final CouncilVerdicts verdicts;
 
   CouncilDocuments(IssuedDocuments issued, DossierService dossiers, AppraisalCouncils councils, LegalBases bases,
-      PublicUrl publicUrl, EngineClock clock, PersonNames names) {
+      PublicUrl publicUrl, EngineClock clock, PersonNames names, CouncilVerdicts verdicts) {
+    this.verdicts = verdicts;
     this.issued = issued;
     this.dossiers = dossiers;
     this.councils = councils;
@@ -80,7 +83,11 @@ public class CouncilDocuments {
     List<String> people = c.members().stream().map(m -> "- " + m.name() + ", " + m.roleLabel().toLowerCase()
         + presence(c, m)).toList();
     List<String> results = new ArrayList<>();
-    EvaluationResult r = dossiers.latestEvaluation(dossierId);
+    List<CouncilVerdicts.Row> concluded = verdicts.conclusion(councilId);
+    for (CouncilVerdicts.Row v : concluded) {
+      results.add(row(v));
+    }
+    EvaluationResult r = concluded.isEmpty() ? dossiers.latestEvaluation(dossierId) : null;
     if (r != null) {
       for (IndicatorResult i : r.indicators()) {
         if (i.applicable()) {
@@ -96,8 +103,9 @@ public class CouncilDocuments {
         Nd30.placeAndDate(who.place(), today), "BÁO CÁO", "Thẩm định hồ sơ đề nghị công nhận danh hiệu " + label
         + " mức độ " + d.getLevel() + " năm " + d.getAssessmentYear() + " của " + unit, null, lines, null,
         List.of(new OfficialText.Article("1. Hội đồng đánh giá", c.modeLabel() + ". Thành phần:", people),
-            new OfficialText.Article("2. Kết quả đánh giá các tiêu chí, chỉ tiêu", "Trên số liệu và minh chứng đã"
-                + " thẩm định:", results),
+            new OfficialText.Article("2. Kết quả đánh giá các tiêu chí, chỉ tiêu", concluded.isEmpty()
+                ? "Trên số liệu và minh chứng đã thẩm định:" : "Từng chỉ tiêu: mã và nội dung; số liệu đơn vị tự"
+                + " đánh giá; kết quả thẩm định; kết luận của Hội đồng và lý do:", results),
             new OfficialText.Article("3. Kết luận của Hội đồng", c.conclusion().lines().findFirst().orElse("")
                 + " Quy tắc kết luận: " + c.ruleText() + ".", List.of()),
             new OfficialText.Article("4. Kiến nghị", who.body() + " kính trình " + d.getSignerTitle()
@@ -109,6 +117,14 @@ public class CouncilDocuments {
     issued.issue(new IssuedDocuments.Issue(REPORT, SUBJECT, councilId, code, text, c.establishedBy(), signerName,
         who.block().get(who.block().size() - 1) + " " + who.body(), body.getId(), body.getCode(), who.sealName(),
         who.place(), number));
+  }
+
+  /** One indicator of the report's table, on one line: code and short text, values, the council's verdict. */
+  static String row(CouncilVerdicts.Row v) {
+    return "- " + v.code() + " — " + v.text().replaceAll("\\.+$", "") + "; đơn vị: " + v.unitValue() + "; thẩm định: "
+        + v.evaluator() + "; Hội đồng: " + v.verdictLabel().toUpperCase(java.util.Locale.ROOT) + (v.votesFor() == null
+        ? "" : " (" + v.votesFor() + "/" + v.answered() + " ý kiến đạt)") + (v.reason() == null ? ""
+        : (v.passed() ? ". Ghi chú: " : ". Lý do: ") + v.reason().replaceAll("\\.+$", "")) + ".";
   }
 
   private static String presence(Council c, Member m) {

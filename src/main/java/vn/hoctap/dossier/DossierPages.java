@@ -83,12 +83,14 @@ class DossierPages {
   private final CriteriaEvaluator evaluator;
   private final vn.hoctap.procedure.AppraisalCouncils councils;
   private final vn.hoctap.document.CouncilDocuments councilDocuments;
+  private final vn.hoctap.procedure.CouncilVerdicts verdicts;
 
   DossierPages(DossierService dossiers, DossierAccess access, DossierWorkflow workflow,
       RecognitionService recognitions, DossierStory story, StepForms forms, EngineQueries engine, TaskService tasks,
       FormService formService, RuntimeService runtime, HistoryService history, CriteriaEvaluator evaluator,
       EvidencePages evidence, RecognitionDocuments papers, vn.hoctap.procedure.AppraisalCouncils councils,
-      vn.hoctap.document.CouncilDocuments councilDocuments) {
+      vn.hoctap.document.CouncilDocuments councilDocuments, vn.hoctap.procedure.CouncilVerdicts verdicts) {
+    this.verdicts = verdicts;
     this.papers = papers;
     this.councils = councils;
     this.councilDocuments = councilDocuments;
@@ -183,7 +185,7 @@ class DossierPages {
         tasks.claim(task.getId(), user.id());
         claimed = true;
       }
-      formService.submitTaskForm(task.getId(), converted.values());
+      submit(task.getId(), converted.values());
     } catch (RuntimeException e) {
       if (claimed) {
         release(task.getId(), user.id());
@@ -212,6 +214,25 @@ class DossierPages {
     }
     redirect.addFlashAttribute("done", "Đã hoàn thành bước «" + task.getName() + "».");
     return "redirect:/ho-so/" + id;
+  }
+
+  /**
+   * Submits the form; a submission that lost a race on the process's own bookkeeping (two council members answering
+   * at once complete two instances of one step) is rolled back whole by the engine and sent again, so each keeps
+   * their own answer. The task still being open and theirs is checked before each new attempt.
+   */
+  private void submit(String taskId, Map<String, Object> values) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        formService.submitTaskForm(taskId, values);
+        return;
+      } catch (RuntimeException e) {
+        if (attempt >= 3 || Throwables.find(e, OptimisticLockingException.class) == null
+            || Throwables.find(e, DomainException.class) != null || stillOpen(taskId) == null) {
+          throw e;
+        }
+      }
+    }
   }
 
   private String again(Dossier d, List<Task> open, DossierStory.Names names, Task task, StepForm form,
@@ -251,6 +272,9 @@ class DossierPages {
     if (form != null && "council-setup".equals(form.id())) {
       return councilSetup(d, form);
     }
+    if (form != null && form.all().stream().anyMatch(f -> vn.hoctap.procedure.CouncilVerdicts.FIELD.equals(f.key()))) {
+      return councilVerdicts(d, form);
+    }
     String minutes = LearningCommunityProcess.FIELD_MINUTES_FILE;
     if (form == null || form.all().stream().noneMatch(f -> minutes.equals(f.key()))) {
       return form;
@@ -276,6 +300,36 @@ class DossierPages {
         List.copyOf(people), f.hide(), List.of());
     return form.replacing(vn.hoctap.process.RecognitionProcess.FIELD_COUNCIL_CHAIR, choose)
         .replacing(vn.hoctap.process.RecognitionProcess.FIELD_COUNCIL_SECRETARY, choose);
+  }
+
+  /**
+   * The council's verdict on every applicable indicator (minutes of its meeting, a member's written opinion), grouped
+   * by criterion, in place of the form's read-only summary: what the council has before it (the unit's value, the
+   * evaluator's result, the evidence), "Đạt" / "Không đạt" prefilled with the evaluator's result, and the reason.
+   */
+  private StepForm councilVerdicts(Dossier d, StepForm form) {
+    List<StepForm.Field> out = new ArrayList<>();
+    out.add(new StepForm.Field("text", null, null, null, "Kết luận của Hội đồng từng chỉ tiêu: đã điền sẵn kết quả"
+        + " thẩm định; chỉ sửa chỉ tiêu Hội đồng đánh giá khác. Chỉ tiêu «Không đạt» cần ghi ngắn gọn lý do. Một tiêu"
+        + " chí chỉ đạt khi mọi chỉ tiêu của nó đạt; hồ sơ chỉ đạt khi mọi tiêu chí đạt.", true, false, null, null,
+        null, List.of(), null, List.of()));
+    Map<String, List<StepForm.Field>> byCriterion = new java.util.LinkedHashMap<>();
+    Map<String, String> names = new HashMap<>();
+    List<StepForm.Option> choices = List.of(new StepForm.Option("PASS", "Đạt"),
+        new StepForm.Option("FAIL", "Không đạt"));
+    for (vn.hoctap.procedure.CouncilVerdicts.Line l : verdicts.lines(d)) {
+      names.put(l.criterionCode(), l.criterionCode() + " — " + l.criterionName());
+      StepForm.Field verdict = new StepForm.Field("radio", l.field(), "Hội đồng đánh giá chỉ tiêu " + l.code(), null,
+          null, false, true, null, null, null, choices, null, List.of());
+      StepForm.Field reason = new StepForm.Field("textfield", l.reasonField(), "Lý do (bắt buộc khi không đạt)",
+          null, null, false, false, null, null, 1000, List.of(), null, List.of());
+      byCriterion.computeIfAbsent(l.criterionCode(), k -> new ArrayList<>()).add(new StepForm.Field("group", null,
+          l.code() + " — " + l.text(), l.facts(), null, false, false, null, null, null, List.of(), null,
+          List.of(verdict, reason)));
+    }
+    byCriterion.forEach((code, indicators) -> out.add(new StepForm.Field("group", null, names.get(code), null, null,
+        false, false, null, null, null, List.of(), null, indicators)));
+    return form.splicing(vn.hoctap.procedure.CouncilVerdicts.FIELD, out);
   }
 
   /** The latest return for supplement while the dossier is still with its applicant, or null. */
@@ -309,7 +363,9 @@ class DossierPages {
     indicators(d, model);
     model.addAttribute("recognition", recognitions.forDossier(d.getId()).orElse(null));
     model.addAttribute("papers", papers.papers(d.getId()));
-    model.addAttribute("council", councils.current(d.getId()).orElse(null));
+    var council = councils.current(d.getId()).orElse(null);
+    model.addAttribute("council", council);
+    model.addAttribute("councilVerdicts", council == null ? List.of() : verdicts.conclusion(council.id()));
     model.addAttribute("councilReport", councilDocuments.report(d.getId()).orElse(null));
     model.addAttribute("history", story.history(dossiers.history(d.getId()), names));
     boolean running = d.getProcessInstanceId() != null && engine.asSystem(() -> runtime.createProcessInstanceQuery()
@@ -348,42 +404,7 @@ class DossierPages {
   }
 
   static String value(IndicatorInput v) {
-    if (v == null) {
-      return "—";
-    }
-    List<String> parts = new ArrayList<>();
-    if (v.yes() != null) {
-      parts.add(v.yes() ? "Có" : "Không");
-    }
-    if (v.met() != null || v.total() != null) {
-      parts.add((v.met() == null ? "?" : v.met()) + " / " + (v.total() == null ? "?" : v.total()));
-    }
-    if (v.choice() != null) {
-      parts.add(choice(v.choice()));
-    }
-    if (v.current() != null || v.previous() != null) {
-      parts.add("năm đánh giá " + decimal(v.current()) + ", năm trước " + decimal(v.previous()));
-    }
-    if (v.judgement() != null) {
-      parts.add("nhận định: " + (v.judgement() == IndicatorInput.Judgement.MET ? "Đạt" : "Không đạt"));
-    }
-    return parts.isEmpty() ? "—" : String.join("; ", parts);
-  }
-
-  private static String decimal(java.math.BigDecimal d) {
-    return d == null ? "?" : d.stripTrailingZeros().toPlainString().replace('.', ',');
-  }
-
-  private static String choice(String c) {
-    try {
-      return EmulationTitle.valueOf(c).label();
-    } catch (IllegalArgumentException e) {
-      try {
-        return DigitalLevel.valueOf(c).label();
-      } catch (IllegalArgumentException e2) {
-        return c;
-      }
-    }
+    return IndicatorTexts.value(v);
   }
 
   static String outcome(IndicatorResult.Outcome o) {

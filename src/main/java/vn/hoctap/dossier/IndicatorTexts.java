@@ -7,7 +7,10 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.hoctap.criteria.Criterion;
 import vn.hoctap.criteria.CriteriaSet;
+import vn.hoctap.criteria.DigitalLevel;
+import vn.hoctap.criteria.EmulationTitle;
 import vn.hoctap.criteria.Indicator;
+import vn.hoctap.criteria.IndicatorInput;
 import vn.hoctap.criteria.Requirements;
 import vn.hoctap.criteria.RuleKind;
 import vn.hoctap.org.UnitProfile;
@@ -88,5 +91,45 @@ public class IndicatorTexts {
       parts.add("Chờ xác nhận văn bản: " + p);
     }
     return String.join(" ", parts);
+  }
+
+  /** An indicator's entered value in words, as the dossier page shows it ("45 / 50", "Có", "năm đánh giá …"). */
+  public static String value(IndicatorInput v) {
+    if (v == null) {
+      return "—";
+    }
+    List<String> parts = new ArrayList<>();
+    if (v.yes() != null) {
+      parts.add(v.yes() ? "Có" : "Không");
+    }
+    if (v.met() != null || v.total() != null) {
+      parts.add((v.met() == null ? "?" : v.met()) + " / " + (v.total() == null ? "?" : v.total()));
+    }
+    if (v.choice() != null) {
+      parts.add(choice(v.choice()));
+    }
+    if (v.current() != null || v.previous() != null) {
+      parts.add("năm đánh giá " + decimal(v.current()) + ", năm trước " + decimal(v.previous()));
+    }
+    if (v.judgement() != null) {
+      parts.add("nhận định: " + (v.judgement() == IndicatorInput.Judgement.MET ? "Đạt" : "Không đạt"));
+    }
+    return parts.isEmpty() ? "—" : String.join("; ", parts);
+  }
+
+  private static String decimal(java.math.BigDecimal d) {
+    return d == null ? "?" : d.stripTrailingZeros().toPlainString().replace('.', ',');
+  }
+
+  private static String choice(String c) {
+    try {
+      return EmulationTitle.valueOf(c).label();
+    } catch (IllegalArgumentException e) {
+      try {
+        return DigitalLevel.valueOf(c).label();
+      } catch (IllegalArgumentException e2) {
+        return c;
+      }
+    }
   }
 }

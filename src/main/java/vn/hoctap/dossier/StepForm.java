@@ -91,6 +91,25 @@ public record StepForm(String id, List<Field> fields) {
     return List.copyOf(out);
   }
 
+  /** The same form with the field of that key replaced by these fields, in its place (wherever it is in the tree). */
+  public StepForm splicing(String key, List<Field> replacement) {
+    return new StepForm(id, splicing(fields, key, replacement));
+  }
+
+  private static List<Field> splicing(List<Field> fields, String key, List<Field> replacement) {
+    List<Field> out = new ArrayList<>();
+    for (Field f : fields) {
+      if (key.equals(f.key())) {
+        out.addAll(replacement);
+        continue;
+      }
+      out.add(f.children().isEmpty() ? f : new Field(f.type(), f.key(), f.label(), f.description(), f.text(),
+          f.readonly(), f.required(), f.min(), f.max(), f.maxLength(), f.options(), f.hide(),
+          splicing(f.children(), key, replacement)));
+    }
+    return List.copyOf(out);
+  }
+
   /** Every field of the tree, groups first then their children. */
   public List<Field> all() {
     List<Field> out = new ArrayList<>();

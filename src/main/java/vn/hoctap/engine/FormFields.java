@@ -46,6 +46,19 @@ public class FormFields {
     }
   }
 
+  /**
+   * The forms' fields that stand for fields generated per dossier, and the prefix of the generated keys: the Hội
+   * đồng đánh giá's verdict on each indicator of the dossier's criteria set (cv_tc1_ct1, cv_tc1_ct1_reason), which the
+   * step prefills as its own variables (procedure.CouncilVerdicts).
+   */
+  private static final Map<String, String> GENERATED = Map.of("councilVerdicts", "cv_");
+
+  /** The prefix of the keys generated for a form with these fields, or null when it generates none. */
+  public static String generatedPrefix(Set<String> fields) {
+    return GENERATED.entrySet().stream().filter(e -> fields.contains(e.getKey())).map(Map.Entry::getValue)
+        .findFirst().orElse(null);
+  }
+
   /** The field keys of the form, or an empty set for an unknown form (which then accepts nothing). */
   public Set<String> of(String formId) {
     return formId == null ? Set.of() : byForm.getOrDefault(formId, Set.of());

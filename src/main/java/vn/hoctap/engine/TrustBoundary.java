@@ -180,7 +180,13 @@ public class TrustBoundary extends AbstractProcessEnginePlugin {
     task.initializeFormKey();
     CamundaFormRef ref = task.getCamundaFormRef();
     Set<String> extra = new TreeSet<>(variables.keySet());
-    extra.removeAll(forms.of(ref == null ? null : ref.getKey()));
+    Set<String> fields = forms.of(ref == null ? null : ref.getKey());
+    extra.removeAll(fields);
+    // fields a form generates per dossier (the council's verdict on each indicator): those the step itself prefilled
+    String generated = FormFields.generatedPrefix(fields);
+    if (generated != null) {
+      extra.removeIf(k -> k.startsWith(generated) && task.hasVariable(k));
+    }
     if (!extra.isEmpty()) {
       refuseInput(user, "task " + taskId, "Bước \"" + task.getName() + "\" chỉ nhận các ô của biểu mẫu của bước"
           + " này; không nhận: " + String.join(", ", extra) + ". Chưa lưu gì. (Only the fields of this step's form"

@@ -256,18 +256,21 @@ public class AppraisalCouncils {
     }
   }
 
-  /** Concludes a written round under the rule: the opinions "đạt" against all members (or those who answered). */
+  /**
+   * Concludes a written round under the rule: the opinions "đạt" against all members (or those who answered), and
+   * "đạt" only if no indicator failed under the same rule ({@code failedIndicators}, from {@link CouncilVerdicts}).
+   */
   @Transactional
-  public Council concludeWritten(long councilId, Rule rule) {
+  public Council concludeWritten(long councilId, Rule rule, List<String> failedIndicators) {
     Council c = get(councilId);
     int yes = (int) c.members().stream().filter(m -> PASS.equals(m.opinion())).count();
     int no = (int) c.members().stream().filter(m -> FAIL.equals(m.opinion())).count();
-    boolean passed = rule.passes(yes, c.members().size(), yes + no);
+    boolean passed = rule.passes(yes, c.members().size(), yes + no) && failedIndicators.isEmpty();
     List<String> against = c.members().stream().filter(m -> FAIL.equals(m.opinion()) && m.comment() != null)
         .map(m -> m.name() + ": " + m.comment()).toList();
     String conclusion = "Lấy ý kiến bằng văn bản: " + yes + "/" + c.members().size() + " thành viên đánh giá «đạt», "
         + no + " «không đạt». Hội đồng kết luận: " + (passed ? "ĐẠT" : "KHÔNG ĐẠT") + "."
-        + (passed || against.isEmpty() ? "" : "\n" + String.join("\n", against));
+        + failing(failedIndicators) + (passed || against.isEmpty() ? "" : "\n" + String.join("\n", against));
     jdbc.update("update appraisal_council set outcome = ?, concluded_at = ?, votes_for = ?, votes_against = ?,"
         + " conclusion = ?, rule_text = ? where id = ? and outcome is null", passed ? PASSED : FAILED,
         Timestamp.from(clock.now()), yes, no, trim(conclusion), rule.describe(), councilId);
@@ -277,7 +280,7 @@ public class AppraisalCouncils {
   /** The secretary's minutes of the meeting: date, who was present, the votes and the conclusion. */
   @Transactional
   public Council recordMeeting(long councilId, LocalDate date, Set<String> present, int votesFor, int votesAgainst,
-      boolean passed, String minutes, Rule rule) {
+      boolean passed, String minutes, Rule rule, List<String> failedIndicators) {
     Council c = get(councilId);
     for (Member m : c.members()) {
       jdbc.update("update appraisal_council_member set present = ? where council_id = ? and user_id = ?",
@@ -286,7 +289,7 @@ public class AppraisalCouncils {
     String conclusion = "Họp Hội đồng ngày " + vn.hoctap.common.Dates.vn(date) + ": " + present.size() + "/"
         + c.members().size() + " thành viên có mặt; " + votesFor + " phiếu «đạt», " + votesAgainst
         + " phiếu «không đạt». Hội đồng kết luận: " + (passed ? "ĐẠT" : "KHÔNG ĐẠT") + "."
-        + (minutes == null ? "" : "\n" + minutes);
+        + failing(failedIndicators) + (minutes == null ? "" : "\n" + minutes);
     int n = jdbc.update("update appraisal_council set outcome = ?, concluded_at = ?, meeting_date = ?, votes_for = ?,"
         + " votes_against = ?, minutes_text = ?, conclusion = ?, rule_text = ? where id = ? and outcome is null",
         passed ? PASSED : FAILED, Timestamp.from(clock.now()), java.sql.Date.valueOf(date), votesFor, votesAgainst,
@@ -295,6 +298,11 @@ public class AppraisalCouncils {
       throw DomainException.conflict("Hội đồng đã có kết luận; không có gì thay đổi.");
     }
     return get(councilId);
+  }
+
+  private static String failing(List<String> failedIndicators) {
+    return failedIndicators.isEmpty() ? "" : "\nChỉ tiêu Hội đồng đánh giá không đạt: " + String.join("; ",
+        failedIndicators) + ".";
   }
 
   /** Parses a list of logins typed one per line or separated by commas, in order, without repeats. */

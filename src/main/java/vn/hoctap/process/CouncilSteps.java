@@ -26,6 +26,9 @@ import vn.hoctap.procedure.AppraisalCouncils.Council;
 import vn.hoctap.procedure.AppraisalCouncils.Member;
 import vn.hoctap.procedure.AppraisalCouncils.Person;
 import vn.hoctap.procedure.AppraisalCouncils.Rule;
+import vn.hoctap.procedure.CouncilVerdicts;
+import vn.hoctap.procedure.CouncilVerdicts.Line;
+import vn.hoctap.procedure.CouncilVerdicts.Verdict;
 
 /**
  * The steps of the Hội đồng đánh giá in processes/recognition-appraisal.bpmn (TT24 Điều 10 K2 b–đ, Điều 16 K2; TT25
@@ -41,12 +44,46 @@ class CouncilSteps {
   private final AppraisalCouncils councils;
   private final EngineClock clock;
   private final CouncilDocuments councilDocuments;
+  private final CouncilVerdicts verdicts;
 
-  CouncilSteps(StepSupport steps, AppraisalCouncils councils, EngineClock clock, CouncilDocuments councilDocuments) {
+  CouncilSteps(StepSupport steps, AppraisalCouncils councils, EngineClock clock, CouncilDocuments councilDocuments,
+      CouncilVerdicts verdicts) {
     this.steps = steps;
     this.councils = councils;
     this.clock = clock;
     this.councilDocuments = councilDocuments;
+    this.verdicts = verdicts;
+  }
+
+  /**
+   * The verdict on every indicator as submitted: "đạt" or "không đạt", a reason required for "không đạt", each
+   * problem next to the indicator's own field.
+   */
+  static Map<String, Verdict> verdicts(FormValues form, List<Line> lines) {
+    Map<String, Verdict> out = new java.util.LinkedHashMap<>();
+    for (Line l : lines) {
+      String v = form.choice(l.field(), "Kết luận chỉ tiêu " + l.code(), AppraisalCouncils.PASS,
+          AppraisalCouncils.FAIL);
+      String reason = form.text(l.reasonField());
+      if (AppraisalCouncils.FAIL.equals(v) && reason == null) {
+        form.problem(l.reasonField(), "Chỉ tiêu " + l.code() + " được đánh giá «không đạt»: cần ghi ngắn gọn lý do.");
+      }
+      if (reason != null && reason.length() > 1000) {
+        form.problem(l.reasonField(), "Lý do của chỉ tiêu " + l.code() + " dài quá 1000 ký tự (đang có "
+            + reason.length() + ").");
+      }
+      if (v != null) {
+        out.put(l.code(), new Verdict(l.code(), v, reason));
+      }
+    }
+    return out;
+  }
+
+  /** The refusal of an overall "đạt" that the indicators contradict, naming them. */
+  static String contradicted(List<String> failed, String who) {
+    return who + " không thể kết luận «đạt» khi " + (failed.size() == 1 ? "chỉ tiêu " : failed.size()
+        + " chỉ tiêu ") + String.join("; ", failed) + " được đánh giá «không đạt»: một tiêu chí chỉ đạt khi mọi chỉ"
+        + " tiêu của nó đạt, hồ sơ chỉ đạt khi mọi tiêu chí đạt. Hãy sửa kết luận từng chỉ tiêu hoặc kết luận chung.";
   }
 
   static Council council(StepSupport steps, AppraisalCouncils councils, org.camunda.bpm.engine.delegate.VariableScope
@@ -162,9 +199,14 @@ class CouncilSteps {
       Council c = council(steps, councils, task);
       Rule rule = councils.rule(d);
       DelegateExecution local = task.getExecution();
+      List<Line> lines = verdicts.lines(d);
       if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-        steps.show(task, Map.of(SHOW_SUMMARY, steps.summary(d), SHOW_EVALUATION,
-            Reports.evaluation(steps.dossiers.latestEvaluation(d.getId())), SHOW_COUNCIL, describe(c, rule)));
+        Map<String, Object> vars = new HashMap<>(CouncilVerdicts.prefill(lines));
+        vars.put(SHOW_SUMMARY, steps.summary(d));
+        vars.put(SHOW_EVALUATION, Reports.evaluation(steps.dossiers.latestEvaluation(d.getId())));
+        vars.put(SHOW_COUNCIL, describe(c, rule));
+        vars.put(CouncilVerdicts.FIELD, CouncilVerdicts.summary(lines));
+        steps.show(task, vars);
         return;
       }
       if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -200,8 +242,14 @@ class CouncilSteps {
       String conclusion = form.choice(FIELD_COUNCIL_CONCLUSION, "Kết luận của Hội đồng", AppraisalCouncils.PASS,
           AppraisalCouncils.FAIL);
       String minutes = form.text(FIELD_COUNCIL_MINUTES);
-      if (AppraisalCouncils.FAIL.equals(conclusion) && minutes == null) {
-        form.problem(FIELD_COUNCIL_MINUTES, "Cần ghi các chỉ tiêu không đạt và lý do Hội đồng kết luận không đạt.");
+      Map<String, Verdict> given = verdicts(form, lines);
+      List<String> failed = CouncilVerdicts.failed(lines, given);
+      if (AppraisalCouncils.PASS.equals(conclusion) && !failed.isEmpty()) {
+        form.problem(FIELD_COUNCIL_CONCLUSION, contradicted(failed, "Hội đồng"));
+      }
+      if (AppraisalCouncils.FAIL.equals(conclusion) && minutes == null && failed.isEmpty()) {
+        form.problem(FIELD_COUNCIL_MINUTES, "Cần ghi lý do Hội đồng kết luận không đạt (hoặc đánh giá «không đạt»"
+            + " ở chỉ tiêu không đạt, kèm lý do).");
       }
       if (conclusion != null && yes != null && no != null && !form.hasProblems()) {
         boolean byRule = rule.passes(yes.intValue(), c.members().size(), present.size());
@@ -213,7 +261,9 @@ class CouncilSteps {
       form.throwIfInvalid("Biên bản họp Hội đồng");
       boolean passed = AppraisalCouncils.PASS.equals(conclusion);
       Council done = councils.recordMeeting(c.id(), date, new HashSet<>(present), yes.intValue(), no.intValue(),
-          passed, minutes, rule);
+          passed, minutes, rule, failed);
+      verdicts.record(c.id(), CouncilVerdicts.MINUTES, null, steps.actor(), lines, given, null);
+      verdicts.record(c.id(), CouncilVerdicts.CONCLUSION, null, steps.actor(), lines, given, null);
       steps.dossiers.record(d.getId(), steps.actor(), passed ? "COUNCIL_PASSED" : "COUNCIL_FAILED", task.getName(),
           minutes, done.conclusion());
       steps.cleanUp(local);
@@ -228,8 +278,12 @@ class CouncilSteps {
       Dossier d = steps.boundDossier(task);
       DelegateExecution local = task.getExecution();
       String member = (String) task.getVariable("councilMember");
+      List<Line> lines = verdicts.lines(d);
       if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
         Council c = council(steps, councils, task);
+        // the verdicts are the member's own (local to her instance): two members answering at once keep their own
+        local.setVariablesLocal(CouncilVerdicts.prefill(lines));
+        local.setVariableLocal(CouncilVerdicts.FIELD, CouncilVerdicts.summary(lines));
         local.setVariableLocal(SHOW_SUMMARY, steps.summary(d));
         local.setVariableLocal(SHOW_EVALUATION, Reports.evaluation(steps.dossiers.latestEvaluation(d.getId())));
         local.setVariableLocal(SHOW_COUNCIL, describe(c, councils.rule(d)));
@@ -244,16 +298,25 @@ class CouncilSteps {
       FormValues form = new FormValues(task);
       String opinion = form.choice(FIELD_OPINION, "Ý kiến", AppraisalCouncils.PASS, AppraisalCouncils.FAIL);
       String comment = form.text(FIELD_OPINION_COMMENT);
-      if (AppraisalCouncils.FAIL.equals(opinion) && comment == null) {
-        form.problem(FIELD_OPINION_COMMENT, "Cần ghi chỉ tiêu không đạt và lý do.");
+      Map<String, Verdict> given = verdicts(form, lines);
+      List<String> failed = CouncilVerdicts.failed(lines, given);
+      if (AppraisalCouncils.PASS.equals(opinion) && !failed.isEmpty()) {
+        form.problem(FIELD_OPINION, contradicted(failed, "Ý kiến"));
+      }
+      if (AppraisalCouncils.FAIL.equals(opinion) && comment == null && failed.isEmpty()) {
+        form.problem(FIELD_OPINION_COMMENT, "Cần ghi lý do không đạt (hoặc đánh giá «không đạt» ở chỉ tiêu không đạt,"
+            + " kèm lý do).");
       }
       form.throwIfInvalid("Ý kiến thành viên Hội đồng");
       Council c = council(steps, councils, task);
       councils.recordOpinion(c.id(), member, opinion, comment);
+      verdicts.record(c.id(), CouncilVerdicts.OPINION, member, member, lines, given, null);
       steps.dossiers.record(d.getId(), member, "COUNCIL_OPINION", task.getName(), comment,
           AppraisalCouncils.PASS.equals(opinion) ? "Đạt" : "Không đạt");
-      local.removeVariablesLocal(List.of(SHOW_SUMMARY, SHOW_EVALUATION, SHOW_COUNCIL, FIELD_OPINION,
+      List<String> drop = new ArrayList<>(List.of(SHOW_SUMMARY, SHOW_EVALUATION, SHOW_COUNCIL, FIELD_OPINION,
           FIELD_OPINION_COMMENT));
+      drop.addAll(CouncilVerdicts.variables(lines));
+      local.removeVariablesLocal(drop);
     };
   }
 
@@ -262,7 +325,21 @@ class CouncilSteps {
   JavaDelegate concludeAppraisalCouncil() {
     return execution -> {
       Dossier d = steps.boundDossier(execution);
-      Council c = councils.concludeWritten(council(steps, councils, execution).id(), councils.rule(d));
+      Council round = council(steps, councils, execution);
+      Rule rule = councils.rule(d);
+      List<Line> lines = verdicts.lines(d);
+      Map<String, List<CouncilVerdicts.Row>> byMember = new java.util.LinkedHashMap<>();
+      for (String m : round.userIds()) {
+        List<CouncilVerdicts.Row> given = verdicts.latest(round.id(), CouncilVerdicts.OPINION, m);
+        if (!given.isEmpty()) {
+          byMember.put(m, given);
+        }
+      }
+      Map<String, int[]> votes = new HashMap<>();
+      Map<String, Verdict> concluded = CouncilVerdicts.concludeWritten(lines, byMember, round.members().size(), rule,
+          votes);
+      verdicts.record(round.id(), CouncilVerdicts.CONCLUSION, null, steps.actor(), lines, concluded, votes);
+      Council c = councils.concludeWritten(round.id(), rule, CouncilVerdicts.failed(lines, concluded));
       boolean passed = AppraisalCouncils.PASSED.equals(c.outcome());
       steps.dossiers.record(d.getId(), steps.actor(), passed ? "COUNCIL_PASSED" : "COUNCIL_FAILED",
           execution.getCurrentActivityName(), null, c.conclusion());
@@ -288,14 +365,26 @@ class CouncilSteps {
     };
   }
 
+  /** The council's "không đạt" indicators, one line each: code, short text, the council's reason. */
+  static List<String> failedIndicators(CouncilVerdicts verdicts, Council c) {
+    return verdicts.conclusion(c.id()).stream().filter(r -> !r.passed()).map(CouncilSteps::line).toList();
+  }
+
+  static String line(CouncilVerdicts.Row r) {
+    return "Chỉ tiêu " + r.code() + " (" + r.text() + "): không đạt" + (r.reason() == null ? "" : " — " + r.reason())
+        + ".";
+  }
+
   /** Văn bản trả lời không công nhận: the head of the receiving body signs it with the reasons (K2 d). */
   @Component("councilRefusalForm")
   static class RefusalForm extends FormStep {
     private final AppraisalCouncils councils;
+    private final CouncilVerdicts verdicts;
 
-    RefusalForm(StepSupport steps, Candidates candidates, AppraisalCouncils councils) {
+    RefusalForm(StepSupport steps, Candidates candidates, AppraisalCouncils councils, CouncilVerdicts verdicts) {
       super(steps, candidates);
       this.councils = councils;
+      this.verdicts = verdicts;
     }
 
     @Override
@@ -308,6 +397,7 @@ class CouncilSteps {
       vars.put(SHOW_COUNCIL, describe(c, councils.rule(d)) + "\n" + c.conclusion());
       List<String> reasons = new ArrayList<>();
       reasons.add("Hội đồng đánh giá kết luận hồ sơ không đạt.");
+      failedIndicators(verdicts, c).forEach(reasons::add);
       if (c.minutes() != null) {
         reasons.add(c.minutes());
       }
@@ -322,6 +412,17 @@ class CouncilSteps {
       FormValues form = new FormValues(task);
       String reasons = form.requiredText(FIELD_REFUSAL_REASONS, "Lý do không đạt");
       form.throwIfInvalid("Văn bản trả lời");
+      // the letter names every indicator the council found "không đạt", whatever the head kept of the prefilled text
+      Council c = council(steps, councils, task);
+      List<String> missing = new ArrayList<>();
+      for (CouncilVerdicts.Row r : verdicts.conclusion(c.id())) {
+        if (!r.passed() && !reasons.contains(r.code())) {
+          missing.add(line(r));
+        }
+      }
+      if (!missing.isEmpty()) {
+        reasons = reasons + "\n" + String.join("\n", missing);
+      }
       steps.dossiers.record(id, steps.actor(), "COUNCIL_REFUSED", task.getName(), reasons,
           "Ký văn bản trả lời, nêu rõ lý do không đạt");
       steps.cleanUp(task);

@@ -46,6 +46,7 @@ import vn.hoctap.org.Groups;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.UnitKind;
 import vn.hoctap.procedure.AppraisalCouncils;
+import vn.hoctap.procedure.CouncilVerdicts;
 import vn.hoctap.recognition.NotificationService;
 import vn.hoctap.security.CurrentUser;
 import vn.hoctap.support.Fixtures;
@@ -71,6 +72,7 @@ class AppraisalCouncilProcessTest {
   @Autowired EvidenceService evidence;
   @Autowired AppraisalCouncils councils;
   @Autowired vn.hoctap.procedure.AppraisalCouncilRules councilRules;
+  @Autowired CouncilVerdicts verdicts;
   @Autowired CouncilDocuments councilDocuments;
   @Autowired RecognitionDocuments documents;
   @Autowired IssuedDocuments issued;
@@ -206,7 +208,9 @@ class AppraisalCouncilProcessTest {
     assertThat(fx.appraisal(pi)).isWaitingAt(TASK_COUNCIL_MINUTES);
     // only the council's secretary records the minutes
     assertThat(fx.task(c.members().get(0), pi, TASK_COUNCIL_MINUTES)).isNull();
-    fx.complete(c.secretary(), pi, TASK_COUNCIL_MINUTES, minutes(c, 4, 1, "PASS", "Các tiêu chí đều đạt."));
+    Map<String, Object> agreed = minutes(c, 4, 1, "PASS", "Các tiêu chí đều đạt.");
+    agreed.put("cv_tc1_ct1_reason", "Kế hoạch số 01/KH đầy đủ");
+    fx.complete(c.secretary(), pi, TASK_COUNCIL_MINUTES, agreed);
 
     assertThat(fx.appraisal(pi)).isWaitingAt(TASK_DECIDE);
     AppraisalCouncils.Council council = councils.current(id(pi)).orElseThrow();
@@ -222,6 +226,12 @@ class AppraisalCouncilProcessTest {
         "Căn cứ Thông tư số 24/2023/TT-BGDĐT ngày 11 tháng 12 năm 2023", "Thanh Trì, ngày 01 tháng 12 năm 2026",
         "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "kính trình Chủ tịch UBND huyện", "Hội đồng kết luận: ĐẠT", "TRƯỞNG PHÒNG",
         report.checkCode());
+    // the table of indicators: code and short text, the unit's value, the evaluator's result, the council's verdict
+    assertThat(t).contains("kết luận của Hội đồng và lý do",
+        "TC1.CT1 — Ban hành kế hoạch hằng năm", "đơn vị: Có; thẩm định: đạt", "Hội đồng: ĐẠT. Ghi chú: Kế hoạch số"
+            + " 01/KH đầy đủ.", "TC2.CT4 — ", "đơn vị: 25 / 50", "TC3.CT3 — ");
+    assertThat(t).contains("phục vụ việc học tập suốt đời cho người dân; đơn vị: Có").doesNotContain("người dân..");
+    assertThat(t).doesNotContain("Hội đồng: KHÔNG ĐẠT");
     assertThat(issued.withCode(report.checkCode())).hasSize(1);
     signedAndCheckable(councilDocuments.reportPdf(id(pi)), "bao-cao-tham-dinh");
     // with it, the draft decision for the signer (TT24 Điều 10 K2 đ): the decision's text, unnumbered, unsigned
@@ -276,7 +286,8 @@ class AppraisalCouncilProcessTest {
     assertThat(council.outcome()).isEqualTo(AppraisalCouncils.PASSED);
     assertThat(council.ruleText()).contains("quá nửa", "chờ xác nhận văn bản");
     assertThat(text(councilDocuments.reportPdf(id(pi)))).contains("Phòng Giáo dục và Đào tạo",
-        "Căn cứ Thông tư số 25/2023/TT-BGDĐT ngày 27 tháng 12 năm 2023", "ý kiến: không đạt");
+        "Căn cứ Thông tư số 25/2023/TT-BGDĐT ngày 27 tháng 12 năm 2023", "ý kiến: không đạt",
+        "Hội đồng: ĐẠT (5/5 ý kiến đạt)");
     fx.complete("truongphong", pi, TASK_DECIDE, Map.of(VAR_SIGNER_DECISION, APPROVE));
     assertThat(pi).isEnded().hasPassed(END_RECOGNISED);
   }
@@ -373,6 +384,98 @@ class AppraisalCouncilProcessTest {
     assertThat(councils.current(id(pi)).orElseThrow().members()).hasSize(4);
     fx.complete(c.secretary(), pi, TASK_COUNCIL_MINUTES, minutes(c, 4, 0, "PASS", null));
     assertThat(fx.appraisal(pi)).isWaitingAt(TASK_DECIDE);
+  }
+
+  /**
+   * The minutes indicator by indicator: prefilled with the evaluator's result; "không đạt" needs its reason next to
+   * the indicator; "đạt" overall is refused next to the conclusion while an indicator fails (a criterion passes only
+   * if all its indicators pass); the head's letter names the indicator, even when the head cut it from the reasons.
+   */
+  @Test
+  void tt24Dieu10K2d_councilMeetingFailsOneIndicator_theLetterNamesIt() throws Exception {
+    ProcessInstance pi = districtUnitAtCouncil();
+    TestCouncil c = fx.councilFor(pi, 5);
+    fx.complete(c.head(), pi, TASK_SET_UP_COUNCIL, Fixtures.councilForm(c, AppraisalCouncils.MEETING));
+    Map<String, Object> shown = tasks.getVariables(fx.task(c.secretary(), pi, TASK_COUNCIL_MINUTES).getId());
+    assertThat(shown).containsEntry("cv_tc2_ct4", "PASS").containsEntry("cv_tc1_ct1", "PASS");
+    assertThat((String) shown.get(CouncilVerdicts.FIELD)).contains("cv_tc2_ct4: TC2.CT4, tự đánh giá 25 / 50");
+
+    Map<String, Object> m = minutes(c, 5, 0, "PASS", null);
+    m.put("cv_tc2_ct4", "FAIL");
+    DomainException e = refusal(() -> fx.complete(c.secretary(), pi, TASK_COUNCIL_MINUTES, m));
+    assertThat(problemsOf(e, "cv_tc2_ct4_reason")).contains("TC2.CT4", "lý do");
+    assertThat(problemsOf(e, FIELD_COUNCIL_CONCLUSION)).contains("không thể kết luận «đạt»", "TC2.CT4");
+    assertThat(councils.current(id(pi)).orElseThrow().outcome()).isNull();
+    assertThat(verdicts.latest(councils.current(id(pi)).orElseThrow().id(), CouncilVerdicts.MINUTES, null)).isEmpty();
+
+    Map<String, Object> failed = minutes(c, 1, 4, "FAIL", null);
+    failed.put("cv_tc2_ct4", "FAIL");
+    failed.put("cv_tc2_ct4_reason", "Danh sách người học ngoại ngữ không khớp minh chứng");
+    fx.complete(c.secretary(), pi, TASK_COUNCIL_MINUTES, failed);
+    assertThat(fx.appraisal(pi)).isWaitingAt(TASK_SIGN_REFUSAL);
+    AppraisalCouncils.Council council = councils.current(id(pi)).orElseThrow();
+    assertThat(council.outcome()).isEqualTo(AppraisalCouncils.FAILED);
+    assertThat(council.conclusion()).contains("Chỉ tiêu Hội đồng đánh giá không đạt: TC2.CT4");
+    List<CouncilVerdicts.Row> concluded = verdicts.conclusion(council.id());
+    assertThat(concluded).filteredOn(r -> !r.passed()).extracting(CouncilVerdicts.Row::code)
+        .containsExactly("TC2.CT4");
+    assertThat(verdicts.latest(council.id(), CouncilVerdicts.MINUTES, null)).hasSameSizeAs(concluded);
+
+    Map<String, Object> letter = tasks.getVariables(fx.task(c.head(), pi, TASK_SIGN_REFUSAL).getId());
+    assertThat((String) letter.get(FIELD_REFUSAL_REASONS)).contains("Chỉ tiêu TC2.CT4",
+        "Danh sách người học ngoại ngữ không khớp minh chứng");
+    // the head keeps one general line: the letter still names the indicator the council found "không đạt"
+    fx.complete(c.head(), pi, TASK_SIGN_REFUSAL, Map.of(FIELD_REFUSAL_REASONS,
+        "Hội đồng đánh giá kết luận hồ sơ không đạt."));
+    assertThat(pi).isEnded().hasPassed(END_REFUSED);
+    String t = text(documents.refusalPdf(id(pi)));
+    assertThat(t).contains("THÔNG BÁO", "Căn cứ kết quả thẩm định của Hội đồng đánh giá", "Chỉ tiêu TC2.CT4",
+        "không đạt — Danh sách người học ngoại ngữ không khớp minh chứng");
+  }
+
+  /**
+   * Written opinions indicator by indicator: a member cannot say "đạt" overall while failing an indicator (refused
+   * next to her opinion, naming it); 3 of 5 members say "không đạt" on TC2.CT4: 2/5 "đạt" is not more than half of
+   * the members (the default rule), so the indicator fails, and the dossier with it.
+   */
+  @Test
+  void tt24Dieu10K2c_writtenOpinionsThreeOfFiveFailAnIndicator_itFailsUnderTheDefaultRule() throws Exception {
+    ProcessInstance pi = districtUnitAtCouncil();
+    TestCouncil c = fx.councilFor(pi, 5);
+    fx.complete(c.head(), pi, TASK_SET_UP_COUNCIL, Fixtures.councilForm(c, AppraisalCouncils.WRITTEN));
+    List<String> people = c.everyone();
+    Task first = fx.as(people.get(4), () -> tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey())
+        .taskDefinitionKey(TASK_COUNCIL_OPINION).taskCandidateUser(people.get(4)).singleResult());
+    DomainException e = refusal(() -> fx.as(people.get(4), () -> tasks.complete(first.getId(), Map.of(FIELD_OPINION,
+        "PASS", "cv_tc2_ct4", "FAIL", "cv_tc2_ct4_reason", "Chưa đủ minh chứng"))));
+    assertThat(problemsOf(e, FIELD_OPINION)).contains("TC2.CT4", "không thể kết luận «đạt»");
+
+    for (int i = 0; i < people.size(); i++) {
+      String m = people.get(i);
+      Map<String, Object> opinion = i < 2 ? Map.of(FIELD_OPINION, "PASS") : Map.of(FIELD_OPINION, "FAIL",
+          "cv_tc2_ct4", "FAIL", "cv_tc2_ct4_reason", "Thành viên " + i + ": tỷ lệ chưa có minh chứng phù hợp");
+      Task mine = fx.as(m, () -> tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey())
+          .taskDefinitionKey(TASK_COUNCIL_OPINION).taskCandidateUser(m).singleResult());
+      fx.as(m, () -> tasks.complete(mine.getId(), opinion));
+    }
+    assertThat(fx.appraisal(pi)).isWaitingAt(TASK_SIGN_REFUSAL);
+    AppraisalCouncils.Council council = councils.current(id(pi)).orElseThrow();
+    assertThat(council.outcome()).isEqualTo(AppraisalCouncils.FAILED);
+    // each member's own set, never another's
+    assertThat(verdicts.latest(council.id(), CouncilVerdicts.OPINION, people.get(0)))
+        .allMatch(CouncilVerdicts.Row::passed);
+    assertThat(verdicts.latest(council.id(), CouncilVerdicts.OPINION, people.get(3))).filteredOn(r -> !r.passed())
+        .extracting(CouncilVerdicts.Row::reason).containsExactly("Thành viên 3: tỷ lệ chưa có minh chứng phù hợp");
+    List<CouncilVerdicts.Row> concluded = verdicts.conclusion(council.id());
+    CouncilVerdicts.Row tc24 = concluded.stream().filter(r -> r.code().equals("TC2.CT4")).findFirst().orElseThrow();
+    assertThat(tc24.passed()).isFalse();
+    assertThat(tc24.votesFor()).isEqualTo(2);
+    assertThat(tc24.answered()).isEqualTo(5);
+    assertThat(tc24.reason()).contains("2/5 thành viên đánh giá đạt", "Thành viên 2:", "Thành viên 4:");
+    assertThat(concluded).filteredOn(r -> !r.code().equals("TC2.CT4")).allMatch(CouncilVerdicts.Row::passed);
+    assertThat(council.conclusion()).contains("KHÔNG ĐẠT", "TC2.CT4");
+    Map<String, Object> letter = tasks.getVariables(fx.task(c.head(), pi, TASK_SIGN_REFUSAL).getId());
+    assertThat((String) letter.get(FIELD_REFUSAL_REASONS)).contains("Chỉ tiêu TC2.CT4", "2/5 thành viên đánh giá đạt");
   }
 
   @Test

@@ -38,6 +38,7 @@ import vn.hoctap.process.LearningCommunityProcess;
 import vn.hoctap.process.LearningUnitProcess;
 import vn.hoctap.process.RecognitionProcess;
 import vn.hoctap.procedure.AppraisalCouncils;
+import vn.hoctap.procedure.CouncilVerdicts;
 import vn.hoctap.security.CurrentUser;
 import vn.hoctap.security.IdentityProvisioning;
 
@@ -332,11 +333,16 @@ public class Fixtures {
   public TestCouncil councilPasses(ProcessInstance pi) {
     TestCouncil c = councilFor(pi, 5);
     complete(c.head(), pi, RecognitionProcess.TASK_SET_UP_COUNCIL, councilForm(c, "MEETING"));
-    complete(c.secretary(), pi, RecognitionProcess.TASK_COUNCIL_MINUTES, Map.of(
+    Map<String, Object> minutes = new HashMap<>(Map.of(
         RecognitionProcess.FIELD_COUNCIL_DATE, new vn.hoctap.common.EngineClock().today().toString(),
         RecognitionProcess.FIELD_PRESENT, String.join("\n", c.everyone()), RecognitionProcess.FIELD_VOTES_FOR, 5L,
         RecognitionProcess.FIELD_VOTES_AGAINST, 0L, RecognitionProcess.FIELD_COUNCIL_CONCLUSION, "PASS",
         RecognitionProcess.FIELD_COUNCIL_MINUTES, "Hội đồng thống nhất hồ sơ đạt."));
+    // every indicator "đạt", as the council agrees with the evaluator (the step prefilled his results)
+    Task step = task(c.secretary(), pi, RecognitionProcess.TASK_COUNCIL_MINUTES);
+    tasks.getVariables(step.getId()).keySet().stream().filter(k -> k.startsWith(CouncilVerdicts.PREFIX)
+        && !k.endsWith(CouncilVerdicts.REASON)).forEach(k -> minutes.put(k, "PASS"));
+    complete(c.secretary(), pi, RecognitionProcess.TASK_COUNCIL_MINUTES, minutes);
     return c;
   }
 
