@@ -1,7 +1,6 @@
 package vn.hoctap.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +13,7 @@ import vn.hoctap.common.DomainException;
 import vn.hoctap.procedure.AppraisalCouncilRules;
 import vn.hoctap.procedure.AppraisalCouncilRules.Edit;
 import vn.hoctap.procedure.AppraisalCouncilRules.Row;
+import vn.hoctap.web.FieldProblems;
 import vn.hoctap.web.FlashOutcome;
 import vn.hoctap.web.Page;
 
@@ -73,9 +73,7 @@ class AppraisalCouncilRulePages {
       if (e.kind() == DomainException.Kind.FORBIDDEN || e.kind() == DomainException.Kind.NOT_FOUND) {
         throw e;
       }
-      Map<String, String> problems = new LinkedHashMap<>();
-      e.fieldProblems().forEach(p -> problems.merge(p.field() == null ? "" : p.field(), p.message(),
-          (a, b) -> a + " " + b));
+      Map<String, String> problems = FieldProblems.of(e, "");
       response.setStatus(e.kind() == DomainException.Kind.CONFLICT ? 409 : 400);
       return form(model, id == null ? null : rules.get(id), edit, problems, e.getMessage());
     }

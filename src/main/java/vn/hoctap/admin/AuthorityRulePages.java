@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.hoctap.web.FieldProblems;
 import vn.hoctap.web.FlashOutcome;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.dossier.Title;
@@ -96,9 +97,7 @@ class AuthorityRulePages {
       if (e.kind() == DomainException.Kind.FORBIDDEN || e.kind() == DomainException.Kind.NOT_FOUND) {
         throw e;
       }
-      Map<String, String> problems = new LinkedHashMap<>();
-      e.fieldProblems().forEach(p -> problems.merge(p.field() == null ? "" : p.field(), p.message(),
-          (a, b) -> a + " " + b));
+      Map<String, String> problems = FieldProblems.of(e, "");
       model.addAttribute("error", e.getMessage());
       OrgUnit province = authority.province(provinceCode);
       return form(model, province, id == null ? null : authority.get(id), edit, problems);

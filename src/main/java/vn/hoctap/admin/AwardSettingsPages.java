@@ -1,7 +1,6 @@
 package vn.hoctap.admin;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.ui.Model;
@@ -19,6 +18,7 @@ import vn.hoctap.common.Dates;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.org.OrgUnit;
+import vn.hoctap.web.FieldProblems;
 import vn.hoctap.web.Page;
 
 /**
@@ -201,9 +201,7 @@ class AwardSettingsPages {
       if (e.kind() == DomainException.Kind.FORBIDDEN || e.kind() == DomainException.Kind.NOT_FOUND) {
         throw e;
       }
-      Map<String, String> problems = new LinkedHashMap<>();
-      e.fieldProblems().forEach(p -> problems.merge(p.field() == null ? "" : p.field(), p.message(),
-          (a, b) -> a + " " + b));
+      Map<String, String> problems = FieldProblems.of(e, "");
       return again.apply(new Refusal(e.getMessage(), problems));
     }
     flash.addFlashAttribute("ok", ok);

@@ -17,6 +17,7 @@ import vn.hoctap.dossier.DossierKindRules.Edit;
 import vn.hoctap.dossier.DossierKindRules.Parameter;
 import vn.hoctap.dossier.DossierKindRules.Rule;
 import vn.hoctap.dossier.Title;
+import vn.hoctap.web.FieldProblems;
 import vn.hoctap.web.Page;
 
 /**
@@ -107,9 +108,7 @@ class DossierKindRulePages {
       if (e.kind() == DomainException.Kind.FORBIDDEN || e.kind() == DomainException.Kind.NOT_FOUND) {
         throw e;
       }
-      Map<String, String> problems = new LinkedHashMap<>();
-      e.fieldProblems().forEach(p -> problems.merge(p.field() == null ? "" : p.field(), p.message(),
-          (a, b) -> a + " " + b));
+      Map<String, String> problems = FieldProblems.of(e, "");
       response.setStatus(e.kind() == DomainException.Kind.CONFLICT ? 409 : 400);
       return form(model, before, edit, problems, e.getMessage());
     }

@@ -1,7 +1,6 @@
 package vn.hoctap.deadline;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.hoctap.web.FieldProblems;
 import vn.hoctap.web.FlashOutcome;
 import vn.hoctap.common.Dates;
 import vn.hoctap.common.DomainException;
@@ -88,9 +88,7 @@ class CalendarPages {
       if (e.kind() == DomainException.Kind.FORBIDDEN) {
         throw e;
       }
-      Map<String, String> problems = new LinkedHashMap<>();
-      e.fieldProblems().stream().filter(p -> p.field() != null)
-          .forEach(p -> problems.merge(p.field(), p.message(), (a, b) -> a + " " + b));
+      Map<String, String> problems = FieldProblems.of(e, null);
       model.addAttribute("form", typed);
       model.addAttribute("problems", problems);
       model.addAttribute("formError", e.getMessage());

@@ -20,6 +20,7 @@ import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
 import vn.hoctap.org.OrgUnitRepository;
 import vn.hoctap.security.CurrentUser;
+import vn.hoctap.web.FieldProblems;
 import vn.hoctap.web.FlashOutcome;
 import vn.hoctap.web.Page;
 
@@ -154,9 +155,7 @@ class DeadlineRulePages {
         FlashOutcome.refusal(flash, e);
         return "redirect:" + PAGE;
       }
-      Map<String, String> problems = new LinkedHashMap<>();
-      e.fieldProblems().stream().filter(p -> p.field() != null)
-          .forEach(p -> problems.merge(p.field(), p.message(), (a, b) -> a + " " + b));
+      Map<String, String> problems = FieldProblems.of(e, null);
       model.addAttribute("form", typed);
       model.addAttribute("problems", problems);
       model.addAttribute("formError", e.getMessage());

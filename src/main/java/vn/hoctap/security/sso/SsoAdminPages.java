@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.hoctap.web.FieldProblems;
 import vn.hoctap.web.FlashOutcome;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.EngineClock;
@@ -152,9 +153,7 @@ class SsoAdminPages {
     if (e.kind() == DomainException.Kind.FORBIDDEN) {
       throw e;
     }
-    Map<String, String> problems = new LinkedHashMap<>();
-    e.fieldProblems().stream().filter(p -> p.field() != null)
-        .forEach(p -> problems.merge(p.field(), p.message(), (a, b) -> a + " " + b));
+    Map<String, String> problems = FieldProblems.of(e, null);
     model.addAttribute(form, typed);
     model.addAttribute("problems", problems);
     model.addAttribute("formError", e.getMessage());
