@@ -16,11 +16,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 import vn.hoctap.common.DomainException;
+import vn.hoctap.common.Inserts;
 import vn.hoctap.common.DomainException.Problem;
 import vn.hoctap.common.EngineClock;
 import vn.hoctap.dossier.DossierAccess;
@@ -687,15 +687,7 @@ public class AwardService {
   }
 
   private Long insert(String sql, Object... args) {
-    GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    jdbc.update(con -> {
-      var ps = con.prepareStatement(sql, new String[] {"id"});
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      return ps;
-    }, keys);
-    return keys.getKeyAs(Number.class).longValue();
+    return Inserts.returningId(jdbc, sql, args);
   }
 
   private Timestamp now() {

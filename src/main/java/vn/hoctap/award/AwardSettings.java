@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.hoctap.admin.AuditLog;
 import vn.hoctap.admin.AuditLog.Target;
 import vn.hoctap.common.Dates;
 import vn.hoctap.common.DomainException;
+import vn.hoctap.common.Inserts;
 import vn.hoctap.common.DomainException.Problem;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
@@ -457,15 +457,7 @@ public class AwardSettings {
   }
 
   private Long insert(String sql, Object... args) {
-    GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    jdbc.update(con -> {
-      var ps = con.prepareStatement(sql, new String[] {"id"});
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      return ps;
-    }, keys);
-    return keys.getKeyAs(Number.class).longValue();
+    return Inserts.returningId(jdbc, sql, args);
   }
 
   private static Map<String, Object> view(AwardAuthority a) {
