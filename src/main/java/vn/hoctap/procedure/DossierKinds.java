@@ -54,19 +54,35 @@ public class DossierKinds {
    * The kind a request is, from the applicant's recognitions: none → first recognition (level 2 → upgrade, which
    * then names the missing level 1); level 2 without a level-2 recognition → upgrade; otherwise công nhận lại.
    */
-  @Transactional(readOnly = true)
-  public DossierKind derive(OrgUnit applicant, Title title, int level, Long ownDossierId) {
-    List<Recognition> held = held(applicant, title, ownDossierId);
+  private static DossierKind derive(List<Recognition> held, int level) {
     if (level == 2 && held.stream().noneMatch(r -> r.getLevel() == 2)) {
       return DossierKind.UPGRADE;
     }
     return held.isEmpty() ? DossierKind.FIRST : DossierKind.RENEWAL;
   }
 
+  /** A request's kind (the one asked for, or the one derived) and why it is not possible today, if it is not. */
+  public record Choice(DossierKind kind, Optional<String> problem) {}
+
+  /**
+   * What a dossier being opened is, from one read of the applicant's recognitions: the requested kind, or when none
+   * is requested the derived one, and its {@link #problem}.
+   */
+  @Transactional(readOnly = true)
+  public Choice choose(OrgUnit applicant, Title title, DossierKind requested, int level, Long ownDossierId) {
+    List<Recognition> held = held(applicant, title, ownDossierId);
+    DossierKind kind = requested != null ? requested : derive(held, level);
+    return new Choice(kind, problem(applicant, title, kind, level, held));
+  }
+
   /** Why a request of that kind is not possible today, naming the rule and the date it becomes possible. */
   @Transactional(readOnly = true)
   public Optional<String> problem(OrgUnit applicant, Title title, DossierKind kind, int level, Long ownDossierId) {
-    List<Recognition> held = held(applicant, title, ownDossierId);
+    return problem(applicant, title, kind, level, held(applicant, title, ownDossierId));
+  }
+
+  private Optional<String> problem(OrgUnit applicant, Title title, DossierKind kind, int level,
+      List<Recognition> held) {
     LocalDate today = clock.today();
     String name = "\"" + applicant.getName() + "\"";
     return Optional.ofNullable(switch (kind) {
@@ -75,14 +91,14 @@ public class DossierKinds {
           Recognition r = held.get(0);
           yield "Không phải công nhận lần đầu: " + name + " đã được công nhận " + title.label() + " mức độ "
               + r.getLevel() + " năm " + r.getAssessmentYear() + " (" + decision(r) + "). Hãy chọn loại hồ sơ “"
-              + derive(applicant, title, level, ownDossierId).label() + "”.";
+              + derive(held, level).label() + "”.";
         }
         yield level == 2 ? upgradeProblem(applicant, title, held, today) : null;
       }
       case UPGRADE -> level != 2
           ? "Công nhận nâng mức độ là đề nghị mức độ 2; hãy chọn mức độ 2 hoặc loại hồ sơ khác."
           : upgradeProblem(applicant, title, held, today);
-      case RENEWAL -> renewalProblem(applicant, title, level, held, today, ownDossierId);
+      case RENEWAL -> renewalProblem(applicant, title, level, held, today);
     });
   }
 
@@ -127,12 +143,12 @@ public class DossierKinds {
     return recognitions.latest(applicant.getId(), title, 1).map(r -> upgradePossibleFrom(title, r));
   }
 
-  private String renewalProblem(OrgUnit applicant, Title title, int level, List<Recognition> held, LocalDate today,
-      Long ownDossierId) {
+  private String renewalProblem(OrgUnit applicant, Title title, int level, List<Recognition> held,
+      LocalDate today) {
     String name = "\"" + applicant.getName() + "\"";
     List<Recognition> same = held.stream().filter(r -> r.getLevel() >= level).toList();
     if (same.isEmpty()) {
-      DossierKind proposed = derive(applicant, title, level, ownDossierId);
+      DossierKind proposed = derive(held, level);
       return "Không phải công nhận lại: " + name + " chưa có quyết định công nhận " + title.label() + " mức độ "
           + level + ". Hãy chọn loại hồ sơ “" + (proposed == DossierKind.RENEWAL ? DossierKind.FIRST : proposed)
           .label() + "”.";

@@ -134,8 +134,10 @@ public class DossierWorkflow {
     EffectiveDeadline submission = deadlines.effective(title.name(), applicant, DeadlineKind.SUBMISSION, year);
     // the decision deadline must be configured too, so both timers have dates
     deadlines.effective(title.name(), applicant, DeadlineKind.DECISION, year);
-    DossierKind kind = requested != null ? requested : kinds.derive(applicant, title, level, null);
-    kinds.problem(applicant, title, kind, level, null).ifPresent(problem -> {
+    // one read of the applicant's recognitions for both the kind and its rule
+    DossierKinds.Choice choice = kinds.choose(applicant, title, requested, level, null);
+    DossierKind kind = choice.kind();
+    choice.problem().ifPresent(problem -> {
       String late = kind == DossierKind.UPGRADE ? kinds.upgradePossibleFrom(applicant, title)
           .filter(possible -> possible.isAfter(submission.date()))
           .map(possible -> " Hạn nộp hồ sơ năm " + year + " là " + Dates.vn(submission.date())

@@ -93,16 +93,22 @@ final class BareEngine implements AutoCloseable {
     v.put("signerGroup", u.district().signerGroup());
     v.put("unitSupervisorGroup", u.district().reviewerGroup());
     v.put("bodySupervisorGroup", "reviewer-HN");
+    // the application reads these from the council it stored for the dossier; the bare engine from variables
+    v.put("directorGroup", u.district().directorGroup());
+    v.put("councilSecretary", u.district().secretary());
+    v.put("councilMemberList", new java.util.ArrayList<>(u.district().council()));
     return v;
   }
 
   /** The routing decisions of each step, nothing else. */
-  static Map<String, Object> stepVariables(ChainDriver.Step step) {
+  static Map<String, Object> stepVariables(ChainDriver.Step step, Province.Unit unit) {
     return switch (step) {
       case SELF_ASSESSMENT -> Map.of();
       case HEAD_REVIEW -> Map.of("headDecision", "SUBMIT");
       case CHECK_COMPLETENESS -> Map.of("dossierComplete", true);
       case APPRAISE -> Map.of("appraisalRecommendation", "RECOGNISE", "criteriaOutcome", "MET");
+      case SET_UP_COUNCIL -> Map.of("councilMode", "MEETING");
+      case COUNCIL_MINUTES -> Map.of("councilPassed", true);
       case DECIDE -> Map.of("signerDecision", "APPROVE");
     };
   }
@@ -162,8 +168,24 @@ final class BareEngine implements AutoCloseable {
           .exclusiveGateway("Gateway_AppraisalResult")
             .condition("Đạt và đề nghị công nhận",
                 "${criteriaOutcome == 'MET' && appraisalRecommendation == 'RECOGNISE'}")
-            .userTask("Task_Decide").camundaCandidateGroups("${signerGroup}")
-            .endEvent("EndEvent_Decided")
+            .userTask("Task_SetUpCouncil").camundaCandidateGroups("${directorGroup}")
+            .exclusiveGateway("Gateway_CouncilMode")
+              .condition("Lấy ý kiến bằng văn bản", "${councilMode == 'WRITTEN'}")
+              .userTask("Task_CouncilOpinion").camundaCandidateUsers("${councilMember}")
+                .multiInstance().camundaCollection("${councilMemberList}").camundaElementVariable("councilMember")
+                .multiInstanceDone()
+              .serviceTask("Task_ConcludeCouncil").camundaDelegateExpression(noop)
+              .exclusiveGateway("Gateway_CouncilResult")
+                .condition("Đạt", "${councilPassed}")
+                .serviceTask("Task_AppraisalReport").camundaDelegateExpression(noop)
+                .userTask("Task_Decide").camundaCandidateGroups("${signerGroup}")
+                .endEvent("EndEvent_Decided")
+              .moveToNode("Gateway_CouncilResult")
+                .userTask("Task_SignRefusal").camundaCandidateGroups("${directorGroup}")
+                .endEvent("EndEvent_CouncilRefused")
+            .moveToNode("Gateway_CouncilMode")
+              .userTask("Task_CouncilMinutes").camundaCandidateUsers("${councilSecretary}")
+              .connectTo("Gateway_CouncilResult")
           .moveToNode("Gateway_AppraisalResult")
           .endEvent("EndEvent_NotProposed")
         .subProcessDone()

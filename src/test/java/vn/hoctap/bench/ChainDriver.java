@@ -9,6 +9,10 @@ interface ChainDriver {
     HEAD_REVIEW("Task_HeadReview"),
     CHECK_COMPLETENESS("Task_CheckCompleteness"),
     APPRAISE("Task_Appraise"),
+    /** Thành lập Hội đồng đánh giá: the head of the receiving body (Trưởng phòng GDĐT). */
+    SET_UP_COUNCIL("Task_SetUpCouncil"),
+    /** Biên bản họp Hội đồng: the council's secretary, conclusion "đạt". */
+    COUNCIL_MINUTES("Task_CouncilMinutes"),
     DECIDE("Task_Decide");
 
     final String taskKey;

@@ -21,7 +21,7 @@ final class EngineChainDriver implements ChainDriver {
 
   private final String processKey;
   private final Function<Province.Unit, Map<String, Object>> startVariables;
-  private final Function<Step, Map<String, Object>> stepVariables;
+  private final java.util.function.BiFunction<Step, Province.Unit, Map<String, Object>> stepVariables;
   private final IdentityService identity;
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -30,7 +30,8 @@ final class EngineChainDriver implements ChainDriver {
   private java.util.function.BiConsumer<Province.Unit, String> evidence = (u, key) -> { };
 
   EngineChainDriver(ProcessEngine engine, String processKey,
-      Function<Province.Unit, Map<String, Object>> startVariables, Function<Step, Map<String, Object>> stepVariables) {
+      Function<Province.Unit, Map<String, Object>> startVariables,
+      java.util.function.BiFunction<Step, Province.Unit, Map<String, Object>> stepVariables) {
     this.processKey = processKey;
     this.startVariables = startVariables;
     this.stepVariables = stepVariables;
@@ -74,17 +75,20 @@ final class EngineChainDriver implements ChainDriver {
         break;
       }
       switch (step) {
-        case SELF_ASSESSMENT -> complete(u.team(), List.of(u.teamGroup()), pi, step);
-        case HEAD_REVIEW -> complete(u.head(), List.of(u.headGroup()), pi, step);
+        case SELF_ASSESSMENT -> complete(u.team(), List.of(u.teamGroup()), u, pi, step);
+        case HEAD_REVIEW -> complete(u.head(), List.of(u.headGroup()), u, pi, step);
         case CHECK_COMPLETENESS, APPRAISE ->
-            complete(u.district().reviewer(), List.of(u.district().reviewerGroup()), pi, step);
-        case DECIDE -> complete(u.district().signer(), List.of(u.district().signerGroup()), pi, step);
+            complete(u.district().reviewer(), List.of(u.district().reviewerGroup()), u, pi, step);
+        case SET_UP_COUNCIL -> complete(u.district().director(), List.of(u.district().directorGroup()), u, pi, step);
+        case COUNCIL_MINUTES ->
+            complete(u.district().secretary(), List.of(u.district().secretaryGroup()), u, pi, step);
+        case DECIDE -> complete(u.district().signer(), List.of(u.district().signerGroup()), u, pi, step);
       }
     }
     return pi;
   }
 
-  private void complete(String user, List<String> groups, String pi, Step step) {
+  private void complete(String user, List<String> groups, Province.Unit u, String pi, Step step) {
     for (int attempt = 1; ; attempt++) {
       try {
         as(user, groups, () -> {
@@ -94,7 +98,7 @@ final class EngineChainDriver implements ChainDriver {
           if (t == null) {
             throw new IllegalStateException(user + " does not see task " + step.taskKey + " of instance " + pi);
           }
-          tasks.complete(t.getId(), stepVariables.apply(step));
+          tasks.complete(t.getId(), stepVariables.apply(step, u));
           return null;
         });
         return;

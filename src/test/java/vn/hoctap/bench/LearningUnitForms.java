@@ -4,11 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.hoctap.common.EngineClock;
 import vn.hoctap.criteria.CriteriaSet;
 import vn.hoctap.criteria.CriteriaSetJson;
 import vn.hoctap.criteria.Indicator;
 import vn.hoctap.org.UnitKind;
 import vn.hoctap.org.UnitProfile;
+import vn.hoctap.procedure.AppraisalCouncils;
+import vn.hoctap.process.RecognitionProcess;
 import vn.hoctap.support.Fixtures;
 
 /**
@@ -61,7 +64,13 @@ final class LearningUnitForms {
     return v;
   }
 
-  static Map<String, Object> form(ChainDriver.Step step) {
+  /**
+   * The form the step's user submits for the unit's dossier. The council is the district's five people
+   * ({@link Province.District#council}): the Trưởng phòng sets it up to meet, chairing it; its secretary records a
+   * meeting held today, everyone present, five votes "đạt", conclusion "đạt" (as {@link Fixtures#councilPasses}).
+   */
+  static Map<String, Object> form(ChainDriver.Step step, Province.Unit unit) {
+    Province.District d = unit.district();
     return switch (step) {
       case SELF_ASSESSMENT -> Fixtures.districtLevel1Met();
       case HEAD_REVIEW -> Map.of("headDecision", "SUBMIT", "headComment", "Tờ trình số 7/TTr");
@@ -71,6 +80,14 @@ final class LearningUnitForms {
         v.put("appraisalRecommendation", "RECOGNISE");
         yield v;
       }
+      case SET_UP_COUNCIL -> Map.of(RecognitionProcess.VAR_COUNCIL_MODE, AppraisalCouncils.MEETING,
+          RecognitionProcess.FIELD_COUNCIL_CHAIR, d.director(), RecognitionProcess.FIELD_COUNCIL_SECRETARY,
+          d.secretary(), RecognitionProcess.FIELD_COUNCIL_MEMBERS, String.join("\n", d.councilMembers()));
+      case COUNCIL_MINUTES -> Map.of(RecognitionProcess.FIELD_COUNCIL_DATE, new EngineClock().today().toString(),
+          RecognitionProcess.FIELD_PRESENT, String.join("\n", d.council()),
+          RecognitionProcess.FIELD_VOTES_FOR, (long) d.council().size(), RecognitionProcess.FIELD_VOTES_AGAINST, 0L,
+          RecognitionProcess.FIELD_COUNCIL_CONCLUSION, AppraisalCouncils.PASS,
+          RecognitionProcess.FIELD_COUNCIL_MINUTES, "Hội đồng thống nhất hồ sơ đạt.");
       case DECIDE -> Map.of("signerDecision", "APPROVE");
     };
   }

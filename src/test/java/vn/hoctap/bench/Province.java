@@ -30,6 +30,40 @@ final class Province {
     String signerGroup() {
       return "signer-" + code;
     }
+
+    /** The head of the receiving body (Trưởng phòng GDĐT), who sets up the Hội đồng đánh giá and chairs it. */
+    String director() {
+      return code.equals(DEMO_DISTRICT) ? "truongphong" : "tp." + code.toLowerCase();
+    }
+
+    String directorGroup() {
+      return "director-" + code;
+    }
+
+    /** The council's secretary (group secretary-), who records the minutes. */
+    String secretary() {
+      return "tk." + code.toLowerCase();
+    }
+
+    String secretaryGroup() {
+      return "secretary-" + code;
+    }
+
+    /** The council's other three members (group council-): five with the chair and the secretary. */
+    List<String> councilMembers() {
+      return List.of("hd1." + code.toLowerCase(), "hd2." + code.toLowerCase(), "hd3." + code.toLowerCase());
+    }
+
+    String councilGroup() {
+      return "council-" + code;
+    }
+
+    /** Chair, secretary, members: the five people of the council. */
+    List<String> council() {
+      List<String> all = new ArrayList<>(List.of(director(), secretary()));
+      all.addAll(councilMembers());
+      return all;
+    }
   }
 
   record Unit(String code, District district, String team, String head) {
@@ -67,6 +101,14 @@ final class Province {
     for (District d : districts.subList(1, districts.size())) {
       user(d.reviewer(), d.reviewerGroup());
       user(d.signer(), d.signerGroup());
+      user(d.director(), d.directorGroup());
+    }
+    // the people of each Phòng GDĐT who sit on its Hội đồng đánh giá (the demo district has its Trưởng phòng)
+    for (District d : districts) {
+      user(d.secretary(), d.secretaryGroup());
+      for (String m : d.councilMembers()) {
+        user(m, d.councilGroup());
+      }
     }
     return this;
   }
@@ -114,6 +156,12 @@ final class Province {
       g.setName(groupId);
       g.setType("WORKFLOW");
       identity.saveGroup(g);
+    }
+    if (identity.createUserQuery().userId(id).count() > 0) {
+      if (identity.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
+        identity.createMembership(id, groupId);
+      }
+      return;
     }
     User u = identity.newUser(id);
     u.setFirstName("Thử");

@@ -45,7 +45,8 @@ final class ProvinceLoader {
   /** How the open tasks are spread over the chain's steps (share of all open tasks). */
   static final Map<ChainDriver.Step, Double> OPEN_SHARE = new EnumMap<>(Map.of(
       ChainDriver.Step.SELF_ASSESSMENT, 0.40, ChainDriver.Step.HEAD_REVIEW, 0.20,
-      ChainDriver.Step.CHECK_COMPLETENESS, 0.15, ChainDriver.Step.APPRAISE, 0.15, ChainDriver.Step.DECIDE, 0.10));
+      ChainDriver.Step.CHECK_COMPLETENESS, 0.15, ChainDriver.Step.APPRAISE, 0.10,
+      ChainDriver.Step.SET_UP_COUNCIL, 0.03, ChainDriver.Step.COUNCIL_MINUTES, 0.02, ChainDriver.Step.DECIDE, 0.10));
 
   static final int CHUNK = Integer.getInteger("bench.chunk", 100_000);
   static final boolean VERBOSE = Boolean.getBoolean("bench.verbose");
