@@ -123,9 +123,17 @@ public class Nd30Layout {
     }
   }
 
+  /**
+   * Each Vietnamese letter as its one precomposed character ("ế", not "e" + two combining marks, as some keyboards
+   * type a name): the fonts' glyph substitution is off (SerifFonts), so marks would otherwise print apart.
+   */
+  static String nfc(String text) {
+    return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+  }
+
   static float width(PDFont font, String text, float size) {
     try {
-      return font.getStringWidth(text) / 1000f * size;
+      return font.getStringWidth(nfc(text)) / 1000f * size;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -193,7 +201,7 @@ public class Nd30Layout {
       cs.beginText();
       cs.setFont(font, size);
       cs.newLineAtOffset(x, baseline);
-      cs.showText(s);
+      cs.showText(nfc(s));
       cs.endText();
     }
 
@@ -553,9 +561,9 @@ public class Nd30Layout {
       cs.beginText();
       cs.setFont(f.regular(), size);
       cs.newLineAtOffset((w - width(f.regular(), by, size)) / 2, textBand - size - 2);
-      cs.showText(by);
+      cs.showText(nfc(by));
       cs.newLineAtOffset((width(f.regular(), by, size) - width(f.regular(), at, size)) / 2, -(size + 2));
-      cs.showText(at);
+      cs.showText(nfc(at));
       cs.endText();
     }
     PDAppearanceDictionary appearance = new PDAppearanceDictionary();
