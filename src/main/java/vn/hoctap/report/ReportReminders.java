@@ -52,10 +52,12 @@ import vn.hoctap.report.Plan.ReportDue;
  * The timer gives the reporting body's viewer- and reviewer- groups a task remindDaysBefore the date; completing it
  * records the body's yearly report as sent, attached as produced, and tells the receiving body; if the date passes
  * with the task open, the body above is given the task too and told (as the dossiers' deadline escalation does).
- * Scheduled at start-up (idempotent: each business key is started once) and again when a province's rule changes.
+ * Scheduled at start-up (idempotent: each business key is started once) and again when a province's rule changes;
+ * at start-up after every demo data runner, so that the demo's bodies are in the tree when the first start schedules
+ * (else a restart would add the reports of the bodies created after it).
  */
 @Component("reportReminders")
-@Order(50)
+@Order(60)
 public class ReportReminders implements ApplicationRunner {
 
   public static final String PROCESS_KEY = "report-reminder";
