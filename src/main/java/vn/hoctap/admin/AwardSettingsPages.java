@@ -93,10 +93,7 @@ class AwardSettingsPages {
 
   private String authorityForm(Model model, AwardAuthority row, AwardSettings.AuthorityEdit edit,
       Map<String, String> problems, String error) {
-    model.addAttribute("row", row);
-    model.addAttribute("edit", edit);
-    model.addAttribute("problems", problems);
-    model.addAttribute("error", error);
+    editing(model, row, edit, problems, error);
     model.addAttribute("forms", AwardForm.values());
     model.addAttribute("kinds", AwardAuthority.PROPOSER_KINDS);
     model.addAttribute("signers", AwardAuthority.Signer.values());
@@ -143,10 +140,7 @@ class AwardSettingsPages {
 
   private String amountForm(Model model, AwardSettings.AmountRow row, AwardSettings.AmountEdit edit,
       Map<String, String> problems, String error) {
-    model.addAttribute("row", row);
-    model.addAttribute("edit", edit);
-    model.addAttribute("problems", problems);
-    model.addAttribute("error", error);
+    editing(model, row, edit, problems, error);
     model.addAttribute("forms", AwardForm.values());
     model.addAttribute("kinds", CandidateKind.values());
     return "admin/khen-thuong-muc-tien-sua";
@@ -182,11 +176,16 @@ class AwardSettingsPages {
 
   private String salaryForm(Model model, AwardSettings.SalaryRow row, AwardSettings.SalaryEdit edit,
       Map<String, String> problems, String error) {
+    editing(model, row, edit, problems, error);
+    return "admin/khen-thuong-luong-co-so-sua";
+  }
+
+  /** What every edit form shows: the row as stored (null when new), the input, the problems by field, the error. */
+  private static void editing(Model model, Object row, Object edit, Map<String, String> problems, String error) {
     model.addAttribute("row", row);
     model.addAttribute("edit", edit);
     model.addAttribute("problems", problems);
     model.addAttribute("error", error);
-    return "admin/khen-thuong-luong-co-so-sua";
   }
 
   // ---- the save, then the list; or the form again with the input and every problem next to its field ----

@@ -3,6 +3,7 @@ package vn.hoctap.award;
 import java.time.LocalDate;
 import vn.hoctap.common.Dates;
 import vn.hoctap.org.OrgKind;
+import vn.hoctap.common.Periods;
 
 /**
  * Who signs an award of one form proposed by a body of one kind, from {@code validFrom} to {@code validTo} (both
@@ -36,13 +37,12 @@ public record AwardAuthority(Long id, AwardForm form, OrgKind proposerKind, Long
   public static final OrgKind[] PROPOSER_KINDS = {OrgKind.UNIT, OrgKind.COMMUNE, OrgKind.DISTRICT, OrgKind.PROVINCE};
 
   public boolean inForceOn(LocalDate day) {
-    return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
+    return Periods.contains(validFrom, validTo, day);
   }
 
   /** Whether this row's period and {@code [from, to]} share a day (null = no bound). */
   public boolean overlaps(LocalDate from, LocalDate to) {
-    return (validTo == null || from == null || !from.isAfter(validTo))
-        && (to == null || validFrom == null || !to.isBefore(validFrom));
+    return Periods.overlap(validFrom, validTo, from, to);
   }
 
   /** "từ 01/07/2025", "đến 30/06/2025", "không giới hạn thời gian". */

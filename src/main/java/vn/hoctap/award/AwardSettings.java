@@ -16,6 +16,7 @@ import vn.hoctap.admin.AuditLog.Target;
 import vn.hoctap.common.Dates;
 import vn.hoctap.common.DomainException;
 import vn.hoctap.common.Inserts;
+import vn.hoctap.common.Periods;
 import vn.hoctap.common.DomainException.Problem;
 import vn.hoctap.org.OrgKind;
 import vn.hoctap.org.OrgUnit;
@@ -266,7 +267,7 @@ public class AwardSettings {
     if (problems.isEmpty()) {
       for (AmountRow other : amountRows()) {
         if (other.form() == form && other.kind() == kind && (existing == null || !other.id().equals(existing.id()))
-            && overlaps(other.validFrom(), other.validTo(), from, to)) {
+            && Periods.overlap(other.validFrom(), other.validTo(), from, to)) {
           problems.add(new Problem("validFrom", "Trùng thời gian hiệu lực với mức tiền thưởng số " + other.id()
               + " (" + other.words() + "). Sửa ngày của dòng đó trước."));
         }
@@ -452,9 +453,6 @@ public class AwardSettings {
     }
   }
 
-  private static boolean overlaps(LocalDate aFrom, LocalDate aTo, LocalDate from, LocalDate to) {
-    return (aTo == null || from == null || !from.isAfter(aTo)) && (to == null || aFrom == null || !to.isBefore(aFrom));
-  }
 
   private Long insert(String sql, Object... args) {
     return Inserts.returningId(jdbc, sql, args);

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
+import vn.hoctap.common.Periods;
 
 /**
  * Per-province configuration of who receives and who signs a procedure for units of one tier. The tiers name the
@@ -117,13 +118,12 @@ public class AuthorityRule {
 
   /** Whether the rule is in force on that day. */
   public boolean inForceOn(LocalDate day) {
-    return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
+    return Periods.contains(validFrom, validTo, day);
   }
 
   /** Whether this rule's period and {@code [from, to]} share a day (null = no bound). */
   public boolean overlaps(LocalDate from, LocalDate to) {
-    return (validTo == null || from == null || !from.isAfter(validTo))
-        && (to == null || validFrom == null || !to.isBefore(validFrom));
+    return Periods.overlap(validFrom, validTo, from, to);
   }
 
   public Long getId() {
